@@ -1,0 +1,116 @@
+package neuron_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/figgen/figgen/neuron"
+)
+
+// An AND gate: both inputs must be on for the weighted sum to reach θ = 1.5.
+func ExampleUnit_Fires() {
+	and := neuron.NewUnit([]float64{1, 1}, 1.5)
+	for _, x := range neuron.Corners(2) {
+		fires, _ := and.Fires(x)
+		fmt.Println(x, fires)
+	}
+	// Output:
+	// [0 0] false
+	// [1 0] false
+	// [0 1] false
+	// [1 1] true
+}
+
+func ExampleUnit_WeightedInput() {
+	u := neuron.NewUnit([]float64{0.5, 1, 2}, 1) // b = −1
+	z, _ := u.WeightedInput([]float64{1, 1, 0})
+	fmt.Println(z)
+	_, err := u.WeightedInput([]float64{1, 1})
+	fmt.Println(err, errors.Is(err, neuron.ErrInputs))
+	// Output:
+	// 0.5
+	// neuron: 2 inputs for 3 weights true
+}
+
+func ExampleStep() {
+	for _, z := range []float64{-1, 0, 1} {
+		fmt.Printf("u(%g) = %g\n", z, neuron.Step(z))
+	}
+	fmt.Println(neuron.Jumps("step"))
+	// Output:
+	// u(-1) = 0
+	// u(0) = 1
+	// u(1) = 1
+	// [0]
+}
+
+func ExampleSigmoid() {
+	for _, z := range []float64{-1000, -2, 0, 2, 1000} {
+		fmt.Printf("σ(%g) = %.4f\n", z, neuron.Sigmoid(z))
+	}
+	// Output:
+	// σ(-1000) = 0.0000
+	// σ(-2) = 0.1192
+	// σ(0) = 0.5000
+	// σ(2) = 0.8808
+	// σ(1000) = 1.0000
+}
+
+func ExampleActivationByName() {
+	for _, name := range neuron.ActivationNames() {
+		a, _ := neuron.ActivationByName(name)
+		fmt.Printf("%s(-1) = %.3f\n", name, a(-1))
+	}
+	// Output:
+	// relu(-1) = 0.000
+	// sigmoid(-1) = 0.269
+	// step(-1) = 0.000
+	// tanh(-1) = -0.762
+}
+
+func ExampleBoundarySegment() {
+	box := neuron.Box2{X0: 0, X1: 1, Y0: 0, Y1: 1}
+	a, b, ok := neuron.BoundarySegment([2]float64{1, 1}, 1.5, box)
+	fmt.Println(a, b, ok)
+	// Output:
+	// [1 0.5] [0.5 1] true
+}
+
+func ExampleFiringRegion() {
+	box := neuron.Box2{X0: 0, X1: 1, Y0: 0, Y1: 1}
+	fmt.Println(neuron.FiringRegion([2]float64{1, 1}, 1.5, box))
+	fmt.Println(neuron.FiringRegion([2]float64{1, 1}, 0.5, box))
+	fmt.Println(neuron.FiringRegion([2]float64{1, 1}, 3, box))
+	// Output:
+	// [[1 0.5] [1 1] [0.5 1]]
+	// [[0.5 0] [1 0] [1 1] [0 1] [0 0.5]]
+	// []
+}
+
+func ExampleCubeSection() {
+	fmt.Println(neuron.CubeSection([3]float64{1, 1, 1}, 0.5))
+	fmt.Println(neuron.CubeSection([3]float64{1, 1, 1}, 1.5))
+	fmt.Println(neuron.CubeSection([3]float64{1, 1, 1}, 10))
+	// Output:
+	// [[0.5 0 0] [0 0.5 0] [0 0 0.5]]
+	// [[0.5 0 1] [1 0 0.5] [1 0.5 0] [0.5 1 0] [0 1 0.5] [0 0.5 1]]
+	// []
+}
+
+// The corners of the unit cube marked by whether a majority unit fires.
+func ExampleCorners() {
+	majority := neuron.NewUnit([]float64{1, 1, 1}, 2)
+	for _, x := range neuron.Corners(3) {
+		fires, _ := majority.Fires(x)
+		fmt.Println(x, fires)
+	}
+	// Output:
+	// [0 0 0] false
+	// [1 0 0] false
+	// [0 1 0] false
+	// [1 1 0] true
+	// [0 0 1] false
+	// [1 0 1] true
+	// [0 1 1] true
+	// [1 1 1] true
+}
