@@ -1,0 +1,189 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/figgen/figgen/figures"
+	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
+)
+
+// defaultPath is where specs are looked for when no PATH is given.
+const defaultPath = "specs"
+
+// job is the work of one run: the spec files found, whether a folder was
+// named (then the contact sheet is part of the output), and the renderer.
+type job struct {
+	files  []string
+	folder bool
+}
+
+// collect expands the PATH arguments into spec files: a file as is, a folder
+// into its *.yaml and *.yml files (not recursing), sorted, each once.
+func collect(args []string) (job, error) {
+	if len(args) == 0 {
+		args = []string{defaultPath}
+	}
+	var j job
+	seen := map[string]bool{}
+	add := func(p string) {
+		if key := filepath.Clean(p); !seen[key] {
+			seen[key] = true
+			j.files = append(j.files, p)
+		}
+	}
+	for _, a := range args {
+		st, err := os.Stat(a)
+		if err != nil {
+			return j, fmt.Errorf("figgen: %s: no such spec file or folder", a)
+		}
+		if !st.IsDir() {
+			add(a)
+			continue
+		}
+		j.folder = true
+		ents, err := os.ReadDir(a)
+		if err != nil {
+			return j, fmt.Errorf("figgen: %w", err)
+		}
+		var found []string
+		for _, e := range ents {
+			name := e.Name()
+			if e.IsDir() || strings.HasPrefix(name, ".") {
+				continue
+			}
+			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
+				found = append(found, filepath.Join(a, name))
+			}
+		}
+		if len(found) == 0 {
+			return j, fmt.Errorf("figgen: %s: no *.yaml specs in folder", a)
+		}
+		sort.Strings(found)
+		for _, f := range found {
+			add(f)
+		}
+	}
+	return j, nil
+}
+
+// load reads and decodes every spec file, checks that no two write the same
+// output and that every text typesets. It returns all problems at once.
+func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
+	var errs spec.ErrorList
+	var other []error
+	figs := make([]*spec.Figure, 0, len(files))
+	for _, p := range files {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			other = append(other, fmt.Errorf("figgen: %w", err))
+			continue
+		}
+		f, err := spec.Decode(p, data)
+		if err != nil {
+			errs = appendErr(errs, &other, err)
+			continue
+		}
+		if err := r.Check(f); err != nil {
+			errs = appendErr(errs, &other, err)
+		}
+		figs = append(figs, f)
+	}
+	errs = append(errs, duplicateOutputs(figs)...)
+	if len(other) > 0 || len(errs) > 0 {
+		sort.SliceStable(errs, func(i, k int) bool { return less(errs[i].Pos, errs[k].Pos) })
+		all := make([]error, 0, len(other)+1)
+		all = append(all, other...)
+		if len(errs) > 0 {
+			all = append(all, errs)
+		}
+		return nil, errors.Join(all...)
+	}
+	return figs, nil
+}
+
+func appendErr(errs spec.ErrorList, other *[]error, err error) spec.ErrorList {
+	var list spec.ErrorList
+	var one *spec.Error
+	switch {
+	case errors.As(err, &list):
+		return append(errs, list...)
+	case errors.As(err, &one):
+		return append(errs, one)
+	}
+	*other = append(*other, err)
+	return errs
+}
+
+func less(a, b spec.Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+// duplicateOutputs reports every spec that would write a file another spec
+// of the run already writes.
+func duplicateOutputs(figs []*spec.Figure) spec.ErrorList {
+	var errs spec.ErrorList
+	first := map[string]*spec.Figure{}
+	for _, f := range figs {
+		for _, format := range f.Formats {
+			name := f.Output + "." + format
+			key := strings.ToLower(name) // case-insensitive file systems
+			if g, ok := first[key]; ok && g != f {
+				errs = append(errs, spec.Errorf(outputPos(f), "output %q is also written by %s", name, g.File))
+				continue
+			}
+			first[key] = f
+		}
+	}
+	return errs
+}
+
+func outputPos(f *spec.Figure) spec.Pos {
+	return f.PosOf("output")
+}
+
+// renderAll renders every figure, in parallel across cores, and returns the
+// outputs in the order of figs.
+func renderAll(figs []*spec.Figure, r *figures.Renderer) ([][]figures.Output, error) {
+	outs := make([][]figures.Output, len(figs))
+	errs := make([]error, len(figs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(runtime.GOMAXPROCS(0), len(figs)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i], errs[i] = r.Render(figs[i])
+			}
+		}()
+	}
+	for i := range figs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outs, errors.Join(errs...)
+}
+
+// newRenderer parses the embedded fonts.
+func newRenderer() (*figures.Renderer, error) {
+	eng, err := typeset.New()
+	if err != nil {
+		return nil, fmt.Errorf("figgen: load fonts: %w", err)
+	}
+	return figures.New(eng), nil
+}

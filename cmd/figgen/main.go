@@ -1,0 +1,20 @@
+// Command figgen turns declarative figure specs (YAML, one figure per file)
+// into publication-quality PNG, SVG and PDF images.
+//
+//	figgen render [--out DIR] [PATH...]   render specs into DIR (default out/)
+//	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
+//	figgen validate [PATH...]             check specs without rendering
+//
+// PATH is a spec file or a folder of them (default specs/). Exit status: 0
+// on success, 1 when check finds stale outputs or a file cannot be written,
+// 2 for invalid specs or usage.
+package main
+
+import (
+	"context"
+	"os"
+)
+
+func main() {
+	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// figgen runs the command in process and returns its exit status and
+// output.
+func figgen(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), append([]string{"figgen"}, args...), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+// specDir writes the given specs (name → YAML) into a fresh folder.
+func specDir(t *testing.T, specs map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range specs {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+var goodSpecs = map[string]string{
+	"step.yaml":    "kind: step\n",
+	"sigmoid.yaml": "kind: sigmoid\nformats: [png, svg, pdf]\n",
+}
+
+// snapshot returns every file under dir with its contents.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			b, _ := os.ReadFile(p)
+			m[p] = string(b)
+		}
+		return nil
+	})
+	return m
+}
+
+func TestRenderThenCheck(t *testing.T) {
+	specs := specDir(t, goodSpecs)
+	out := filepath.Join(t.TempDir(), "out")
+	code, stdout, stderr := figgen(t, "render", "--out", out, specs)
+	if code != 0 {
+		t.Fatalf("render: exit %d, stderr:\n%s", code, stderr)
+	}
+	for _, f := range []string{"step.png", "step.svg", "sigmoid.png", "sigmoid.svg", "sigmoid.pdf", "index.html"} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("render wrote no %s (stdout %q)", f, stdout)
+		}
+	}
+	if code, _, stderr := figgen(t, "check", "--out", out, specs); code != 0 {
+		t.Fatalf("check after render: exit %d, want 0; stderr:\n%s", code, stderr)
+	}
+
+	// Rendering again changes nothing, byte for byte.
+	before := snapshot(t, out)
+	if code, stdout, _ := figgen(t, "render", "--out", out, specs); code != 0 || !strings.Contains(stdout, "0 written") {
+		t.Fatalf("second render: exit %d, stdout %q; want 0 written", code, stdout)
+	}
+	after := snapshot(t, out)
+	for p, b := range before {
+		if after[p] != b {
+			t.Errorf("%s changed on a second render", p)
+		}
+	}
+
+	// A stale and a missing file are both named, exit 1.
+	if err := os.WriteFile(filepath.Join(out, "step.png"), []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(filepath.Join(out, "sigmoid.svg")); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = figgen(t, "check", "--out", out, specs)
+	if code != 1 {
+		t.Fatalf("check with stale files: exit %d, want 1", code)
+	}
+	for _, want := range []string{filepath.Join(out, "step.png") + ": stale", filepath.Join(out, "sigmoid.svg") + ": missing"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("check stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
+
+func TestInvalidSpecsWriteNothing(t *testing.T) {
+	tests := []struct {
+		name  string
+		specs map[string]string
+		want  []string // substrings of stderr
+	}{
+		{"unknown field", map[string]string{"a.yaml": "kind: step\ntitel: x\n"},
+			[]string{"a.yaml:2:1: unknown field \"titel\" (did you mean \"title\"?)"}},
+		{"unknown kind", map[string]string{"a.yaml": "kind: sigmod\n"},
+			[]string{"a.yaml:1:7: unknown kind \"sigmod\" (did you mean \"sigmoid\"?)"}},
+		{"every problem at once", map[string]string{"a.yaml": "kind: step\nwidth: -3\n", "b.yaml": "kind: sigmoid\nheight: x\n"},
+			[]string{"a.yaml:2:8:", "b.yaml:2:9:"}},
+		{"missing glyph", map[string]string{"a.yaml": "kind: step\ntitle: \"웃음 \U0001F642\"\n"},
+			[]string{"a.yaml:2:", "U+1F642"}},
+		{"bad math", map[string]string{"a.yaml": "kind: step\ntitle: '$\\sigam(z)$'\n"},
+			[]string{"a.yaml:2:", `\sigma`}},
+		{"duplicate output", map[string]string{"a.yaml": "kind: step\noutput: same\n", "b.yaml": "kind: sigmoid\noutput: same\n"},
+			[]string{"b.yaml:2:9: output \"same.png\" is also written by"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			specs := specDir(t, tc.specs)
+			out := t.TempDir()
+			keep := filepath.Join(out, "a.png")
+			if err := os.WriteFile(keep, []byte("existing"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			before := snapshot(t, out)
+			for _, cmd := range []string{"render", "check", "validate"} {
+				args := []string{cmd, "--out", out, specs}
+				if cmd == "validate" {
+					args = []string{cmd, specs}
+				}
+				code, _, stderr := figgen(t, args...)
+				if code != 2 {
+					t.Errorf("%s: exit %d, want 2; stderr:\n%s", cmd, code, stderr)
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(stderr, w) {
+						t.Errorf("%s: stderr lacks %q:\n%s", cmd, w, stderr)
+					}
+				}
+			}
+			after := snapshot(t, out)
+			if len(after) != len(before) || after[keep] != "existing" {
+				t.Errorf("invalid specs changed the out dir: %v", after)
+			}
+		})
+	}
+}
+
+func TestUsage(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no such path", []string{"render", "--out", t.TempDir(), "nowhere/x.yaml"}, 2, "no such spec file or folder"},
+		{"unknown flag", []string{"render", "--bogus"}, 2, "bogus"},
+		{"unknown command", []string{"draw"}, 2, "unknown command"},
+		{"help", []string{"--help"}, 0, "render"},
+		{"render help", []string{"render", "--help"}, 0, "Exit 2"},
+		{"check help", []string{"check", "--help"}, 0, "exits 1"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, stdout, stderr := figgen(t, tc.args...)
+			if code != tc.code {
+				t.Errorf("exit %d, want %d; stderr:\n%s", code, tc.code, stderr)
+			}
+			if !strings.Contains(stdout+stderr, tc.want) {
+				t.Errorf("output lacks %q:\nstdout:\n%s\nstderr:\n%s", tc.want, stdout, stderr)
+			}
+		})
+	}
+}
+
+// TestRepoSpecs keeps the committed out/ fresh: it is what CI's
+// `figgen check specs/` asserts, run here too so `go test` catches it.
+func TestRepoSpecs(t *testing.T) {
+	if code, _, stderr := figgen(t, "check", "--out", "../../out", "../../specs"); code != 0 {
+		t.Errorf("figgen check specs/: exit %d\n%s", code, stderr)
+	}
+}

@@ -1,0 +1,57 @@
+package figures
+
+import (
+	"fmt"
+	"strconv"
+
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/neuron"
+	"github.com/figgen/figgen/spec"
+)
+
+// buildBiasShift draws a(z + b) for each bias b, one colour each, with a
+// legend (10.png): a positive bias moves the curve left, a negative right.
+func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
+	s := f.BiasShift
+	act, ok := neuron.ActivationByName(s.Activation)
+	if !ok {
+		return nil, spec.Errorf(f.PosOf("activation"), "unknown activation %q", s.Activation)
+	}
+	p := e.newPlot(f.Title.Src, s.Axes)
+	if s.YRange == nil && (s.Activation == "sigmoid" || s.Activation == "step") {
+		p.Y.Min, p.Y.Max = -0.08, 1.08
+		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+	}
+	guide := dashed(e.line(0.8, light), 4, 3)
+	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
+	for i, b := range s.Biases {
+		b := b
+		cv := curve{
+			F:     func(z float64) float64 { return act(z + b) },
+			Jumps: shifted(neuron.Jumps(s.Activation), -b),
+			Line:  e.line(2.2, palette(i)),
+			Dot:   e.len(4),
+		}
+		p.Add(cv)
+		p.Legend.Add(fmt.Sprintf("$b = %s$", strconv.FormatFloat(b, 'g', 4, 64)), cv)
+	}
+	p.Legend.ThumbnailWidth = e.len(28)
+	p.Legend.Padding = e.len(4)
+	switch s.Legend {
+	case "top-left":
+		p.Legend.Top, p.Legend.Left = true, true
+	case "top-right":
+		p.Legend.Top = true
+	case "bottom-left":
+		p.Legend.Left = true
+	}
+	p.Legend.XOffs, p.Legend.YOffs = -e.len(12), e.len(12)
+	if p.Legend.Left {
+		p.Legend.XOffs = e.len(12)
+	}
+	if p.Legend.Top {
+		p.Legend.YOffs = -e.len(12)
+	}
+	return p.Draw, nil
+}

@@ -1,0 +1,154 @@
+package figures
+
+import (
+	"image/color"
+	"math"
+	"sort"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// curve plots y = F(x) over the plot's x range. Where F jumps (at Jumps) it
+// is drawn as separate pieces with a filled dot at the value F takes at the
+// jump and an open dot at the other side's limit, as a reader of a maths
+// text expects; no vertical riser joins the pieces.
+type curve struct {
+	F     func(x float64) float64
+	Jumps []float64
+	Line  draw.LineStyle
+	Dot   vg.Length // radius of the jump dots
+	N     int       // samples across the range
+}
+
+const jumpEps = 1e-9
+
+func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	lo, hi := p.X.Min, p.X.Max
+	cuts := []float64{lo}
+	jumps := append([]float64(nil), cv.Jumps...)
+	sort.Float64s(jumps)
+	for _, j := range jumps {
+		if j > lo && j < hi {
+			cuts = append(cuts, j)
+		}
+	}
+	cuts = append(cuts, hi)
+	n := cv.N
+	if n < 2 {
+		n = 400
+	}
+	for i := 0; i+1 < len(cuts); i++ {
+		a, b := cuts[i], cuts[i+1]
+		k := max(2, int(float64(n)*(b-a)/(hi-lo)))
+		pts := make([]vg.Point, 0, k+1)
+		for s := 0; s <= k; s++ {
+			x := a + (b-a)*float64(s)/float64(k)
+			// Evaluate just inside the piece so each side takes its own limit.
+			xe := math.Min(math.Max(x, a+jumpEps), b-jumpEps)
+			if i == 0 && s == 0 || i == len(cuts)-2 && s == k {
+				xe = x
+			}
+			y := cv.F(xe)
+			if math.IsNaN(y) || math.IsInf(y, 0) {
+				continue
+			}
+			pts = append(pts, vg.Point{X: tx(x), Y: ty(y)})
+		}
+		c.StrokeLines(cv.Line, clipY(pts, c.Min.Y, c.Max.Y)...)
+	}
+	for _, j := range cuts[1 : len(cuts)-1] {
+		at := cv.F(j)
+		left, right := cv.F(j-jumpEps), cv.F(j+jumpEps)
+		other := left
+		if math.Abs(left-at) < 1e-6 {
+			other = right
+		}
+		openDot(c, vg.Point{X: tx(j), Y: ty(other)}, cv.Dot, cv.Line)
+		closedDot(c, vg.Point{X: tx(j), Y: ty(at)}, cv.Dot, cv.Line.Color)
+	}
+}
+
+// Thumbnail draws the curve's legend entry: a short line.
+func (cv curve) Thumbnail(c *draw.Canvas) {
+	y := c.Center().Y
+	c.StrokeLine2(cv.Line, c.Min.X, y, c.Max.X, y)
+}
+
+// clipY splits nothing but drops points far outside the canvas vertically,
+// so an unbounded function (ReLU) does not draw miles past the plot.
+func clipY(pts []vg.Point, lo, hi vg.Length) [][]vg.Point {
+	span := hi - lo
+	var out [][]vg.Point
+	var cur []vg.Point
+	for _, p := range pts {
+		if p.Y < lo-span || p.Y > hi+span {
+			if len(cur) > 1 {
+				out = append(out, cur)
+			}
+			cur = nil
+			continue
+		}
+		cur = append(cur, p)
+	}
+	if len(cur) > 1 {
+		out = append(out, cur)
+	}
+	return out
+}
+
+func circlePath(at vg.Point, r vg.Length) vg.Path {
+	var p vg.Path
+	p.Move(vg.Point{X: at.X + r, Y: at.Y})
+	p.Arc(at, r, 0, 2*math.Pi)
+	p.Close()
+	return p
+}
+
+// openDot draws a white disc with a ring: the end a function does not reach.
+func openDot(c draw.Canvas, at vg.Point, r vg.Length, ls draw.LineStyle) {
+	c.SetColor(color.White)
+	c.Fill(circlePath(at, r))
+	c.SetLineStyle(ls)
+	c.Stroke(circlePath(at, r))
+}
+
+// closedDot draws a filled disc: the value a function takes.
+func closedDot(c draw.Canvas, at vg.Point, r vg.Length, col color.Color) {
+	c.SetColor(col)
+	c.Fill(circlePath(at, r))
+}
+
+// hline is a plotter drawing a horizontal guide at Y across the plot.
+type hline struct {
+	Y    float64
+	Line draw.LineStyle
+}
+
+func (h hline) Plot(c draw.Canvas, p *plot.Plot) {
+	_, ty := p.Transforms(&c)
+	c.StrokeLine2(h.Line, c.Min.X, ty(h.Y), c.Max.X, ty(h.Y))
+}
+
+// segment is a plotter drawing a line between two data points.
+type segment struct {
+	A, B [2]float64
+	Line draw.LineStyle
+}
+
+func (s segment) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	c.StrokeLine2(s.Line, tx(s.A[0]), ty(s.A[1]), tx(s.B[0]), ty(s.B[1]))
+}
+
+// dashed returns ls with a dash pattern scaled to its width.
+func dashed(ls draw.LineStyle, on, off float64) draw.LineStyle {
+	w := ls.Width
+	if w == 0 {
+		w = 1
+	}
+	ls.Dashes = []vg.Length{vg.Length(on) * w, vg.Length(off) * w}
+	return ls
+}

@@ -1,0 +1,117 @@
+package figures
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"sync"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
+)
+
+// Output is one rendered file: Name is its path relative to the out dir
+// (the spec's output name plus the format's extension).
+type Output struct {
+	Name   string
+	Format string
+	Data   []byte
+}
+
+// Renderer renders figures with one shared, immutable typesetting engine.
+// It is safe for concurrent use.
+type Renderer struct {
+	eng *typeset.Engine
+}
+
+// builder turns a figure spec into a function that draws it on a canvas.
+type builder func(e *env, f *spec.Figure) (func(c draw.Canvas), error)
+
+// kinds is the table of figure kinds. It is read-only.
+var kinds = map[string]builder{
+	"step":            buildStep,
+	"sigmoid":         buildSigmoid,
+	"bias-shift":      buildBiasShift,
+	"threshold-plane": buildThresholdPlane,
+	"specimen":        buildSpecimen,
+	"unit":            buildUnit,
+	"signal":          buildSignal,
+	"neuron-cell":     buildNeuronCell,
+	"diagram":         buildDiagram,
+}
+
+// Kinds returns the names of the kinds this package draws, sorted.
+func Kinds() []string {
+	ks := make([]string, 0, len(kinds))
+	for k := range kinds {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+var pinPDFDates sync.Once
+
+// New returns a Renderer that typesets with eng.
+func New(eng *typeset.Engine) *Renderer {
+	// fpdf stamps the time of day into every PDF unless its defaults are
+	// pinned; pin them once, before any PDF is made, to a fixed date.
+	pinPDFDates.Do(func() {
+		epoch := time.Date(2020, 12, 14, 0, 0, 0, 0, time.UTC)
+		fpdf.SetDefaultCreationDate(epoch)
+		fpdf.SetDefaultModificationDate(epoch)
+		fpdf.SetDefaultCatalogSort(true)
+	})
+	return &Renderer{eng: eng}
+}
+
+// Check typesets every text of f and returns a spec.ErrorList of the texts
+// that cannot be set (bad math, a character no embedded font has), each at
+// its position in the spec file.
+func (r *Renderer) Check(f *spec.Figure) error {
+	var errs spec.ErrorList
+	for _, t := range f.Texts() {
+		if err := r.eng.Check(t.Src); err != nil {
+			var te *typeset.Error
+			if errors.As(err, &te) {
+				errs = append(errs, spec.Errorf(t.PosAt(te.Offset), "%s", te.Msg))
+			} else {
+				errs = append(errs, spec.Errorf(t.Pos, "%v", err))
+			}
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
+	return nil
+}
+
+// Render checks f and draws it in each of its formats, in the order the
+// spec lists them.
+func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
+	if err := r.Check(f); err != nil {
+		return nil, err
+	}
+	build, ok := kinds[f.Kind]
+	if !ok {
+		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn yet", f.Kind)
+	}
+	e := newEnv(r.eng.Handler(), f)
+	draw, err := build(e, f)
+	if err != nil {
+		return nil, err
+	}
+	outs := make([]Output, 0, len(f.Formats))
+	for _, format := range f.Formats {
+		data, err := renderFormat(format, f, draw)
+		if err != nil {
+			return nil, fmt.Errorf("render %s as %s: %w", f.File, format, err)
+		}
+		outs = append(outs, Output{Name: f.Output + "." + format, Format: format, Data: data})
+	}
+	return outs, nil
+}

@@ -1,0 +1,212 @@
+package figures
+
+import (
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/figgen/figgen/internal/golden"
+	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
+)
+
+var (
+	engineOnce sync.Once
+	engine     *typeset.Engine
+	engineErr  error
+)
+
+func renderer(t testing.TB) *Renderer {
+	t.Helper()
+	engineOnce.Do(func() { engine, engineErr = typeset.New() })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return New(engine)
+}
+
+func decodeFile(t testing.TB, path string) *spec.Figure {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f, err := spec.Decode(path, data)
+	if err != nil {
+		t.Fatalf("decode %s: %v", path, err)
+	}
+	return f
+}
+
+func testSpecs(t testing.TB) []string {
+	t.Helper()
+	files, err := filepath.Glob("testdata/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test specs: %v", err)
+	}
+	return files
+}
+
+// TestGolden renders every spec under testdata/ and compares the PNG with
+// its golden by pixels; run with -update to rewrite the goldens, then look
+// at every changed one.
+func TestGolden(t *testing.T) {
+	r := renderer(t)
+	for _, path := range testSpecs(t) {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			f := decodeFile(t, path)
+			f.Formats = []string{"png", "svg"}
+			outs, err := r.Render(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.PNG(t, filepath.Join("testdata", name+".png"), outs[0].Data, golden.Default)
+			checkSVG(t, outs[1].Data, f)
+		})
+	}
+}
+
+// checkSVG asserts the SVG parses, carries the alt text and draws text as
+// outlines (no <text> element, no font needed on the reader's machine).
+func checkSVG(t *testing.T, data []byte, f *spec.Figure) {
+	t.Helper()
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	seen := map[string]bool{}
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("SVG does not parse: %v", err)
+		}
+		if se, ok := tok.(xml.StartElement); ok {
+			seen[se.Name.Local] = true
+		}
+	}
+	if seen["text"] {
+		t.Errorf("SVG has a <text> element: text must be drawn as outlines")
+	}
+	if !seen["title"] || (f.Alt != "" && !seen["desc"]) {
+		t.Errorf("SVG lacks <title>/<desc>")
+	}
+}
+
+// TestDeterministic renders each kind twice, in every format, concurrently,
+// and wants identical bytes.
+func TestDeterministic(t *testing.T) {
+	r := renderer(t)
+	for _, path := range testSpecs(t) {
+		f := decodeFile(t, path)
+		f.Formats = []string{"png", "svg", "pdf"}
+		var wg sync.WaitGroup
+		var a, b []Output
+		var ea, eb error
+		wg.Add(2)
+		go func() { defer wg.Done(); a, ea = r.Render(f) }()
+		go func() { defer wg.Done(); b, eb = r.Render(f) }()
+		wg.Wait()
+		if ea != nil || eb != nil {
+			t.Fatalf("%s: %v %v", path, ea, eb)
+		}
+		for i := range a {
+			if !bytes.Equal(a[i].Data, b[i].Data) {
+				t.Errorf("%s: %s differs between two renders", path, a[i].Name)
+			}
+		}
+	}
+}
+
+func TestPNGSizeAndPDF(t *testing.T) {
+	r := renderer(t)
+	f := decodeFile(t, "testdata/specimen.yaml")
+	f.Formats = []string{"png", "pdf"}
+	outs, err := r.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfgW, cfgH := pngSize(t, outs[0].Data)
+	if cfgW != f.Width || cfgH != f.Height {
+		t.Errorf("PNG is %d×%d, spec asks %d×%d", cfgW, cfgH, f.Width, f.Height)
+	}
+	pdf := outs[1].Data
+	if !bytes.HasPrefix(pdf, []byte("%PDF-")) {
+		t.Fatalf("not a PDF: %q", pdf[:min(20, len(pdf))])
+	}
+	if bytes.Contains(pdf, []byte("/FontFile")) || bytes.Contains(pdf, []byte("/Font ")) && bytes.Contains(pdf, []byte("/BaseFont")) {
+		t.Errorf("PDF uses a font; text must be outlines")
+	}
+}
+
+func pngSize(t *testing.T, data []byte) (int, int) {
+	t.Helper()
+	if len(data) < 24 || string(data[12:16]) != "IHDR" {
+		t.Fatal("not a PNG")
+	}
+	be := func(b []byte) int { return int(b[0])<<24 | int(b[1])<<16 | int(b[2])<<8 | int(b[3]) }
+	return be(data[16:20]), be(data[20:24])
+}
+
+func TestIndex(t *testing.T) {
+	r := renderer(t)
+	f := decodeFile(t, "testdata/sigmoid-plain.yaml")
+	f.Alt = `a <script> & "quotes"`
+	outs, err := r.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := string(Index([]*spec.Figure{f}, [][]Output{outs}))
+	for _, want := range []string{`src="sigmoid-plain.png"`, "sigmoid-plain.yaml", "a &lt;script&gt; &amp; &#34;quotes&#34;"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+}
+
+// BenchmarkRender renders each test spec to PNG and to SVG.
+func BenchmarkRender(b *testing.B) {
+	r := renderer(b)
+	for _, path := range testSpecs(b) {
+		f := decodeFile(b, path)
+		f.Width, f.Height = 800, 500
+		for _, format := range []string{"png", "svg"} {
+			g := *f
+			g.Formats = []string{format}
+			b.Run(strings.TrimSuffix(filepath.Base(path), ".yaml")+"/"+format, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := r.Render(&g); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkRenderParallel renders all test specs to PNG across cores, the
+// way `figgen render` does.
+func BenchmarkRenderParallel(b *testing.B) {
+	r := renderer(b)
+	var figs []*spec.Figure
+	for _, path := range testSpecs(b) {
+		f := decodeFile(b, path)
+		f.Formats = []string{"png"}
+		figs = append(figs, f)
+	}
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			if _, err := r.Render(figs[i%len(figs)]); err != nil {
+				b.Error(err)
+				return
+			}
+			i++
+		}
+	})
+}

@@ -1,0 +1,70 @@
+package figures
+
+import (
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/neuron"
+	"github.com/figgen/figgen/spec"
+)
+
+// buildSigmoid draws σ(z) with its asymptotes, the midpoint (0, 0.5) and the
+// formula (8.png).
+func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
+	s := f.Sigmoid
+	p := e.newPlot(f.Title.Src, s.Axes)
+	if s.YRange == nil {
+		p.Y.Min, p.Y.Max = -0.08, 1.08
+	}
+	p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+	guide := dashed(e.line(0.8, light), 4, 3)
+	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
+	if s.MarkMidpoint {
+		dots := dashed(e.line(0.8, grey), 2, 3)
+		p.Add(
+			segment{A: [2]float64{p.X.Min, 0.5}, B: [2]float64{0, 0.5}, Line: dots},
+			segment{A: [2]float64{0, p.Y.Min}, B: [2]float64{0, 0.5}, Line: dots},
+		)
+	}
+	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, palette(0))})
+	if s.MarkMidpoint {
+		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: palette(0)})
+	}
+	if s.Formula.Src != "" {
+		sty := e.font(noteSize+2, false)
+		p.Add(note{At: [2]float64{p.X.Min, 1}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop})
+	}
+	return p.Draw, nil
+}
+
+// marker is a plotter drawing one filled dot at a data point.
+type marker struct {
+	At    [2]float64
+	R     vg.Length
+	Color colorT
+}
+
+func (m marker) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	closedDot(c, vg.Point{X: tx(m.At[0]), Y: ty(m.At[1])}, m.R, m.Color)
+}
+
+// note is a plotter drawing rich text anchored at a data point plus an
+// offset in canvas units.
+type note struct {
+	At     [2]float64
+	Off    vg.Point
+	Text   string
+	Style  text.Style
+	XAlign text.XAlignment
+	YAlign text.YAlignment
+}
+
+func (n note) Plot(c draw.Canvas, p *plot.Plot) {
+	tx, ty := p.Transforms(&c)
+	sty := n.Style
+	sty.XAlign, sty.YAlign = n.XAlign, n.YAlign
+	c.FillText(sty, vg.Point{X: tx(n.At[0]) + n.Off.X, Y: ty(n.At[1]) + n.Off.Y}, n.Text)
+}

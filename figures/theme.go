@@ -1,0 +1,161 @@
+package figures
+
+import (
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+
+	xfont "golang.org/x/image/font"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/spec"
+)
+
+// The house palette: ink for text and axes, one accent per curve, and the
+// fire / no-fire pair used wherever a figure shows the neuron's output.
+type colorT = color.Color
+
+var (
+	ink     = color.RGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff}
+	grey    = color.RGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
+	light   = color.RGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0xff}
+	fireCol = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
+	coldCol = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
+	shade   = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x2e}
+)
+
+// palette returns the i-th curve colour (colour-blind safe, after Okabe & Ito).
+func palette(i int) color.Color {
+	p := [...]color.RGBA{
+		{R: 0x00, G: 0x72, B: 0xb2, A: 0xff},
+		{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff},
+		{R: 0x00, G: 0x9e, B: 0x73, A: 0xff},
+		{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff},
+		{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff},
+		{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff},
+		{R: 0x00, G: 0x00, B: 0x00, A: 0xff},
+		{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff},
+	}
+	return p[i%len(p)]
+}
+
+// Text sizes in points, for a figure of the default 800×500 px.
+const (
+	titleSize = 15
+	labelSize = 13
+	tickSize  = 11
+	noteSize  = 12
+)
+
+// env is what every kind builder gets for one figure: its text handler
+// (owned by this render) and the figure's scale.
+type env struct {
+	h     text.Handler
+	scale float64 // text and line scale relative to the default size
+}
+
+func newEnv(h text.Handler, f *spec.Figure) *env {
+	// Scale text with the figure's smaller side so small figures stay legible
+	// and large ones are not sparse; the default 800×500 is 1.
+	s := math.Min(float64(f.Width)/800, float64(f.Height)/500)
+	s = math.Max(0.6, math.Min(s, 3))
+	return &env{h: h, scale: s}
+}
+
+// font returns a text style of size pt (scaled), regular or bold.
+func (e *env) font(pt float64, bold bool) text.Style {
+	fnt := font.Font{Typeface: "figgen", Size: vg.Length(pt * e.scale)}
+	if bold {
+		fnt.Weight = xfont.WeightBold
+	}
+	return text.Style{Color: ink, Font: fnt, Handler: e.h, XAlign: text.XLeft, YAlign: text.YBottom}
+}
+
+// line returns a line style of width w points (scaled).
+func (e *env) line(w float64, c color.Color) draw.LineStyle {
+	return draw.LineStyle{Color: c, Width: vg.Length(w * e.scale)}
+}
+
+// len scales a length in points.
+func (e *env) len(pt float64) vg.Length { return vg.Length(pt * e.scale) }
+
+// newPlot returns a plot whose every text goes through the figure's
+// handler, with the house axes.
+func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
+	p := plot.New()
+	p.BackgroundColor = color.Transparent
+	p.Title.Text = title
+	p.Title.TextStyle = e.font(titleSize, true)
+	p.Title.TextStyle.XAlign = text.XCenter
+	p.Title.Padding = e.len(8)
+	p.Legend.TextStyle = e.font(noteSize, false)
+	p.Legend.TextStyle.YAlign = text.YCenter
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle = e.font(labelSize, false)
+		a.Label.TextStyle.XAlign = text.XCenter
+		a.Label.Padding = e.len(4)
+		a.Tick.Label = e.font(tickSize, false)
+		a.LineStyle = e.line(1, ink)
+		a.Tick.LineStyle = e.line(1, ink)
+		a.Tick.Length = e.len(5)
+		a.Padding = e.len(4)
+		a.Tick.Marker = mathTicks{}
+	}
+	p.X.Label.Text = ax.XLabel.Src
+	p.Y.Label.Text = ax.YLabel.Src
+	p.X.Tick.Label.XAlign = text.XCenter
+	p.X.Tick.Label.YAlign = text.YTop
+	p.Y.Tick.Label.XAlign = text.XRight
+	p.Y.Tick.Label.YAlign = text.YCenter
+	p.Y.Label.TextStyle.Rotation = math.Pi / 2
+	p.Y.Label.TextStyle.YAlign = text.YTop
+	if ax.XRange != nil {
+		p.X.Min, p.X.Max = ax.XRange.Min, ax.XRange.Max
+	}
+	if ax.YRange != nil {
+		p.Y.Min, p.Y.Max = ax.YRange.Min, ax.YRange.Max
+	}
+	return p
+}
+
+// mathTicks places ticks like plot.DefaultTicks but labels them as math,
+// so negative numbers get a real minus sign and digits the math font.
+type mathTicks struct{}
+
+func (mathTicks) Ticks(min, max float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(min, max)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = mathNumber(ts[i].Value, ts[i].Label)
+		}
+	}
+	return ts
+}
+
+// mathNumber formats a tick value as math: "$-2$" typesets with U+2212.
+func mathNumber(v float64, label string) string {
+	if label == "" {
+		label = strconv.FormatFloat(v, 'g', 4, 64)
+	}
+	if v == 0 {
+		label = strings.TrimPrefix(label, "-")
+	}
+	return "$" + label + "$"
+}
+
+// symbolicTicks shows only the given labels at the given values (e.g. θ on
+// the weighted-sum axis of the reaction-condition graph).
+type symbolicTicks []plot.Tick
+
+func (t symbolicTicks) Ticks(min, max float64) []plot.Tick { return t }
+
+// withPadding draws fn inside a canvas inset by the house margin.
+func (e *env) inset(c draw.Canvas) draw.Canvas {
+	m := e.len(10)
+	return draw.Crop(c, m, -m, m, -m)
+}
