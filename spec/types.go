@@ -113,11 +113,16 @@ type Unit struct {
 	EdgeLabels string `yaml:"edge_labels"`  // weights (default), products ($w_1x_1$ …), none
 	Body       string `yaml:"body"`         // theta (default), sum, step, sigmoid, none
 	BodyLabel  Text   `yaml:"body_label"`   // overrides the body's glyph when set
-	Output     Text   `yaml:"output"`       // output label; default $y$
+	Output     Text   `yaml:"output_label"` // output label; default $y$ (key output_label: output is the file name)
 	FanOut     int    `yaml:"fan_out"`      // output arrows; default 1
 	Bias       bool   `yaml:"bias"`         // add the input fixed at 1 with weight BiasLabel
 	BiasLabel  Text   `yaml:"bias_label"`   // default $b$
 	Caption    Text   `yaml:"caption"`      // text under the diagram (e.g. the weighted sum)
+
+	// EdgeText is computed, not read: the label drawn on each of the n input
+	// edges as EdgeLabels asks (Weights, products such as $w_1x_1$, or nil
+	// for none). The bias edge is labelled BiasLabel.
+	EdgeText []Text `yaml:"-"`
 }
 
 // Signal is kind "signal": rows of "caption → variable = value" panels for
@@ -136,11 +141,11 @@ type SignalRow struct {
 
 // NeuronCell is kind "neuron-cell": a schematic biological neuron (1.png).
 type NeuronCell struct {
-	Dendrites Text `yaml:"dendrites"` // label; default 수상돌기
-	Body      Text `yaml:"body"`      // default 신경세포체
-	Axon      Text `yaml:"axon"`      // default 축삭돌기
-	Terminals Text `yaml:"terminals"` // default 축삭 말단
-	Output    Text `yaml:"output"`    // default: output 0 or 1
+	Dendrites Text `yaml:"dendrites"`    // label; default 수상돌기
+	Body      Text `yaml:"body"`         // default 신경세포체
+	Axon      Text `yaml:"axon"`         // default 축삭돌기
+	Terminals Text `yaml:"terminals"`    // default 축삭 말단
+	Output    Text `yaml:"output_label"` // default 출력: $0$ 또는 $1$ (key output_label: output is the file name)
 }
 
 // Diagram is kind "diagram": free nodes and edges in a unit coordinate

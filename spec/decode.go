@@ -1,0 +1,569 @@
+package spec
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Decode decodes the spec file data, fills in the defaults of its kind and
+// validates it. path is the file's path as the user gave it: it names the
+// file in error positions, and its stem is the figure's Name.
+//
+// On failure Decode returns a nil Figure and an ErrorList holding every
+// problem found, sorted by position.
+//
+// Anchors and aliases are rejected: a spec is small and never needs them,
+// and without them no alias expansion (a "billion laughs" document) can
+// happen.
+func Decode(path string, data []byte) (*Figure, error) {
+	d := &decoder{
+		file:  path,
+		data:  data,
+		pos:   map[string]Pos{},
+		bad:   map[string]bool{},
+		lines: lineStarts(data),
+	}
+	f := &Figure{File: path, Name: stem(path)}
+	if root := d.parse(); root != nil {
+		d.figure(f, root)
+	}
+	if f.kindValue().IsValid() {
+		f.pos = d.pos
+		d.defaults(f)
+		d.validate(f)
+	}
+	if len(d.errs) > 0 {
+		d.errs.sort()
+		return nil, d.errs
+	}
+	return f, nil
+}
+
+// stem returns the file name of path without its directory and extension.
+func stem(path string) string {
+	base := filepath.Base(filepath.ToSlash(path))
+	if i := strings.LastIndexByte(base, '.'); i > 0 {
+		base = base[:i]
+	}
+	return base
+}
+
+// decoder holds the state of one Decode call.
+type decoder struct {
+	file    string
+	data    []byte
+	lines   []int // byte offset of the start of each line
+	errs    ErrorList
+	pos     map[string]Pos  // position of each value decoded without error
+	bad     map[string]bool // paths whose value had a type error
+	kindPos Pos
+}
+
+func (d *decoder) errorf(pos Pos, format string, args ...any) {
+	d.errs = append(d.errs, Errorf(pos, format, args...))
+}
+
+func (d *decoder) at(n *yaml.Node) Pos {
+	return Pos{File: d.file, Line: n.Line, Col: n.Column}
+}
+
+// posOf is Figure.PosOf over the positions decoded so far.
+func (d *decoder) posOf(path string) Pos {
+	return (&Figure{File: d.file, pos: d.pos}).PosOf(path)
+}
+
+// set reports whether the value at path was written in the file.
+func (d *decoder) set(path string) bool {
+	_, ok := d.pos[path]
+	return ok
+}
+
+var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+
+// parse checks the bytes and parses them as one YAML document holding a
+// mapping, which it returns; on failure it records the error and returns nil.
+func (d *decoder) parse() *yaml.Node {
+	start := Pos{File: d.file, Line: 1, Col: 1}
+	if !utf8.Valid(d.data) {
+		i := 0
+		for i < len(d.data) {
+			r, size := utf8.DecodeRune(d.data[i:])
+			if r == utf8.RuneError && size <= 1 {
+				break
+			}
+			i += size
+		}
+		d.errorf(d.offsetPos(i), "invalid UTF-8 (byte 0x%02x)", d.data[i])
+		return nil
+	}
+	dec := yaml.NewDecoder(bytes.NewReader(d.data))
+	var doc yaml.Node
+	switch err := decodeNode(dec, &doc); {
+	case err == io.EOF:
+		d.errorf(start, "empty spec")
+		return nil
+	case err != nil:
+		d.yamlError(err)
+		return nil
+	}
+	var next yaml.Node
+	switch err := decodeNode(dec, &next); {
+	case err == nil:
+		d.errorf(d.at(&next), "more than one YAML document: a spec file holds one figure")
+		return nil
+	case err != io.EOF:
+		d.yamlError(err)
+		return nil
+	}
+	d.checkAnchors(&doc)
+	if len(d.errs) > 0 {
+		return nil
+	}
+	root := &doc
+	if root.Kind == yaml.DocumentNode {
+		if len(root.Content) == 0 {
+			d.errorf(start, "empty spec")
+			return nil
+		}
+		root = root.Content[0]
+	}
+	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+		d.errorf(start, "empty spec")
+		return nil
+	}
+	if root.Kind != yaml.MappingNode {
+		d.errorf(d.at(root), "want a mapping of fields at the top level, got %s", describe(root))
+		return nil
+	}
+	return root
+}
+
+// decodeNode parses the next document, turning a panic of the YAML parser
+// into an error so that no input makes Decode panic.
+func decodeNode(dec *yaml.Decoder, n *yaml.Node) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("yaml: %v", r)
+		}
+	}()
+	return dec.Decode(n)
+}
+
+// yamlError records a parser error, positioned when it names a line.
+func (d *decoder) yamlError(err error) {
+	msg := err.Error()
+	pos := Pos{File: d.file}
+	if m := yamlLine.FindStringSubmatch(msg); m != nil {
+		pos.Line, _ = strconv.Atoi(m[1])
+		msg = msg[len(m[0]):]
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	d.errorf(pos, "invalid YAML: %s", msg)
+}
+
+// checkAnchors rejects every anchor and alias of the document.
+func (d *decoder) checkAnchors(n *yaml.Node) {
+	switch {
+	case n.Kind == yaml.AliasNode:
+		d.errorf(d.at(n), "alias *%s: anchors and aliases are not supported", n.Value)
+		return
+	case n.Anchor != "":
+		d.errorf(d.at(n), "anchor &%s: anchors and aliases are not supported", n.Anchor)
+	}
+	for _, c := range n.Content {
+		d.checkAnchors(c)
+	}
+}
+
+// figure decodes the top-level mapping into f.
+func (d *decoder) figure(f *Figure, root *yaml.Node) {
+	d.pos[""] = d.at(root)
+	common := structFields(reflect.ValueOf(f).Elem())
+	var kindNode *yaml.Node
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "kind" {
+			kindNode = root.Content[i+1]
+			break
+		}
+	}
+	var kv reflect.Value
+	switch {
+	case kindNode == nil:
+		d.errorf(d.at(root), "missing kind")
+	case kindNode.Kind != yaml.ScalarNode || kindNode.Tag == "!!null":
+		// reported by the mapping pass below
+	case kindType(kindNode.Value) == nil:
+		d.errorf(d.at(kindNode), "unknown kind %q%s", kindNode.Value, suggest(kindNode.Value, kindNames[:], true))
+	default:
+		d.kindPos = d.at(kindNode)
+		kv = f.setKind(kindNode.Value)
+	}
+	fields := common
+	if kv.IsValid() {
+		fields = append(fields, structFields(kv)...)
+	}
+	d.mapping("", root, fields, func(key *yaml.Node) {
+		d.unknownTop(f, key, fields, kv.IsValid())
+	})
+}
+
+// unknownTop reports a top-level key that is no field of the figure's kind.
+// Without a known kind, only keys that are fields of no kind are reported.
+func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bool) {
+	name := key.Value
+	var owners []string
+	for _, k := range kindNames {
+		if slices.Contains(fieldNames(kindType(k)), name) {
+			owners = append(owners, k)
+		}
+	}
+	if !known {
+		if owners != nil {
+			return
+		}
+		all := []string{}
+		for _, fl := range fields {
+			all = append(all, fl.name)
+		}
+		for _, k := range kindNames {
+			all = append(all, fieldNames(kindType(k))...)
+		}
+		d.errorf(d.at(key), "unknown field %q%s", name, suggest(name, all, false))
+		return
+	}
+	names := make([]string, len(fields))
+	for i, fl := range fields {
+		names[i] = fl.name
+	}
+	s := suggest(name, names, false)
+	if owners == nil {
+		d.errorf(d.at(key), "unknown field %q%s", name, s)
+		return
+	}
+	if s == "" {
+		s = " (only " + strings.Join(owners, ", ") + ")"
+	}
+	d.errorf(d.at(key), "field %q does not apply to kind %q%s", name, f.Kind, s)
+}
+
+// mapping decodes the mapping n into fields, reporting duplicate keys and
+// handing unknown ones to unknown (nil: a plain unknown-field error with a
+// suggestion among fields).
+func (d *decoder) mapping(prefix string, n *yaml.Node, fields []field, unknown func(key *yaml.Node)) {
+	seen := map[string]*yaml.Node{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key, val := n.Content[i], n.Content[i+1]
+		if key.Kind == yaml.AliasNode {
+			continue // reported by checkAnchors
+		}
+		if key.Kind != yaml.ScalarNode {
+			d.errorf(d.at(key), "want a field name, got %s", describe(key))
+			continue
+		}
+		if first, ok := seen[key.Value]; ok {
+			d.errorf(d.at(key), "duplicate key %q (first at line %d)", key.Value, first.Line)
+			continue
+		}
+		seen[key.Value] = key
+		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key.Value })
+		if i < 0 {
+			if unknown != nil {
+				unknown(key)
+				continue
+			}
+			names := make([]string, len(fields))
+			for i, f := range fields {
+				names[i] = f.name
+			}
+			d.errorf(d.at(key), "unknown field %q%s", key.Value, suggest(key.Value, names, false))
+			continue
+		}
+		d.value(join(prefix, key.Value), val, fields[i].v)
+	}
+}
+
+func join(prefix, name string) string {
+	if prefix == "" {
+		return name
+	}
+	return prefix + "." + name
+}
+
+var (
+	rangePtrType = reflect.TypeFor[*Range]()
+	vec2Type     = reflect.TypeFor[[2]float64]()
+)
+
+// value decodes n into v (addressable), recording its position under path
+// when it decodes without error and reporting a type error otherwise.
+func (d *decoder) value(path string, n *yaml.Node, v reflect.Value) {
+	if n.Kind == yaml.AliasNode {
+		d.bad[path] = true // reported by checkAnchors
+		return
+	}
+	if d.decodeValue(path, n, v) {
+		d.pos[path] = d.at(n)
+	} else {
+		d.bad[path] = true
+	}
+}
+
+func (d *decoder) typeError(path string, n *yaml.Node, want string) bool {
+	d.errorf(d.at(n), "%s: want %s, got %s", path, want, describe(n))
+	return false
+}
+
+func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
+	switch v.Type() {
+	case textType:
+		if n.Kind != yaml.ScalarNode {
+			return d.typeError(path, n, "text")
+		}
+		t := Text{Pos: d.at(n)}
+		if n.Tag != "!!null" {
+			t.Src = n.Value
+			t.shift = d.shift(n)
+		}
+		v.Set(reflect.ValueOf(t))
+		return true
+	case rangePtrType:
+		var r [2]float64
+		if !d.pair(path, n, &r) {
+			return false
+		}
+		if r[0] >= r[1] {
+			d.errorf(d.at(n), "%s: min %v must be less than max %v", path, r[0], r[1])
+			return false
+		}
+		v.Set(reflect.ValueOf(&Range{Min: r[0], Max: r[1]}))
+		return true
+	case vec2Type:
+		var r [2]float64
+		if !d.pair(path, n, &r) {
+			return false
+		}
+		v.Set(reflect.ValueOf(r))
+		return true
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			return d.typeError(path, n, "a string")
+		}
+		v.SetString(n.Value)
+	case reflect.Int:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+			return d.typeError(path, n, "an integer")
+		}
+		var i int
+		if err := n.Decode(&i); err != nil {
+			d.errorf(d.at(n), "%s: integer %s out of range", path, n.Value)
+			return false
+		}
+		v.SetInt(int64(i))
+	case reflect.Float64:
+		x, ok := d.number(path, n)
+		if !ok {
+			return false
+		}
+		v.SetFloat(x)
+	case reflect.Bool:
+		if n.Kind != yaml.ScalarNode || n.Tag != "!!bool" {
+			return d.typeError(path, n, "true or false")
+		}
+		var b bool
+		if err := n.Decode(&b); err != nil {
+			return d.typeError(path, n, "true or false")
+		}
+		v.SetBool(b)
+	case reflect.Slice:
+		if n.Kind != yaml.SequenceNode {
+			return d.typeError(path, n, "a list of "+plural(v.Type().Elem()))
+		}
+		s := reflect.MakeSlice(v.Type(), len(n.Content), len(n.Content))
+		ok := true
+		for i, c := range n.Content {
+			p := fmt.Sprintf("%s[%d]", path, i)
+			d.value(p, c, s.Index(i))
+			ok = ok && !d.bad[p]
+		}
+		if !ok {
+			return false
+		}
+		v.Set(s)
+	case reflect.Struct:
+		if n.Kind != yaml.MappingNode {
+			return d.typeError(path, n, "a mapping")
+		}
+		d.mapping(path, n, structFields(v), nil)
+	default:
+		panic("spec: no decoder for " + v.Type().String())
+	}
+	return true
+}
+
+// number decodes a finite number.
+func (d *decoder) number(path string, n *yaml.Node) (float64, bool) {
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" && n.Tag != "!!float" {
+		return 0, d.typeError(path, n, "a number")
+	}
+	var x float64
+	if err := n.Decode(&x); err != nil {
+		return 0, d.typeError(path, n, "a number")
+	}
+	if math.IsNaN(x) || math.IsInf(x, 0) {
+		d.errorf(d.at(n), "%s: want a finite number, got %s", path, n.Value)
+		return 0, false
+	}
+	return x, true
+}
+
+// pair decodes [a, b], two finite numbers.
+func (d *decoder) pair(path string, n *yaml.Node, r *[2]float64) bool {
+	if n.Kind != yaml.SequenceNode {
+		return d.typeError(path, n, "a list of two numbers")
+	}
+	if len(n.Content) != 2 {
+		d.errorf(d.at(n), "%s: want a list of two numbers, got %d", path, len(n.Content))
+		return false
+	}
+	ok := true
+	for i, c := range n.Content {
+		if c.Kind == yaml.AliasNode {
+			return false
+		}
+		x, good := d.number(fmt.Sprintf("%s[%d]", path, i), c)
+		r[i] = x
+		ok = ok && good
+	}
+	return ok
+}
+
+func plural(t reflect.Type) string {
+	switch t {
+	case textType:
+		return "texts"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "strings"
+	case reflect.Float64:
+		return "numbers"
+	case reflect.Int:
+		return "integers"
+	}
+	return "mappings"
+}
+
+// describe names the kind and value of a node for "got …" messages.
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return "an alias"
+	case yaml.DocumentNode:
+		return "a document"
+	}
+	switch n.Tag {
+	case "!!null":
+		return "null"
+	case "!!int":
+		return "integer " + n.Value
+	case "!!float":
+		return "number " + n.Value
+	case "!!bool":
+		return "bool " + n.Value
+	case "!!str":
+		return fmt.Sprintf("string %q", n.Value)
+	}
+	return fmt.Sprintf("%s %q", n.Tag, n.Value)
+}
+
+// shift returns Text.shift for the scalar n: 0 when the source at n's
+// position is exactly its value (plain), 1 when it is the value in quotes,
+// -1 otherwise.
+func (d *decoder) shift(n *yaml.Node) int {
+	if strings.ContainsAny(n.Value, "\r\n") {
+		return -1
+	}
+	rest := d.rest(n.Line, n.Column)
+	switch n.Style {
+	case 0:
+		if strings.HasPrefix(rest, n.Value) {
+			return 0
+		}
+	case yaml.SingleQuotedStyle:
+		if strings.HasPrefix(rest, "'"+n.Value+"'") {
+			return 1
+		}
+	case yaml.DoubleQuotedStyle:
+		if strings.HasPrefix(rest, `"`+n.Value+`"`) {
+			return 1
+		}
+	}
+	return -1
+}
+
+// rest returns the source from the 1-based line and (rune) column to the
+// end of the line, or "" when there is no such place.
+func (d *decoder) rest(line, col int) string {
+	if line < 1 || line > len(d.lines) || col < 1 {
+		return ""
+	}
+	end := len(d.data)
+	if line < len(d.lines) {
+		end = d.lines[line]
+	}
+	s := string(d.data[d.lines[line-1]:end])
+	for range col - 1 {
+		_, size := utf8.DecodeRuneInString(s)
+		if size == 0 {
+			return ""
+		}
+		s = s[size:]
+	}
+	return s
+}
+
+// lineStarts returns the byte offset of each line of data; like YAML it
+// breaks lines at \n, \r\n and \r.
+func lineStarts(data []byte) []int {
+	starts := []int{0}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		case '\n':
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// offsetPos returns the position of a byte offset of the data.
+func (d *decoder) offsetPos(off int) Pos {
+	line := 1
+	for line < len(d.lines) && d.lines[line] <= off {
+		line++
+	}
+	col := 1 + utf8.RuneCount(d.data[d.lines[line-1]:off])
+	return Pos{File: d.file, Line: line, Col: col}
+}

@@ -1,0 +1,202 @@
+package spec
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+// badTests are spec files that must fail, with every error wanted, as
+// "line:col: message" after the file name.
+var badTests = []struct {
+	name string
+	in   string
+	want []string
+}{
+	// The file as a whole.
+	{"empty", "", []string{"1:1: empty spec"}},
+	{"comments only", "# nothing\n\n", []string{"1:1: empty spec"}},
+	{"empty document", "---\n", []string{"1:1: empty spec"}},
+	{"null document", "~\n", []string{"1:1: empty spec"}},
+	{"invalid utf-8", "kind: step\ntitle: a\xffb\n", []string{"2:9: invalid UTF-8 (byte 0xff)"}},
+	{"invalid yaml", "kind: step\ntitle: [a\n", []string{"1: invalid YAML: did not find expected ',' or ']'"}},
+	{"bad indentation", "kind: step\n  title: a\n", []string{"2: invalid YAML: mapping values are not allowed in this context"}},
+	{"tab indentation", "kind: step\nrows:\n\t- a\n", []string{"3: invalid YAML: found character that cannot start any token"}},
+	{"two documents", "kind: step\n---\nkind: sigmoid\n", []string{"2:1: more than one YAML document: a spec file holds one figure"}},
+	{"top-level list", "- kind: step\n", []string{"1:1: want a mapping of fields at the top level, got a list"}},
+	{"top-level scalar", "step\n", []string{`1:1: want a mapping of fields at the top level, got string "step"`}},
+	{"anchor and alias", "kind: step\nx_label: &l $z$\ny_label: *l\n", []string{
+		"2:10: anchor &l: anchors and aliases are not supported",
+		"3:10: alias *l: anchors and aliases are not supported",
+	}},
+
+	// Kind.
+	{"missing kind", "title: a\n", []string{"1:1: missing kind"}},
+	{"missing kind, typo", "title: a\ntitel: b\n", []string{
+		"1:1: missing kind",
+		`2:1: unknown field "titel" (did you mean "title"?)`,
+	}},
+	{"unknown kind", "kind: sigmod\n", []string{`1:7: unknown kind "sigmod" (did you mean "sigmoid"?)`}},
+	{"unknown kind, far", "kind: histogram\n", []string{
+		`1:7: unknown kind "histogram" (want one of bias-shift, diagram, neuron-cell, sigmoid, signal, specimen, step, threshold-plane, unit)`,
+	}},
+	{"kind not a string", "kind: [step]\n", []string{"1:7: kind: want a string, got a list"}},
+
+	// Fields.
+	{"unknown field", "kind: step\ntitel: a\n", []string{`2:1: unknown field "titel" (did you mean "title"?)`}},
+	{"unknown field, far", "kind: step\ncolour: red\n", []string{`2:1: unknown field "colour"`}},
+	{"field of another kind", "kind: step\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "step" (only bias-shift)`}},
+	{"field of another kind, close", "kind: unit\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "unit" (did you mean "bias"?)`}},
+	{"duplicate key", "kind: step\ntitle: a\ntitle: b\n", []string{`3:1: duplicate key "title" (first at line 2)`}},
+	{"duplicate nested key", "kind: signal\nrows:\n  - {caption: a, value: 0, value: 1}\n", []string{`3:28: duplicate key "value" (first at line 3)`}},
+	{"unknown nested field", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0], lable: x}\n", []string{`3:25: unknown field "lable" (did you mean "label"?)`}},
+	{"non-scalar key", "kind: step\n[a]: 1\n", []string{"2:1: want a field name, got a list"}},
+
+	// Types.
+	{"range not a list", "kind: step\nx_range: abc\n", []string{`2:10: x_range: want a list of two numbers, got string "abc"`}},
+	{"range of three", "kind: step\nx_range: [1, 2, 3]\n", []string{"2:10: x_range: want a list of two numbers, got 3"}},
+	{"range element", "kind: step\nx_range: [a, 2]\n", []string{`2:11: x_range[0]: want a number, got string "a"`}},
+	{"range order", "kind: step\nx_range: [3, -3]\n", []string{"2:10: x_range: min 3 must be less than max -3"}},
+	{"range empty", "kind: step\ny_range: [1, 1]\n", []string{"2:10: y_range: min 1 must be less than max 1"}},
+	{"int rejects float", "kind: step\nwidth: 1.5\n", []string{"2:8: width: want an integer, got number 1.5"}},
+	{"int rejects string", "kind: step\nheight: tall\n", []string{`2:9: height: want an integer, got string "tall"`}},
+	{"int too big", "kind: step\nwidth: 99999999999999999999\n", []string{"2:8: width: want an integer, got number 99999999999999999999"}},
+	{"float rejects bool", "kind: step\nthreshold: true\n", []string{"2:12: threshold: want a number, got bool true"}},
+	{"nan", "kind: step\nthreshold: .nan\n", []string{"2:12: threshold: want a finite number, got .nan"}},
+	{"inf", "kind: bias-shift\nbiases: [0, -.inf]\n", []string{"2:13: biases[1]: want a finite number, got -.inf"}},
+	{"inf in range", "kind: sigmoid\nx_range: [-6, .Inf]\n", []string{"2:15: x_range[1]: want a finite number, got .Inf"}},
+	{"bool rejects string", "kind: sigmoid\nmark_midpoint: yes\n", []string{`2:16: mark_midpoint: want true or false, got string "yes"`}},
+	{"string rejects list", "kind: step\noutput: [a]\n", []string{"2:9: output: want a string, got a list"}},
+	{"string rejects null", "kind: step\noutput:\n", []string{"2:8: output: want a string, got null"}},
+	{"text rejects mapping", "kind: step\ntitle: {a: 1}\n", []string{"2:8: title: want text, got a mapping"}},
+	{"list rejects scalar", "kind: step\nformats: png\n", []string{`2:10: formats: want a list of strings, got string "png"`}},
+	{"list of texts", "kind: specimen\nlines: [a, [b]]\n", []string{"2:12: lines[1]: want text, got a list"}},
+	{"struct rejects scalar", "kind: signal\nrows: [a]\n", []string{`2:8: rows[0]: want a mapping, got string "a"`}},
+	{"at of one", "kind: diagram\nnodes: [{id: a, at: [1]}]\n", []string{"2:21: nodes[0].at: want a list of two numbers, got 1"}},
+
+	// Common values.
+	{"width zero", "kind: step\nwidth: 0\n", []string{"2:8: width: want 1 to 10000, got 0"}},
+	{"height too big", "kind: step\nheight: 10001\n", []string{"2:9: height: want 1 to 10000, got 10001"}},
+	{"unknown format", "kind: step\nformats: [png, gif]\n", []string{`2:16: unknown format "gif" (want one of png, svg, pdf)`}},
+	{"format typo", "kind: step\nformats: [svgg]\n", []string{`2:11: unknown format "svgg" (did you mean "svg"?)`}},
+	{"duplicate format", "kind: step\nformats: [png, svg, png]\n", []string{`2:21: duplicate format "png"`}},
+	{"no format", "kind: step\nformats: []\n", []string{"2:10: formats: want at least one of png, svg, pdf"}},
+	{"output empty", "kind: step\noutput: \"\"\n", []string{`2:9: output "": want a non-empty name`}},
+	{"output dotdot", "kind: step\noutput: a/../../b\n", []string{`2:9: output "a/../../b": want no ".." element`}},
+	{"output absolute", "kind: step\noutput: /tmp/x\n", []string{`2:9: output "/tmp/x": want a relative path`}},
+	{"output backslash", "kind: step\noutput: 'a\\b'\n", []string{`2:9: output "a\\b": use "/" to separate folders, not "\"`}},
+	{"output extension only", "kind: step\noutput: post/.png\n", []string{`2:9: output "post/.png": want a name, not only an extension`}},
+	{"output with extension", "kind: step\noutput: 5.png\n", []string{`2:9: output "5.png": want no extension: formats adds it`}},
+	{"output trailing slash", "kind: step\noutput: post/\n", []string{`2:9: output "post/": want no empty folder name`}},
+	{"output drive", "kind: step\noutput: 'c:x'\n", []string{`2:9: output "c:x": want no ":" or control characters`}},
+
+	// Kinds.
+	{"plane weights", "kind: threshold-plane\nweights: [1, 1, 1, 1]\n", []string{"2:10: weights: want 2 or 3 weights, got 4"}},
+	{"plane one weight", "kind: threshold-plane\nweights: [1]\n", []string{"2:10: weights: want 2 or 3 weights, got 1"}},
+	{"unit inputs", "kind: unit\ninputs: 13\n", []string{"2:9: inputs: want 1 to 12, got 13"}},
+	{"unit no inputs", "kind: unit\ninputs: 0\n", []string{"2:9: inputs: want 1 to 12, got 0"}},
+	{"unit weights count", "kind: unit\ninputs: 2\nweights: [$a$, $b$, $c$]\n", []string{"3:10: 3 weights for 2 inputs"}},
+	{"unit labels count", "kind: unit\ninputs: 2\ninput_labels: [$a$]\n", []string{"3:15: 1 input labels for 2 inputs"}},
+	{"unit labels and weights disagree", "kind: unit\ninput_labels: [a, b]\nweights: [c]\n", []string{"3:10: 1 weights for 2 inputs"}},
+	{"unit fan out", "kind: unit\nfan_out: 6\n", []string{"2:10: fan_out: want 1 to 5, got 6"}},
+	{"unit edge labels", "kind: unit\nedge_labels: product\n", []string{`2:14: unknown edge_labels "product" (did you mean "products"?)`}},
+	{"unit body", "kind: unit\nbody: circle\n", []string{`2:7: unknown body "circle" (want one of theta, sum, step, sigmoid, none)`}},
+	{"signal direction", "kind: signal\ndirection: in\n", []string{`2:12: unknown direction "in" (want one of input, output)`}},
+	{"signal rows", "kind: signal\nrows: []\n", []string{"2:7: rows: want 1 to 6 rows, got 0"}},
+	{"signal value", "kind: signal\nrows:\n  - caption: a\n    value: 2\n", []string{"4:12: rows[0].value: want 0 or 1, got 2"}},
+	{"signal missing value", "kind: signal\nrows:\n  - caption: a\n", []string{"3:5: rows[0]: missing value"}},
+	{"bias-shift biases", "kind: bias-shift\nbiases: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n", []string{"2:9: biases: want 1 to 8 values, got 9"}},
+	{"bias-shift no biases", "kind: bias-shift\nbiases: []\n", []string{"2:9: biases: want 1 to 8 values, got 0"}},
+	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of sigmoid, step, tanh, relu)`}},
+	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
+	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 1]}\n  - {at: [1, 1]}\n", []string{
+		`4:10: duplicate node id "a" (first at line 3)`,
+		"5:10: nodes[2].id: want a non-empty id",
+		"6:5: nodes[3]: missing id",
+	}},
+	{"diagram shape", "kind: diagram\nnodes: [{id: a, at: [0, 0], shape: square}]\n", []string{`2:36: unknown shape "square" (want one of circle, box, label)`}},
+	{"diagram at", "kind: diagram\nnodes:\n  - {id: a, at: [0, 1.5]}\n  - {id: b}\n", []string{
+		"3:17: nodes[0].at: want a point in [0, 1]², got [0, 1.5]",
+		"4:5: nodes[1]: missing at",
+	}},
+	{"diagram edges", "kind: diagram\nnodes:\n  - {id: input, at: [0, 0]}\n  - {id: unit, at: [1, 1]}\nedges:\n  - {from: inptu, to: unit}\n  - {from: unit, to: zzz}\n  - {to: unit}\n", []string{
+		`6:12: unknown node "inptu" (did you mean "input"?)`,
+		`7:22: unknown node "zzz"`,
+		"8:5: edges[2]: missing from",
+	}},
+	{"specimen lines", "kind: specimen\nlines: []\n", []string{"2:8: lines: want at least one line"}},
+
+	// Several problems at once, sorted by position.
+	{"all at once", "width: -1\nkind: unit\ntitel: a\nfan_out: 0\nbody: x\ntitle: b\ntitle: c\n", []string{
+		"1:8: width: want 1 to 10000, got -1",
+		`3:1: unknown field "titel" (did you mean "title"?)`,
+		"4:10: fan_out: want 1 to 5, got 0",
+		`5:7: unknown body "x" (want one of theta, sum, step, sigmoid, none)`,
+		`7:1: duplicate key "title" (first at line 6)`,
+	}},
+}
+
+func TestDecodeErrors(t *testing.T) {
+	for _, tt := range badTests {
+		t.Run(tt.name, func(t *testing.T) {
+			f, err := Decode("t.yaml", []byte(tt.in))
+			if err == nil {
+				t.Fatalf("no error, want %q", tt.want)
+			}
+			if f != nil {
+				t.Errorf("got a figure with the error")
+			}
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("error %T is not an ErrorList", err)
+			}
+			var got []string
+			for _, e := range list {
+				got = append(got, strings.TrimPrefix(e.Error(), "t.yaml:"))
+			}
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+			var one *Error
+			if !errors.As(err, &one) || one != list[0] {
+				t.Errorf("errors.As(*Error) = %v, want the first error", one)
+			}
+		})
+	}
+}
+
+func TestErrorListFormat(t *testing.T) {
+	_, err := Decode("specs/08-sigmoid.yaml", []byte("kind: sigmoid\ntitel: a\nwidth: 0\n"))
+	want := "specs/08-sigmoid.yaml:2:1: unknown field \"titel\" (did you mean \"title\"?)\n" +
+		"specs/08-sigmoid.yaml:3:8: width: want 1 to 10000, got 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("error:\n%v\nwant:\n%s", err, want)
+	}
+}
+
+// TestAliasBomb checks that a billion-laughs document fails at once instead
+// of expanding.
+func TestAliasBomb(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("kind: specimen\na0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n")
+	for i := 1; i < 10; i++ {
+		b.WriteString("a" + string(rune('0'+i)) + ": &a" + string(rune('0'+i)) + " [")
+		for j := range 9 {
+			if j > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString("*a" + string(rune('0'+i-1)))
+		}
+		b.WriteString("]\n")
+	}
+	b.WriteString("lines: *a9\n")
+	start := time.Now()
+	_, err := Decode("bomb.yaml", []byte(b.String()))
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("took %v", took)
+	}
+	if err == nil || !strings.Contains(err.Error(), "anchors and aliases are not supported") {
+		t.Errorf("error %v, want anchors and aliases rejected", err)
+	}
+}

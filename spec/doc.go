@@ -1,0 +1,23 @@
+// Package spec reads figure spec files: it decodes one YAML file into a
+// typed Figure, fills in the defaults of the figure's kind and validates
+// the result, so that later stages see one complete, checked shape.
+//
+// Decoding is strict: unknown fields, wrong types, duplicate keys,
+// non-finite numbers and values outside their allowed sets are errors, and
+// every problem of a file is reported at once as an ErrorList of
+// "path:line:col: message" errors, sorted by position. Every decoded value
+// keeps its position (Figure.PosOf, Text.PosAt), so later stages can report
+// their own problems at the right place. Anchors and aliases are rejected.
+//
+// Kind-specific fields sit at the top level of the file next to the common
+// ones:
+//
+//	kind: step
+//	title: 반응 조건
+//	threshold_label: $\theta$
+//	output: 5
+//
+// The package owns decode, default and validate only. It knows nothing of
+// gonum or drawing, typesets nothing (Figure.Texts hands the rich-text fields
+// to whoever checks them) and imports no other figgen package.
+package spec
