@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/spec"
@@ -96,11 +97,16 @@ func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
 	if err := r.Check(f); err != nil {
 		return nil, err
 	}
+	return render(f, r.eng.Handler())
+}
+
+// render draws f with the text handler h.
+func render(f *spec.Figure, h text.Handler) ([]Output, error) {
 	build, ok := kinds[f.Kind]
 	if !ok {
 		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn yet", f.Kind)
 	}
-	e := newEnv(r.eng.Handler(), f)
+	e := newEnv(h, f)
 	draw, err := build(e, f)
 	if err != nil {
 		return nil, err

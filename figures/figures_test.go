@@ -10,6 +10,10 @@ import (
 	"sync"
 	"testing"
 
+	"codeberg.org/go-fonts/liberation"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+
 	"github.com/figgen/figgen/internal/golden"
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
@@ -207,6 +211,30 @@ func BenchmarkRenderParallel(b *testing.B) {
 				return
 			}
 			i++
+		}
+	})
+}
+
+// BenchmarkTextCost renders the sigmoid figure (title, axis labels, ticks,
+// a fraction) with figgen's typesetter and with gonum's plain text handler,
+// to show what typesetting costs per figure.
+func BenchmarkTextCost(b *testing.B) {
+	r := renderer(b)
+	f := decodeFile(b, "../specs/08-sigmoid.yaml")
+	f.Formats = []string{"png"}
+	b.Run("typeset", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := render(f, r.eng.Handler()); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("gonum-plain", func(b *testing.B) {
+		h := text.Plain{Fonts: font.NewCache(liberation.Collection())}
+		for b.Loop() {
+			if _, err := render(f, h); err != nil {
+				b.Fatal(err)
+			}
 		}
 	})
 }
