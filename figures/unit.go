@@ -1,0 +1,221 @@
+package figures
+
+import (
+	"math"
+	"strings"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/diagram"
+	"github.com/figgen/figgen/neuron"
+	"github.com/figgen/figgen/spec"
+)
+
+// Layout of the unit diagram, in scene units.
+const (
+	unitInX     = 44  // centre of the input labels
+	unitBodyX   = 318 // centre of the unit body
+	unitBodyR   = 40
+	unitOutX    = 520 // centre of the output labels
+	unitRowMax  = 78  // largest gap between input rows
+	unitFanGap  = 62  // gap between fanned-out outputs
+	unitCaption = 40  // height kept under the diagram for the caption
+)
+
+// buildUnit draws a neuron unit: inputs with weights into one body, its
+// output (fanned out or not), an optional bias input and a caption
+// (4.png, 7.png, 9.png).
+func buildUnit(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
+	s, err := unitScene(e, f)
+	if err != nil {
+		return nil, err
+	}
+	return e.drawScene(f.Title.Src, s), nil
+}
+
+// unitScene lays out the unit diagram.
+func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
+	u := f.Unit
+	if u == nil {
+		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no unit", f.Kind)
+	}
+	n := u.Inputs
+	switch {
+	case n < 1:
+		return nil, spec.Errorf(f.PosOf("inputs"), "%d inputs: need at least 1", n)
+	case len(u.InputLabel) != n:
+		return nil, spec.Errorf(f.PosOf("input_labels"), "%d input labels for %d inputs", len(u.InputLabel), n)
+	case len(u.Weights) != n:
+		return nil, spec.Errorf(f.PosOf("weights"), "%d weights for %d inputs", len(u.Weights), n)
+	case u.FanOut < 1:
+		return nil, spec.Errorf(f.PosOf("fan_out"), "fan_out %d: need at least 1", u.FanOut)
+	}
+	edgeText, err := unitEdgeText(f, u)
+	if err != nil {
+		return nil, err
+	}
+
+	s := &diagram.Scene{W: sceneW, H: sceneH}
+	label := e.sceneFont(labelSize+1, false)
+	weight := e.sceneFont(noteSize, false)
+	inkPen := scenePen(1.4, ink)
+
+	bottom := 12.0
+	if u.Caption.Src != "" {
+		bottom = unitCaption
+	}
+	top := sceneH - 12.0
+	midY := (top + bottom) / 2
+
+	// Input rows, bias first (on top), evenly spaced around the body.
+	rows := n
+	if u.Bias {
+		rows++
+	}
+	gap := 0.0
+	if rows > 1 {
+		gap = math.Min(unitRowMax, (top-bottom-24)/float64(rows-1))
+	}
+	rowY := func(i int) float64 { return midY + (float64(rows-1)/2-float64(i))*gap }
+
+	body := s.Node(diagram.Node{
+		Shape: diagram.Circle, At: diagram.Pt(unitBodyX, midY), R: unitBodyR,
+		Pen: scenePen(1.8, ink), Fill: tint(palette(0), 0.10),
+		Text: e.sceneFont(labelSize+7, false),
+	})
+	unitBody(e, body, u)
+
+	edge := func(from *diagram.Node, lab string, pen diagram.Pen) *diagram.Edge {
+		return s.Edge(diagram.Edge{From: from, To: body, Pen: pen, Gap: 1, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
+	}
+	row := 0
+	if u.Bias {
+		bcol := palette(1)
+		lab := label
+		lab.Color = bcol
+		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: "$1$", Text: lab})
+		ed := edge(in, u.BiasLabel.Src, scenePen(1.4, bcol).Dashed(5, 3.5))
+		ed.Text.Color = bcol
+		row++
+	}
+	for i := range n {
+		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: u.InputLabel[i].Src, Text: label})
+		lab := ""
+		if edgeText != nil {
+			lab = edgeText[i]
+		}
+		edge(in, lab, inkPen)
+		row++
+	}
+
+	// Outputs: one arrow, or FanOut arrows each carrying the same label.
+	k := u.FanOut
+	outs := make([]*diagram.Node, k)
+	for i := range outs {
+		y := midY + (float64(k-1)/2-float64(i))*unitFanGap
+		outs[i] = s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitOutX, y), Pad: 7, Label: u.Output.Src, Text: label})
+	}
+	s.FanOut(body, outs, diagram.Edge{Pen: inkPen, Gap: 1})
+
+	if u.Caption.Src != "" {
+		cap := e.sceneFont(labelSize, false)
+		cap.XAlign, cap.YAlign = text.XCenter, text.YCenter
+		s.Text(diagram.Text{At: diagram.Pt(sceneW/2, bottom/2), Text: u.Caption.Src, Style: cap})
+	}
+	return s, nil
+}
+
+// unitEdgeText returns the labels of the n input edges as EdgeLabels asks,
+// or nil for none.
+func unitEdgeText(f *spec.Figure, u *spec.Unit) ([]string, error) {
+	switch u.EdgeLabels {
+	case "", "weights":
+		ls := make([]string, len(u.Weights))
+		for i, w := range u.Weights {
+			ls[i] = w.Src
+		}
+		return ls, nil
+	case "products":
+		ls := make([]string, len(u.Weights))
+		for i, w := range u.Weights {
+			ls[i] = productLabel(w.Src, u.InputLabel[i].Src)
+		}
+		return ls, nil
+	case "none":
+		return nil, nil
+	}
+	return nil, spec.Errorf(f.PosOf("edge_labels"), "unknown edge_labels %q (want weights, products or none)", u.EdgeLabels)
+}
+
+// productLabel returns the label of weight w on input x: "$w_1x_1$" when
+// both are one math segment, else the two side by side.
+func productLabel(w, x string) string {
+	wi, wok := soleMath(w)
+	xi, xok := soleMath(x)
+	if wok && xok {
+		return "$" + wi + xi + "$"
+	}
+	return w + " " + x
+}
+
+// soleMath returns the inside of s when s is exactly one $…$ segment.
+func soleMath(s string) (string, bool) {
+	if len(s) < 2 || s[0] != '$' || s[len(s)-1] != '$' {
+		return "", false
+	}
+	in := s[1 : len(s)-1]
+	if strings.Contains(in, "$") || strings.HasSuffix(in, `\`) {
+		return "", false
+	}
+	return in, true
+}
+
+// unitBody sets what the unit's circle shows: BodyLabel when set, else
+// θ, Σ, a small step or sigmoid glyph, or nothing.
+func unitBody(e *env, body *diagram.Node, u *spec.Unit) {
+	if u.BodyLabel.Src != "" {
+		body.Label = u.BodyLabel.Src
+		return
+	}
+	switch u.Body {
+	case "", "theta":
+		body.Label = `$\theta$`
+	case "sum":
+		body.Label = `$\Sigma$`
+	case "step":
+		body.Glyph = activationGlyph(neuron.Step, true)
+	case "sigmoid":
+		body.Glyph = activationGlyph(neuron.Sigmoid, false)
+	}
+}
+
+// activationGlyph draws a small graph of a (over z in −5…5) inside a node:
+// a faint axis and the curve, with the step's jump as a vertical riser.
+func activationGlyph(a func(float64) float64, step bool) func(f *diagram.Frame, n *diagram.Node) {
+	return func(f *diagram.Frame, n *diagram.Node) {
+		w, h := 1.1*n.R, 0.8*n.R
+		c := n.At
+		pt := func(z, y float64) diagram.Point {
+			return diagram.Pt(c.X+z/5*w/2, c.Y+(y-0.5)*h)
+		}
+		f.Line(scenePen(0.8, grey), pt(-5, 0), pt(5, 0))
+		f.Line(scenePen(0.8, grey), pt(0, -0.1), pt(0, 1.1))
+		pen := scenePen(2, palette(0))
+		if step {
+			f.Line(pen, pt(-5, 0), pt(0, 0))
+			f.Line(pen, pt(0, 1), pt(5, 1))
+			return
+		}
+		var p diagram.Path
+		for i := 0; i <= 40; i++ {
+			z := -5 + float64(i)/4
+			if i == 0 {
+				p.Move(pt(z, a(z)))
+			} else {
+				p.Line(pt(z, a(z)))
+			}
+		}
+		f.Stroke(pen, p)
+	}
+}
