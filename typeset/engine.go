@@ -1,0 +1,123 @@
+package typeset
+
+import (
+	"fmt"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	plotfont "gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+
+	"github.com/figgen/figgen/fonts"
+)
+
+// Engine holds the parsed embedded fonts. It is immutable after New and safe
+// for concurrent use; each figure gets its own Handler.
+type Engine struct {
+	faces []*sfnt.Font // indexed by fonts.Face
+	upem  []float64    // units per em, indexed by fonts.Face
+
+	// plain is the NanumGothic line metrics in em units.
+	ascent, descent, height float64
+
+	// mathScale scales math glyphs so that the x-height of STIX Two matches
+	// the x-height of NanumGothic, the font of the surrounding text.
+	mathScale float64
+
+	mc mathConstants
+}
+
+// Error is a problem found in a rich-text string.
+type Error struct {
+	Offset int    // byte offset in the checked string where the problem starts
+	Msg    string // lower-case message without position
+}
+
+// Error returns the message; the caller adds the position.
+func (e *Error) Error() string { return e.Msg }
+
+// New parses the embedded fonts.
+func New() (*Engine, error) {
+	all := fonts.Faces()
+	e := &Engine{
+		faces: make([]*sfnt.Font, len(all)),
+		upem:  make([]float64, len(all)),
+	}
+	for _, f := range all {
+		sf, err := sfnt.Parse(fonts.Data(f))
+		if err != nil {
+			return nil, fmt.Errorf("typeset: parse %s: %w", f, err)
+		}
+		e.faces[f] = sf
+		e.upem[f] = float64(sf.UnitsPerEm())
+	}
+	var buf sfnt.Buffer
+	hg := e.faces[fonts.HangulRegular]
+	upem := fixed.Int26_6(hg.UnitsPerEm())
+	m, err := hg.Metrics(&buf, upem, font.HintingNone)
+	if err != nil {
+		return nil, fmt.Errorf("typeset: metrics of %s: %w", fonts.HangulRegular, err)
+	}
+	u := float64(upem)
+	e.ascent = float64(m.Ascent) / u
+	e.descent = float64(m.Descent) / u
+	e.height = float64(m.Height) / u
+
+	e.mathScale = 1
+	xh := func(f fonts.Face) float64 {
+		sf := e.faces[f]
+		g, err := sf.GlyphIndex(&buf, 'x')
+		if err != nil || g == 0 {
+			return 0
+		}
+		b, _, err := sf.GlyphBounds(&buf, g, fixed.Int26_6(sf.UnitsPerEm())<<6, font.HintingNone)
+		if err != nil {
+			return 0
+		}
+		return -float64(b.Min.Y) / 64 / float64(sf.UnitsPerEm())
+	}
+	if a, b := xh(fonts.HangulRegular), xh(fonts.LatinItalic); a > 0 && b > 0 {
+		e.mathScale = min(max(a/b, 1), 1.2)
+	}
+	e.mc = parseMathConstants(fonts.Data(fonts.Math))
+	return e, nil
+}
+
+// Handler returns a gonum/plot text handler for one figure. A Handler keeps
+// glyph and layout caches; it must not be shared by concurrent renders.
+func (e *Engine) Handler() text.Handler {
+	return newHandler(e)
+}
+
+// Check parses s as rich text and lays it out, reporting the first problem:
+// bad math syntax or a rune no embedded font has. It returns nil or *Error.
+func (e *Engine) Check(s string) error {
+	l := newLayouter(e)
+	start := 0
+	for _, line := range splitLines(s) {
+		segs, perr := parseLine(line)
+		if perr != nil {
+			perr.Offset += start
+			return perr
+		}
+		l.missing = nil
+		l.layoutLine(segs, 10, false)
+		if l.missing != nil {
+			m := *l.missing
+			m.Offset += start
+			return &m
+		}
+		start += len(line) + 1
+	}
+	return nil
+}
+
+// plotCache returns a gonum font cache holding NanumGothic, for code that
+// asks the handler for its fonts.
+func (e *Engine) plotCache() *plotfont.Cache {
+	return plotfont.NewCache(plotfont.Collection{
+		{Font: plotfont.Font{Typeface: "NanumGothic"}, Face: e.faces[fonts.HangulRegular]},
+		{Font: plotfont.Font{Typeface: "NanumGothic", Weight: font.WeightBold}, Face: e.faces[fonts.HangulBold]},
+	})
+}

@@ -1,0 +1,227 @@
+package typeset
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+	plotfont "gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/figgen/figgen/fonts"
+)
+
+// handler is a gonum/plot text.Handler drawing text as glyph outlines.
+type handler struct {
+	e     *Engine
+	cache *plotfont.Cache
+
+	mu       sync.Mutex
+	l        *layouter
+	outlines map[glyphKey][]seg
+	lines    map[lineKey]*box
+}
+
+var _ text.Handler = (*handler)(nil)
+
+// seg is one outline segment in em units, y up.
+type seg struct {
+	op  sfnt.SegmentOp
+	pts [3][2]float32
+}
+
+type lineKey struct {
+	txt  string
+	size vg.Length
+	bold bool
+}
+
+func newHandler(e *Engine) *handler {
+	return &handler{
+		e:        e,
+		cache:    e.plotCache(),
+		l:        newLayouter(e),
+		outlines: make(map[glyphKey][]seg),
+		lines:    make(map[lineKey]*box),
+	}
+}
+
+// Cache returns a font cache holding NanumGothic.
+func (h *handler) Cache() *plotfont.Cache { return h.cache }
+
+// Extents returns NanumGothic's line metrics at fnt.Size.
+func (h *handler) Extents(fnt plotfont.Font) plotfont.Extents {
+	s := fnt.Size
+	return plotfont.Extents{
+		Ascent:  vg.Length(h.e.ascent) * s,
+		Descent: vg.Length(h.e.descent) * s,
+		Height:  vg.Length(h.e.height) * s,
+	}
+}
+
+// Lines splits txt into lines as text.Plain does.
+func (h *handler) Lines(txt string) []string { return splitLines(txt) }
+
+// Box returns the width, height and depth of one line of rich text.
+func (h *handler) Box(txt string, fnt plotfont.Font) (w, ht, d vg.Length) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	b := h.layout(txt, fnt)
+	return vg.Length(b.w), vg.Length(b.h), vg.Length(b.d)
+}
+
+// layout lays out one line; a line with bad math is set literally.
+func (h *handler) layout(txt string, fnt plotfont.Font) *box {
+	bold := fnt.Weight >= font.WeightBold
+	k := lineKey{txt, fnt.Size, bold}
+	if b, ok := h.lines[k]; ok {
+		return b
+	}
+	segs, err := parseLine(txt)
+	if err != nil {
+		rs := make([]textRune, 0, len(txt))
+		for i, r := range txt {
+			rs = append(rs, textRune{r, i})
+		}
+		segs = []segment{{text: rs}}
+	}
+	size := float64(fnt.Size)
+	b := h.l.layoutLine(segs, size, bold)
+	b.h = max(b.h, h.e.ascent*size)
+	b.d = max(b.d, h.e.descent*size)
+	if len(h.lines) > 4096 {
+		clear(h.lines)
+	}
+	h.lines[k] = b
+	return b
+}
+
+// Draw draws txt with the alignment and rotation semantics of text.Plain:
+// lines are Font.Size apart (more when a line's math is taller than the
+// font), aligned by sty.XAlign and sty.YAlign, rotated about pt.
+func (h *handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
+	txt = strings.TrimRight(txt, "\n")
+	if len(txt) == 0 {
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+
+	fnt := sty.Font
+	ext := h.Extents(fnt)
+	c.SetColor(sty.Color)
+	if sty.Rotation != 0 {
+		c.Push()
+		c.Rotate(sty.Rotation)
+	}
+	sin64, cos64 := math.Sincos(sty.Rotation)
+	cos, sin := vg.Length(cos64), vg.Length(sin64)
+	pt.X, pt.Y = pt.Y*sin+pt.X*cos, pt.Y*cos-pt.X*sin
+
+	lines := splitLines(txt)
+	boxes := make([]*box, len(lines))
+	var ht vg.Length
+	linegap := ext.Height - ext.Ascent - ext.Descent
+	for i, line := range lines {
+		boxes[i] = h.layout(line, fnt)
+		ht += vg.Length(boxes[i].h + boxes[i].d)
+		if i > 0 {
+			ht += linegap
+		}
+	}
+	// Baseline of the last line as in text.Plain, lowered... raised by any
+	// extra depth; earlier lines are Font.Size apart plus extra height.
+	n := len(lines)
+	y := pt.Y + ht*vg.Length(sty.YAlign) - ext.Ascent + fnt.Size
+	y += vg.Length(boxes[n-1].d) - ext.Descent
+	base := make([]vg.Length, n)
+	base[n-1] = y
+	for i := n - 2; i >= 0; i-- {
+		extra := vg.Length(boxes[i].h) - ext.Ascent + vg.Length(boxes[i+1].d) - ext.Descent
+		base[i] = base[i+1] + fnt.Size + extra
+	}
+	for i, b := range boxes {
+		x := pt.X + vg.Length(sty.XAlign)*vg.Length(b.w)
+		h.drawBox(c, b, x, base[i])
+	}
+	if sty.Rotation != 0 {
+		c.Pop()
+	}
+}
+
+// drawBox fills the items of a laid-out line with origin (x, y).
+func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
+	for _, it := range b.items {
+		if it.rect {
+			x0, y0 := x+vg.Length(it.x), y+vg.Length(it.y)
+			x1, y1 := x0+vg.Length(it.w), y0+vg.Length(it.h)
+			var p vg.Path
+			p.Move(vg.Point{X: x0, Y: y0})
+			p.Line(vg.Point{X: x1, Y: y0})
+			p.Line(vg.Point{X: x1, Y: y1})
+			p.Line(vg.Point{X: x0, Y: y1})
+			p.Close()
+			c.Fill(p)
+			continue
+		}
+		segs := h.outline(it.face, it.gid)
+		if len(segs) == 0 {
+			continue
+		}
+		ox, oy := float64(x)+it.x, float64(y)+it.y
+		sx, sy := it.size*it.sx, it.size*it.sy
+		pt := func(q [2]float32) vg.Point {
+			return vg.Point{X: vg.Length(ox + float64(q[0])*sx), Y: vg.Length(oy + float64(q[1])*sy)}
+		}
+		var p vg.Path
+		open := false
+		for _, s := range segs {
+			switch s.op {
+			case sfnt.SegmentOpMoveTo:
+				if open {
+					p.Close()
+				}
+				p.Move(pt(s.pts[0]))
+				open = true
+			case sfnt.SegmentOpLineTo:
+				p.Line(pt(s.pts[0]))
+			case sfnt.SegmentOpQuadTo:
+				p.QuadTo(pt(s.pts[0]), pt(s.pts[1]))
+			case sfnt.SegmentOpCubeTo:
+				p.CubeTo(pt(s.pts[0]), pt(s.pts[1]), pt(s.pts[2]))
+			}
+		}
+		if open {
+			p.Close()
+		}
+		c.Fill(p)
+	}
+}
+
+// outline returns a glyph's outline in em units, cached.
+func (h *handler) outline(face fonts.Face, gid sfnt.GlyphIndex) []seg {
+	k := glyphKey{face, gid}
+	if s, ok := h.outlines[k]; ok {
+		return s
+	}
+	f := h.e.faces[face]
+	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
+	segs, err := f.LoadGlyph(&h.l.buf, gid, ppem, nil)
+	var out []seg
+	if err == nil {
+		s := float32(64 * h.e.upem[face])
+		out = make([]seg, len(segs))
+		for i, sg := range segs {
+			out[i].op = sg.Op
+			for j := range sg.Args {
+				out[i].pts[j] = [2]float32{float32(sg.Args[j].X) / s, -float32(sg.Args[j].Y) / s}
+			}
+		}
+	}
+	h.outlines[k] = out
+	return out
+}

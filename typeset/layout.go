@@ -1,0 +1,278 @@
+package typeset
+
+import (
+	"fmt"
+
+	"golang.org/x/image/font"
+	"golang.org/x/image/font/sfnt"
+	"golang.org/x/image/math/fixed"
+
+	"github.com/figgen/figgen/fonts"
+)
+
+// chain is an ordered list of faces; a rune comes from the first face that
+// has it.
+type chain uint8
+
+const (
+	chPlain chain = iota
+	chPlainBold
+	chItalic
+	chItalicBold
+	chUpright
+	chUprightBold
+	chSymbol
+	chSymbolBold
+	chText
+	chTextBold
+	numChains
+)
+
+var chains = [numChains][]fonts.Face{
+	chPlain:       {fonts.HangulRegular, fonts.LatinRegular, fonts.Math},
+	chPlainBold:   {fonts.HangulBold, fonts.LatinBold, fonts.HangulRegular, fonts.LatinRegular, fonts.Math},
+	chItalic:      {fonts.LatinItalic, fonts.Math, fonts.LatinRegular, fonts.HangulRegular},
+	chItalicBold:  {fonts.LatinBoldItalic, fonts.LatinItalic, fonts.LatinBold, fonts.Math, fonts.HangulBold},
+	chUpright:     {fonts.LatinRegular, fonts.Math, fonts.HangulRegular},
+	chUprightBold: {fonts.LatinBold, fonts.LatinRegular, fonts.Math, fonts.HangulBold},
+	chSymbol:      {fonts.Math, fonts.LatinRegular, fonts.HangulRegular},
+	chSymbolBold:  {fonts.LatinBold, fonts.Math, fonts.LatinRegular, fonts.HangulBold},
+	chText:        {fonts.LatinRegular, fonts.HangulRegular, fonts.Math},
+	chTextBold:    {fonts.LatinBold, fonts.HangulBold, fonts.LatinRegular, fonts.HangulRegular, fonts.Math},
+}
+
+// chainOf returns the chain of a math variant.
+func chainOf(v variant, bold bool) chain {
+	var c chain
+	switch v {
+	case vItalic:
+		c = chItalic
+	case vUpright:
+		c = chUpright
+	case vSymbol:
+		c = chSymbol
+	case vText:
+		c = chText
+	case vBold:
+		return chUprightBold
+	case vBoldItalic:
+		return chItalicBold
+	}
+	if bold {
+		c++
+	}
+	return c
+}
+
+// item is one drawn element of a laid-out line: a glyph or a filled
+// rectangle. Coordinates are in points, y up, relative to the line origin.
+type item struct {
+	face   fonts.Face
+	gid    sfnt.GlyphIndex
+	rect   bool
+	x, y   float64 // glyph origin on its baseline, or rectangle lower left
+	size   float64 // glyph em size
+	sx, sy float64 // glyph stretch factors
+	w, h   float64 // rectangle size
+}
+
+// box is a laid-out piece: width, height above and depth below the baseline.
+type box struct {
+	w, h, d float64
+	items   []item
+	ic      float64 // italic correction, for a single glyph
+	char    bool    // a single character
+	italic  bool    // a single italic character
+}
+
+// place adds o's items shifted by (dx, dy) and grows b's height and depth.
+func (b *box) place(o *box, dx, dy float64) {
+	for _, it := range o.items {
+		it.x += dx
+		it.y += dy
+		b.items = append(b.items, it)
+	}
+	b.h = max(b.h, o.h+dy)
+	b.d = max(b.d, o.d-dy)
+}
+
+// append places o at the end of b.
+func (b *box) append(o *box) {
+	b.place(o, b.w, 0)
+	b.w += o.w
+}
+
+// glyphMet are a glyph's metrics in em units, y up.
+type glyphMet struct {
+	adv                    float64
+	xmin, ymin, xmax, ymax float64
+}
+
+type runeKey struct {
+	r rune
+	c chain
+}
+
+type glyphRef struct {
+	face fonts.Face
+	gid  sfnt.GlyphIndex
+	ok   bool
+}
+
+type glyphKey struct {
+	face fonts.Face
+	gid  sfnt.GlyphIndex
+}
+
+// layouter lays out lines. It owns a buffer and caches and is used by one
+// goroutine at a time.
+type layouter struct {
+	e    *Engine
+	buf  sfnt.Buffer
+	refs map[runeKey]glyphRef
+	mets map[glyphKey]glyphMet
+
+	// missing is the first rune no font had, during the last layout.
+	missing *Error
+}
+
+func newLayouter(e *Engine) *layouter {
+	return &layouter{
+		e:    e,
+		refs: make(map[runeKey]glyphRef),
+		mets: make(map[glyphKey]glyphMet),
+	}
+}
+
+// find returns the face and glyph of r in chain c, reporting a miss.
+func (l *layouter) find(r rune, c chain, off int) glyphRef {
+	k := runeKey{r, c}
+	ref, ok := l.refs[k]
+	if !ok {
+		ref = glyphRef{face: chains[c][0]}
+		for _, f := range chains[c] {
+			g, err := l.e.faces[f].GlyphIndex(&l.buf, r)
+			if err == nil && g != 0 {
+				ref = glyphRef{face: f, gid: g, ok: true}
+				break
+			}
+		}
+		l.refs[k] = ref
+	}
+	if !ref.ok && l.missing == nil {
+		l.missing = &Error{Offset: off, Msg: fmt.Sprintf("no embedded font has %q (%U)", r, r)}
+	}
+	return ref
+}
+
+// met returns the metrics of a glyph.
+func (l *layouter) met(face fonts.Face, gid sfnt.GlyphIndex) glyphMet {
+	k := glyphKey{face, gid}
+	if m, ok := l.mets[k]; ok {
+		return m
+	}
+	f := l.e.faces[face]
+	upem := l.e.upem[face]
+	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
+	var m glyphMet
+	b, adv, err := f.GlyphBounds(&l.buf, gid, ppem, font.HintingNone)
+	if err == nil {
+		s := 64 * upem
+		m = glyphMet{
+			adv:  float64(adv) / s,
+			xmin: float64(b.Min.X) / s, xmax: float64(b.Max.X) / s,
+			ymin: -float64(b.Max.Y) / s, ymax: -float64(b.Min.Y) / s,
+		}
+		if b.Min.X == b.Max.X {
+			m.ymin, m.ymax = 0, 0
+		}
+	}
+	l.mets[k] = m
+	return m
+}
+
+// kern returns the kerning between two glyphs of one face in em units.
+func (l *layouter) kern(face fonts.Face, a, b sfnt.GlyphIndex) float64 {
+	f := l.e.faces[face]
+	k, err := f.Kern(&l.buf, a, b, fixed.Int26_6(f.UnitsPerEm())<<6, font.HintingNone)
+	if err != nil {
+		return 0
+	}
+	return float64(k) / (64 * l.e.upem[face])
+}
+
+// glyphBox lays out one glyph at size with ink-based height and depth.
+func (l *layouter) glyphBox(ref glyphRef, size float64) *box {
+	m := l.met(ref.face, ref.gid)
+	b := &box{
+		w:     m.adv * size,
+		h:     m.ymax * size,
+		d:     -m.ymin * size,
+		items: []item{{face: ref.face, gid: ref.gid, size: size, sx: 1, sy: 1}},
+		char:  true,
+	}
+	if ic := m.xmax - m.adv; ic > 0 {
+		b.ic = ic * size
+	}
+	return b
+}
+
+// layoutLine lays out the segments of one line at size points.
+func (l *layouter) layoutLine(segs []segment, size float64, bold bool) *box {
+	line := &box{}
+	for _, s := range segs {
+		if s.isMath {
+			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold}
+			line.append(l.mathList(s.math, st))
+			continue
+		}
+		line.append(l.plain(s.text, size, bold))
+	}
+	return line
+}
+
+// plain lays out plain text; its height and depth are NanumGothic's.
+func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
+	c := chPlain
+	if bold {
+		c = chPlainBold
+	}
+	b := &box{h: l.e.ascent * size, d: l.e.descent * size}
+	var prev glyphRef
+	for i, tr := range rs {
+		ref := l.find(tr.r, c, tr.off)
+		if i > 0 && prev.face == ref.face && prev.ok && ref.ok {
+			b.w += l.kern(ref.face, prev.gid, ref.gid) * size
+		}
+		m := l.met(ref.face, ref.gid)
+		b.items = append(b.items, item{face: ref.face, gid: ref.gid, x: b.w, size: size, sx: 1, sy: 1})
+		b.w += m.adv * size
+		prev = ref
+	}
+	return b
+}
+
+// mstyle is the math style: size and level (0 text, 1 script, 2
+// scriptscript).
+type mstyle struct {
+	size, base float64
+	level      int
+	display    bool
+	cramped    bool
+	bold       bool
+}
+
+// em returns v em at the style's size.
+func (s mstyle) em(v float64) float64 { return v * s.size }
+
+// script returns the style of a sub- or superscript of s.
+func (s mstyle) script(mc *mathConstants) mstyle {
+	s.level = min(s.level+1, 2)
+	s.display = false
+	if s.level == 1 {
+		s.size = s.base * mc.scriptScale
+	} else {
+		s.size = s.base * mc.scriptScriptScale
+	}
+	return s
+}

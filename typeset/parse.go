@@ -1,0 +1,708 @@
+package typeset
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// segment is a piece of one line: plain text or math.
+type segment struct {
+	text   []textRune // plain text, when math is nil
+	math   []node     // math list
+	isMath bool
+}
+
+// textRune is a rune of plain text with its byte offset in the line.
+type textRune struct {
+	r   rune
+	off int
+}
+
+// node is a math list element.
+type node interface{}
+
+// atom is one math symbol.
+type atom struct {
+	r   rune
+	cl  class
+	v   variant
+	off int
+}
+
+// group is a {…} list; it acts as one ordinary atom (or cl, for operator
+// names).
+type group struct {
+	list []node
+	cl   class
+}
+
+// scripts attaches sub- and superscripts to a nucleus (nil for none).
+type scripts struct {
+	nucleus node
+	sub     []node
+	sup     []node
+	hasSub  bool
+	hasSup  bool // explicit ^ seen (primes alone leave it false)
+}
+
+// frac is \frac; style is 'd' for \dfrac, 't' for \tfrac, 0 for \frac.
+type frac struct {
+	num, den []node
+	style    byte
+}
+
+// radical is \sqrt with an optional degree.
+type radical struct {
+	body, degree []node
+}
+
+// accent puts a glyph (or a rule for \overline) over a body.
+type accent struct {
+	body    []node
+	r       rune
+	wide    bool
+	overbar bool
+}
+
+// textNode is \text{…}: runes set in the text font.
+type textNode struct {
+	runes []textRune
+	v     variant
+}
+
+// space is horizontal space in mu.
+type space struct{ mu float64 }
+
+// fenced is \left … \right with stretched delimiters (0 for ".").
+type fenced struct {
+	left, right rune
+	body        []node
+}
+
+// styleChange is \displaystyle or \textstyle for the rest of the list.
+type styleChange struct{ display bool }
+
+// splitLines splits s into lines as gonum's text.Plain does.
+func splitLines(s string) []string {
+	return strings.Split(strings.TrimRight(s, "\n"), "\n")
+}
+
+// parseLine splits one line into text and math segments.
+func parseLine(s string) ([]segment, *Error) {
+	var segs []segment
+	var cur []textRune
+	flush := func() {
+		if len(cur) > 0 {
+			segs = append(segs, segment{text: cur})
+			cur = nil
+		}
+	}
+	for i := 0; i < len(s); {
+		switch {
+		case s[i] == '\\' && i+1 < len(s) && s[i+1] == '$':
+			cur = append(cur, textRune{'$', i})
+			i += 2
+		case s[i] == '$':
+			j := i + 1
+			for j < len(s) && s[j] != '$' {
+				if s[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			if j >= len(s) {
+				return nil, &Error{Offset: i, Msg: `unmatched "$"`}
+			}
+			flush()
+			p := &parser{src: s, pos: i + 1, end: j}
+			list := p.parseList(closeEnd, i)
+			if p.err != nil {
+				return nil, p.err
+			}
+			segs = append(segs, segment{math: list, isMath: true})
+			i = j + 1
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			cur = append(cur, textRune{r, i})
+			i += n
+		}
+	}
+	flush()
+	return segs, nil
+}
+
+const (
+	closeEnd = iota
+	closeBrace
+	closeRight
+)
+
+// parser parses the math in src[pos:end].
+type parser struct {
+	src      string
+	pos, end int
+	err      *Error
+
+	// rightDelim is the delimiter after the \right that ended a list.
+	rightDelim rune
+	// font is the variant forced on letters by \mathrm and friends.
+	font    variant
+	hasFont bool
+}
+
+func (p *parser) fail(off int, format string, args ...any) {
+	if p.err == nil {
+		p.err = &Error{Offset: off, Msg: fmt.Sprintf(format, args...)}
+	}
+}
+
+func (p *parser) skipSpace() {
+	for p.pos < p.end && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t' || p.src[p.pos] == '\r') {
+		p.pos++
+	}
+}
+
+// parseList parses atoms up to the closer; open is the offset of what opened
+// the list (for error messages).
+func (p *parser) parseList(closer int, open int) []node {
+	var list []node
+	for p.err == nil {
+		p.skipSpace()
+		if p.pos >= p.end {
+			switch closer {
+			case closeBrace:
+				p.fail(open, `unclosed "{"`)
+			case closeRight:
+				p.fail(open, `"\\left" without "\\right"`)
+			}
+			return list
+		}
+		c := p.src[p.pos]
+		switch c {
+		case '}':
+			if closer == closeBrace {
+				p.pos++
+				return list
+			}
+			p.fail(p.pos, `unmatched "}"`)
+			return list
+		case '^', '_':
+			p.attachScript(&list)
+			continue
+		case '\'':
+			sc := p.scriptTarget(&list)
+			sc.sup = append(sc.sup, atom{r: '′', cl: clOrd, v: vSymbol, off: p.pos})
+			p.pos++
+			continue
+		}
+		if c == '\\' && closer == closeRight && p.peekCommand() == "right" {
+			p.pos += len(`\right`)
+			p.rightDelim = p.parseDelim(p.pos - len(`\right`))
+			return list
+		}
+		n := p.parseAtom()
+		if n != nil {
+			list = append(list, n)
+		}
+	}
+	return list
+}
+
+// peekCommand returns the name of the command at pos without consuming it.
+func (p *parser) peekCommand() string {
+	if p.pos >= p.end || p.src[p.pos] != '\\' {
+		return ""
+	}
+	i := p.pos + 1
+	for i < p.end && isLetter(p.src[i]) {
+		i++
+	}
+	return p.src[p.pos+1 : i]
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+// scriptTarget returns the scripts node of the last list element, wrapping
+// it (or an empty nucleus) as needed.
+func (p *parser) scriptTarget(list *[]node) *scripts {
+	l := *list
+	if len(l) > 0 {
+		if sc, ok := l[len(l)-1].(*scripts); ok {
+			return sc
+		}
+		sc := &scripts{nucleus: l[len(l)-1]}
+		l[len(l)-1] = sc
+		return sc
+	}
+	sc := &scripts{}
+	*list = append(l, sc)
+	return sc
+}
+
+func (p *parser) attachScript(list *[]node) {
+	at := p.pos
+	c := p.src[p.pos]
+	p.pos++
+	arg, ok := p.parseArg()
+	if !ok {
+		if p.err == nil {
+			p.fail(at, "%q without argument", string(c))
+		}
+		return
+	}
+	sc := p.scriptTarget(list)
+	if c == '^' {
+		if sc.hasSup {
+			p.fail(at, "double superscript")
+			return
+		}
+		sc.hasSup = true
+		sc.sup = append(sc.sup, arg...)
+	} else {
+		if sc.hasSub {
+			p.fail(at, "double subscript")
+			return
+		}
+		sc.hasSub = true
+		sc.sub = arg
+	}
+}
+
+// parseArg parses a command or script argument: a braced group or a single
+// token. It returns false when there is none.
+func (p *parser) parseArg() ([]node, bool) {
+	p.skipSpace()
+	if p.pos >= p.end {
+		return nil, false
+	}
+	switch p.src[p.pos] {
+	case '}', '^', '_', '\'':
+		return nil, false
+	case '{':
+		open := p.pos
+		p.pos++
+		return p.parseList(closeBrace, open), p.err == nil
+	}
+	if p.src[p.pos] == '\\' {
+		switch p.peekCommand() {
+		case "right", "left":
+			return nil, false
+		}
+	}
+	n := p.parseAtom()
+	if p.err != nil {
+		return nil, false
+	}
+	if n == nil {
+		return []node{}, true
+	}
+	return []node{n}, true
+}
+
+// parseAtom parses one character or command (with its arguments).
+func (p *parser) parseAtom() node {
+	c := p.src[p.pos]
+	if c == '{' {
+		open := p.pos
+		p.pos++
+		return &group{list: p.parseList(closeBrace, open)}
+	}
+	if c == '\\' {
+		return p.parseCommand()
+	}
+	r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+	off := p.pos
+	p.pos += n
+	return p.charAtom(r, off)
+}
+
+// charAtom classifies a character typed in math mode.
+func (p *parser) charAtom(r rune, off int) node {
+	a := atom{r: r, cl: clOrd, v: vUpright, off: off}
+	switch {
+	case r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z':
+		a.v = vItalic
+	case r >= 'α' && r <= 'ω':
+		a.v = vItalic
+	case r >= '0' && r <= '9', r == '.', r == '/', r == '|', r == '@', r == '"':
+	case r == '+' || r == '*':
+		a.cl, a.v = clBin, vSymbol
+		if r == '*' {
+			a.r = '∗'
+		}
+	case r == '-':
+		a.r, a.cl, a.v = '−', clBin, vSymbol
+	case r == '=' || r == '<' || r == '>' || r == ':':
+		a.cl, a.v = clRel, vSymbol
+	case r == ',' || r == ';':
+		a.cl = clPunct
+	case r == '(' || r == '[':
+		a.cl = clOpen
+	case r == ')' || r == ']':
+		a.cl = clClose
+	case r == '!' || r == '?':
+		a.cl = clClose
+	case r == '~':
+		return &space{mu: 6}
+	case r < 0x80:
+	case r >= 0x2190 && r <= 0x22ff: // arrows and mathematical operators
+		a.v = vSymbol
+		a.cl = clRel
+		switch r {
+		case '−', '±', '×', '÷', '⋅', '∘', '∗', '∙':
+			a.cl = clBin
+		case '∞', '∂', '∇', '∀', '∃', '∅':
+			a.cl = clOrd
+		case '∑', '∏', '∫':
+			a.cl = clOp
+		}
+	default:
+		a.v = vText
+	}
+	if p.hasFont && (a.v == vItalic || a.v == vUpright) {
+		a.v = p.font
+	}
+	return a
+}
+
+// parseCommand parses a command starting at "\".
+func (p *parser) parseCommand() node {
+	start := p.pos
+	p.pos++
+	if p.pos >= p.end {
+		p.fail(start, `lone "\\"`)
+		return nil
+	}
+	var name string
+	if isLetter(p.src[p.pos]) {
+		i := p.pos
+		for p.pos < p.end && isLetter(p.src[p.pos]) {
+			p.pos++
+		}
+		name = p.src[i:p.pos]
+	} else {
+		_, n := utf8.DecodeRuneInString(p.src[p.pos:])
+		name = p.src[p.pos : p.pos+n]
+		p.pos += n
+	}
+	if s, ok := symbols[name]; ok {
+		a := atom{r: s.r, cl: s.cl, v: s.v, off: start}
+		if p.hasFont && a.v == vItalic {
+			a.v = p.font
+		}
+		return a
+	}
+	if mu, ok := spaces[name]; ok {
+		return &space{mu: mu}
+	}
+	if ac, ok := accents[name]; ok {
+		arg, ok := p.parseArg()
+		if !ok {
+			p.fail(start, "missing argument for %q", `\`+name)
+			return nil
+		}
+		return &accent{body: arg, r: ac.r, wide: ac.wide}
+	}
+	if functions[name] {
+		return opName(name, start)
+	}
+	switch name {
+	case "frac", "dfrac", "tfrac":
+		num, ok1 := p.parseArg()
+		var den []node
+		ok2 := false
+		if ok1 {
+			den, ok2 = p.parseArg()
+		}
+		if !ok1 || !ok2 {
+			p.fail(start, "missing argument for %q", `\`+name)
+			return nil
+		}
+		f := &frac{num: num, den: den}
+		if name != "frac" {
+			f.style = name[0]
+		}
+		return f
+	case "sqrt":
+		r := &radical{}
+		p.skipSpace()
+		if p.pos < p.end && p.src[p.pos] == '[' {
+			open := p.pos
+			i := strings.IndexByte(p.src[p.pos:p.end], ']')
+			if i < 0 {
+				p.fail(open, `unclosed "["`)
+				return nil
+			}
+			sub := &parser{src: p.src, pos: p.pos + 1, end: p.pos + i, font: p.font, hasFont: p.hasFont}
+			r.degree = sub.parseList(closeEnd, open)
+			if sub.err != nil {
+				p.err = sub.err
+				return nil
+			}
+			p.pos += i + 1
+		}
+		body, ok := p.parseArg()
+		if !ok {
+			p.fail(start, "missing argument for %q", `\`+name)
+			return nil
+		}
+		r.body = body
+		return r
+	case "overline":
+		body, ok := p.parseArg()
+		if !ok {
+			p.fail(start, "missing argument for %q", `\`+name)
+			return nil
+		}
+		return &accent{body: body, overbar: true}
+	case "text", "textrm", "mathrm", "mathit", "mathbf", "boldsymbol", "operatorname":
+		return p.parseFontArg(start, name)
+	case "mathcal", "mathbb":
+		return p.parseAlphabet(start, name)
+	case "left":
+		d := p.parseDelim(start)
+		if p.err != nil {
+			return nil
+		}
+		f := &fenced{left: d}
+		f.body = p.parseList(closeRight, start)
+		f.right = p.rightDelim
+		return f
+	case "right":
+		p.fail(start, `"\\right" without "\\left"`)
+		return nil
+	case "displaystyle", "textstyle":
+		return &styleChange{display: name == "displaystyle"}
+	}
+	if s := suggest(name); s != "" {
+		p.fail(start, "unknown command %q (did you mean %q?)", `\`+name, `\`+s)
+	} else {
+		p.fail(start, "unknown command %q", `\`+name)
+	}
+	return nil
+}
+
+// opName builds an upright operator name such as \sin.
+func opName(name string, off int) node {
+	g := &group{cl: clOp}
+	for i, r := range name {
+		g.list = append(g.list, atom{r: r, cl: clOrd, v: vUpright, off: off + i})
+	}
+	return g
+}
+
+// parseDelim parses the delimiter after \left or \right.
+func (p *parser) parseDelim(cmd int) rune {
+	p.skipSpace()
+	if p.pos >= p.end {
+		p.fail(cmd, "missing delimiter after %q", p.src[cmd:min(cmd+len(`\right`), p.end)])
+		return 0
+	}
+	c := p.src[p.pos]
+	switch c {
+	case '.':
+		p.pos++
+		return 0
+	case '(', ')', '[', ']', '|', '/', '<', '>':
+		p.pos++
+		switch c {
+		case '<':
+			return '⟨'
+		case '>':
+			return '⟩'
+		}
+		return rune(c)
+	case '\\':
+		at := p.pos
+		p.pos++
+		var name string
+		if p.pos < p.end && isLetter(p.src[p.pos]) {
+			i := p.pos
+			for p.pos < p.end && isLetter(p.src[p.pos]) {
+				p.pos++
+			}
+			name = p.src[i:p.pos]
+		} else if p.pos < p.end {
+			name = p.src[p.pos : p.pos+1]
+			p.pos++
+		}
+		if s, ok := symbols[name]; ok && (s.cl == clOpen || s.cl == clClose || name == "|" || name == "vert" || name == "Vert") {
+			return s.r
+		}
+		p.fail(at, "bad delimiter %q", `\`+name)
+		return 0
+	}
+	p.fail(p.pos, "bad delimiter %q", string(c))
+	return 0
+}
+
+// parseFontArg parses the braced argument of \text, \mathrm and the like.
+func (p *parser) parseFontArg(start int, name string) node {
+	p.skipSpace()
+	if name == "text" || name == "textrm" {
+		if p.pos >= p.end || p.src[p.pos] != '{' {
+			if p.pos < p.end {
+				r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+				if r != '}' && r != '^' && r != '_' && r != '\\' {
+					t := &textNode{v: vText, runes: []textRune{{r, p.pos}}}
+					p.pos += n
+					return t
+				}
+			}
+			p.fail(start, "missing argument for %q", `\`+name)
+			return nil
+		}
+		open := p.pos
+		p.pos++
+		t := &textNode{v: vText}
+		depth := 0
+		for {
+			if p.pos >= p.end {
+				p.fail(open, `unclosed "{"`)
+				return nil
+			}
+			c := p.src[p.pos]
+			switch {
+			case c == '\\':
+				if p.pos+1 < p.end && !isLetter(p.src[p.pos+1]) {
+					r, n := utf8.DecodeRuneInString(p.src[p.pos+1:])
+					t.runes = append(t.runes, textRune{r, p.pos})
+					p.pos += 1 + n
+					continue
+				}
+				i := p.pos + 1
+				for i < p.end && isLetter(p.src[i]) {
+					i++
+				}
+				p.fail(p.pos, "command %q not allowed in %q", p.src[p.pos:i], `\`+name)
+				return nil
+			case c == '{':
+				depth++
+				p.pos++
+				continue
+			case c == '}':
+				if depth == 0 {
+					p.pos++
+					return t
+				}
+				depth--
+				p.pos++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(p.src[p.pos:])
+			t.runes = append(t.runes, textRune{r, p.pos})
+			p.pos += n
+		}
+	}
+	saved, savedHas := p.font, p.hasFont
+	switch name {
+	case "mathrm", "operatorname":
+		p.font = vUpright
+	case "mathit":
+		p.font = vItalic
+	case "mathbf":
+		p.font = vBold
+	case "boldsymbol":
+		p.font = vBoldItalic
+	}
+	p.hasFont = true
+	arg, ok := p.parseArg()
+	p.font, p.hasFont = saved, savedHas
+	if !ok {
+		if p.err == nil {
+			p.fail(start, "missing argument for %q", `\`+name)
+		}
+		return nil
+	}
+	g := &group{list: arg}
+	if name == "operatorname" {
+		g.cl = clOp
+	}
+	return g
+}
+
+// parseAlphabet parses \mathcal{…} or \mathbb{…}, mapping letters to the
+// Mathematical Alphanumeric Symbols block.
+func (p *parser) parseAlphabet(start int, name string) node {
+	arg, ok := p.parseArg()
+	if !ok {
+		if p.err == nil {
+			p.fail(start, "missing argument for %q", `\`+name)
+		}
+		return nil
+	}
+	var conv func([]node) []node
+	conv = func(l []node) []node {
+		out := make([]node, len(l))
+		for i, n := range l {
+			switch n := n.(type) {
+			case atom:
+				if r := alphabet(name, n.r); r != 0 {
+					n.r, n.v = r, vSymbol
+				}
+				out[i] = n
+			case *group:
+				out[i] = &group{list: conv(n.list), cl: n.cl}
+			default:
+				out[i] = n
+			}
+		}
+		return out
+	}
+	return &group{list: conv(arg)}
+}
+
+// alphabet maps a Latin letter (or digit, for \mathbb) to its calligraphic or
+// double-struck form.
+func alphabet(name string, r rune) rune {
+	if name == "mathbb" {
+		switch r {
+		case 'C':
+			return 'ℂ'
+		case 'H':
+			return 'ℍ'
+		case 'N':
+			return 'ℕ'
+		case 'P':
+			return 'ℙ'
+		case 'Q':
+			return 'ℚ'
+		case 'R':
+			return 'ℝ'
+		case 'Z':
+			return 'ℤ'
+		}
+		switch {
+		case r >= 'A' && r <= 'Z':
+			return 0x1D538 + r - 'A'
+		case r >= 'a' && r <= 'z':
+			return 0x1D552 + r - 'a'
+		case r >= '0' && r <= '9':
+			return 0x1D7D8 + r - '0'
+		}
+		return 0
+	}
+	switch r {
+	case 'B':
+		return 'ℬ'
+	case 'E':
+		return 'ℰ'
+	case 'F':
+		return 'ℱ'
+	case 'H':
+		return 'ℋ'
+	case 'I':
+		return 'ℐ'
+	case 'L':
+		return 'ℒ'
+	case 'M':
+		return 'ℳ'
+	case 'R':
+		return 'ℛ'
+	}
+	if r >= 'A' && r <= 'Z' {
+		return 0x1D49C + r - 'A'
+	}
+	return 0
+}
