@@ -1,0 +1,208 @@
+package figures
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/diagram"
+	"github.com/figgen/figgen/spec"
+)
+
+// Layout of the signal figure, in scene units: the x of each column.
+const (
+	sigCaptionX = 78  // centre of the row captions
+	sigWireFrom = 168 // input wire start / output wire end is mirrored
+	sigSomaIn   = 318 // soma centre when the signal comes in
+	sigSomaOut  = 210 // soma centre when the signal goes out
+	sigWireTo   = 360 // output wire end
+	sigMeansX   = 408 // left of the "means" arrow
+	sigValueX   = 498 // centre of the "x = 1" box
+	sigSomaR    = 22
+)
+
+// buildSignal draws rows of "caption, a neuron with its signal, variable =
+// value" (2.png for input signals, 3.png for output signals).
+func buildSignal(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
+	s, err := signalScene(e, f)
+	if err != nil {
+		return nil, err
+	}
+	return e.drawScene(f.Title.Src, s), nil
+}
+
+// signalScene lays out the signal rows.
+func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
+	sg := f.Signal
+	if sg == nil {
+		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no signal", f.Kind)
+	}
+	var out bool
+	switch sg.Direction {
+	case "", "input":
+	case "output":
+		out = true
+	default:
+		return nil, spec.Errorf(f.PosOf("direction"), "unknown direction %q (want input or output)", sg.Direction)
+	}
+	if len(sg.Rows) == 0 {
+		return nil, spec.Errorf(f.PosOf("rows"), "no rows")
+	}
+	for i, r := range sg.Rows {
+		if r.Value != 0 && r.Value != 1 {
+			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("rows[%d].value", i)), "value %d: want 0 or 1", r.Value)
+		}
+	}
+
+	s := &diagram.Scene{W: sceneW, H: sceneH}
+	rowH := float64(sceneH) / float64(len(sg.Rows))
+	caption := e.sceneFont(labelSize+1, false)
+	caption.XAlign, caption.YAlign = text.XCenter, text.YCenter
+	value := e.sceneFont(labelSize+5, false)
+	for i, r := range sg.Rows {
+		y := sceneH - (float64(i)+0.5)*rowH
+		on := r.Value == 1
+		if i > 0 {
+			yb := sceneH - float64(i)*rowH
+			s.Under = append(s.Under, func(f *diagram.Frame) {
+				f.Line(scenePen(0.8, light), diagram.Pt(16, yb), diagram.Pt(sceneW-16, yb))
+			})
+		}
+		s.Text(diagram.Text{At: diagram.Pt(sigCaptionX, y), Text: r.Caption.Src, Style: caption})
+
+		// The neuron and its wire: solid accent when the signal is there,
+		// grey and dashed when it is not.
+		wire := scenePen(1.4, grey).Dashed(5, 4)
+		if on {
+			wire = scenePen(2.6, fireCol)
+		}
+		somaX := sigSomaIn
+		if out {
+			somaX = sigSomaOut
+		}
+		soma := s.Node(diagram.Node{
+			Shape: diagram.Circle, At: diagram.Pt(float64(somaX), y), R: sigSomaR,
+			Pen: scenePen(1.6, ink), Fill: tint(palette(0), 0.12),
+		})
+		if out && on {
+			soma.Fill = tint(fireCol, 0.22)
+		}
+		soma.Glyph = somaGlyph(out)
+		far := s.Node(diagram.Node{Shape: diagram.Dot, At: diagram.Pt(sigWireFrom, y)})
+		if out {
+			far.At.X = sigWireTo
+			s.Edge(diagram.Edge{From: soma, To: far, Pen: wire, Head: signalHead(on)})
+		} else {
+			s.Edge(diagram.Edge{From: far, To: soma, Pen: wire, Head: signalHead(on), Gap: 1})
+		}
+
+		// "means": a light block arrow, then the variable's value.
+		s.Under = append(s.Under, meansArrow(diagram.Pt(sigMeansX, y)))
+		box := diagram.Node{
+			Shape: diagram.Box, At: diagram.Pt(sigValueX, y), R: 8, Pad: 10,
+			Label: equation(sg.Variable.Src, r.Value), Text: value,
+			Pen: scenePen(1.2, grey), Fill: color.White,
+		}
+		if on {
+			box.Pen = scenePen(1.6, fireCol)
+			box.Fill = tint(fireCol, 0.08)
+		}
+		s.Node(box)
+	}
+	return s, nil
+}
+
+// signalHead returns the arrowhead length of a wire: a present signal has
+// its head scaled with its thicker pen.
+func signalHead(on bool) float64 {
+	if on {
+		return diagram.HeadLen(2.2)
+	}
+	return diagram.HeadLen(1.4)
+}
+
+// equation returns "variable = v" as math: "$x = 1$" when the variable is
+// one math segment.
+func equation(variable string, v int) string {
+	if in, ok := soleMath(variable); ok {
+		return fmt.Sprintf("$%s = %d$", in, v)
+	}
+	return fmt.Sprintf("%s $= %d$", variable, v)
+}
+
+// somaGlyph draws a soma's dendrites (two forked branches on its left),
+// a short axon stub on its right when the signal comes in, and its nucleus.
+func somaGlyph(out bool) func(f *diagram.Frame, n *diagram.Node) {
+	return func(f *diagram.Frame, n *diagram.Node) {
+		col := tint(palette(0), 0.6)
+		for _, side := range []float64{1, -1} {
+			a := math.Pi - side*0.85
+			p0 := diagram.Polar(n.At, n.R-2, a)
+			p1 := diagram.Polar(n.At, n.R+13, a+side*0.08)
+			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 4.5, 2.2)
+			for _, da := range []float64{0.45, -0.45} {
+				d := p1.Sub(n.At).Unit()
+				q := p1.Add(diagram.Pt(d.X*math.Cos(da)-d.Y*math.Sin(da), d.X*math.Sin(da)+d.Y*math.Cos(da)).Scale(9))
+				taper(f, col, p1, diagram.Lerp(p1, q, 0.4), diagram.Lerp(p1, q, 0.7), q, 2.2, 1.1)
+			}
+		}
+		if !out {
+			p0 := diagram.Pt(n.At.X+n.R-2, n.At.Y)
+			p1 := diagram.Pt(n.At.X+n.R+16, n.At.Y)
+			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 5, 2.2)
+		}
+		f.Circle(n.At, n.R, n.Fill, n.Pen) // the soma over the roots of its processes
+		f.Circle(n.At.Add(diagram.Pt(-2, 2)), n.R*0.36, tint(palette(0), 0.55), diagram.Pen{})
+	}
+}
+
+// meansArrow returns a drawing of a light block arrow (⇒) starting at p.
+func meansArrow(p diagram.Point) func(f *diagram.Frame) {
+	return func(f *diagram.Frame) {
+		var a diagram.Path
+		const l, h, head, hw = 36, 5, 14, 11
+		a.Move(diagram.Pt(p.X, p.Y-h))
+		a.Line(diagram.Pt(p.X+l-head, p.Y-h))
+		a.Line(diagram.Pt(p.X+l-head, p.Y-hw))
+		a.Line(diagram.Pt(p.X+l, p.Y))
+		a.Line(diagram.Pt(p.X+l-head, p.Y+hw))
+		a.Line(diagram.Pt(p.X+l-head, p.Y+h))
+		a.Line(diagram.Pt(p.X, p.Y+h))
+		a.Close()
+		f.Fill(light, a)
+	}
+}
+
+// taper fills a stroke along the cubic Bézier p0 c1 c2 p1 whose width goes
+// from w0 to w1, with round ends.
+func taper(f *diagram.Frame, col color.Color, p0, c1, c2, p1 diagram.Point, w0, w1 float64) {
+	const steps = 24
+	left := make([]diagram.Point, 0, steps+1)
+	right := make([]diagram.Point, 0, steps+1)
+	for i := 0; i <= steps; i++ {
+		t := float64(i) / steps
+		p := diagram.CubicAt(p0, c1, c2, p1, t)
+		d := diagram.CubicTangent(p0, c1, c2, p1, t)
+		if d.Len() == 0 {
+			d = p1.Sub(p0)
+		}
+		nrm := d.Unit().Normal().Scale((w0 + (w1-w0)*t) / 2)
+		left = append(left, p.Add(nrm))
+		right = append(right, p.Sub(nrm))
+	}
+	var path diagram.Path
+	path.Move(left[0])
+	for _, q := range left[1:] {
+		path.Line(q)
+	}
+	for i := len(right) - 1; i >= 0; i-- {
+		path.Line(right[i])
+	}
+	path.Close()
+	f.Fill(col, path)
+	f.Fill(col, diagram.CirclePath(p1, w1/2))
+	f.Fill(col, diagram.CirclePath(p0, w0/2))
+}
