@@ -9,42 +9,24 @@ import (
 	"strings"
 	"testing"
 
-	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/font/liberation"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"github.com/figgen/figgen/diagram"
 	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
 )
 
-// lookEnv returns an env for a default 800×500 figure whose text goes
-// through a stand-in handler (Liberation: Korean comes out blank).
+// lookEnv returns an env for a default 800×500 figure with figgen's text
+// engine.
 func lookEnv(t *testing.T) *env {
 	t.Helper()
-	h := libHandler{text.Plain{Fonts: font.NewCache(liberation.Collection())}}
-	return newEnv(h, &spec.Figure{Width: 800, Height: 500})
-}
-
-// libHandler is the plain handler with every font mapped to Liberation
-// Sans, since the plain cache knows no "figgen" typeface.
-type libHandler struct{ text.Plain }
-
-func lib(f font.Font) font.Font {
-	f.Typeface, f.Variant = "Liberation", "Sans"
-	return f
-}
-
-func (h libHandler) Extents(f font.Font) font.Extents { return h.Plain.Extents(lib(f)) }
-
-func (h libHandler) Box(s string, f font.Font) (w, ht, d vg.Length) { return h.Plain.Box(s, lib(f)) }
-
-func (h libHandler) Draw(c vg.Canvas, s string, sty text.Style, pt vg.Point) {
-	sty.Font = lib(sty.Font)
-	sty.Handler = h.Plain
-	h.Plain.Draw(c, s, sty, pt)
+	eng, err := typeset.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newEnv(eng.Handler(), &spec.Figure{Width: 800, Height: 500})
 }
 
 // renderLook draws a figure at 800×500 px and, when FIGGEN_LOOK names a

@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"image/color"
 	"math"
 	"strings"
 
@@ -21,6 +22,7 @@ const (
 	unitRowMax  = 78  // largest gap between input rows
 	unitFanGap  = 62  // gap between fanned-out outputs
 	unitCaption = 40  // height kept under the diagram for the caption
+	unitSpread  = 1.1 // largest angle (radians) from due left at which an input enters the body
 )
 
 // buildUnit draws a neuron unit: inputs with weights into one body, its
@@ -57,8 +59,8 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 	}
 
 	s := &diagram.Scene{W: sceneW, H: sceneH}
-	label := e.sceneFont(labelSize+1, false)
-	weight := e.sceneFont(noteSize, false)
+	label := e.sceneFont(labelSize+3, false)
+	weight := e.sceneFont(labelSize+1, false)
 	inkPen := scenePen(1.4, ink)
 
 	bottom := 12.0
@@ -86,8 +88,14 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 	})
 	unitBody(e, body, u)
 
+	// Input arrows enter the body spread over its left side rather than
+	// all aimed at its centre, so their heads do not pile up.
 	edge := func(from *diagram.Node, lab string, pen diagram.Pen) *diagram.Edge {
-		return s.Edge(diagram.Edge{From: from, To: body, Pen: pen, Gap: 1, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
+		natural := math.Atan2(from.At.Y-body.At.Y, from.At.X-body.At.X)
+		dev := math.Remainder(natural-math.Pi, 2*math.Pi)
+		dev = math.Max(-unitSpread, math.Min(unitSpread, 1.9*dev))
+		aim := diagram.Polar(body.At, body.R, math.Pi+dev)
+		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Gap: 1, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
 	}
 	row := 0
 	if u.Bias {
@@ -203,8 +211,12 @@ func activationGlyph(a func(float64) float64, step bool) func(f *diagram.Frame, 
 		f.Line(scenePen(0.8, grey), pt(0, -0.1), pt(0, 1.1))
 		pen := scenePen(2, palette(0))
 		if step {
-			f.Line(pen, pt(-5, 0), pt(0, 0))
+			// Closed at the top: u(0) = 1.
+			r := 2.4
+			f.Line(pen, pt(-5, 0), pt(0, 0).Sub(diagram.Pt(r, 0)))
 			f.Line(pen, pt(0, 1), pt(5, 1))
+			f.Circle(pt(0, 0), r, color.White, scenePen(1.3, palette(0)))
+			f.Circle(pt(0, 1), r, palette(0), diagram.Pen{})
 			return
 		}
 		var p diagram.Path
