@@ -179,30 +179,5 @@ func meansArrow(p diagram.Point) func(f *diagram.Frame) {
 // taper fills a stroke along the cubic Bézier p0 c1 c2 p1 whose width goes
 // from w0 to w1, with round ends.
 func taper(f *diagram.Frame, col color.Color, p0, c1, c2, p1 diagram.Point, w0, w1 float64) {
-	const steps = 24
-	left := make([]diagram.Point, 0, steps+1)
-	right := make([]diagram.Point, 0, steps+1)
-	for i := 0; i <= steps; i++ {
-		t := float64(i) / steps
-		p := diagram.CubicAt(p0, c1, c2, p1, t)
-		d := diagram.CubicTangent(p0, c1, c2, p1, t)
-		if d.Len() == 0 {
-			d = p1.Sub(p0)
-		}
-		nrm := d.Unit().Normal().Scale((w0 + (w1-w0)*t) / 2)
-		left = append(left, p.Add(nrm))
-		right = append(right, p.Sub(nrm))
-	}
-	var path diagram.Path
-	path.Move(left[0])
-	for _, q := range left[1:] {
-		path.Line(q)
-	}
-	for i := len(right) - 1; i >= 0; i-- {
-		path.Line(right[i])
-	}
-	path.Close()
-	f.Fill(col, path)
-	f.Fill(col, diagram.CirclePath(p1, w1/2))
-	f.Fill(col, diagram.CirclePath(p0, w0/2))
+	f.Fill(col, polygon(tube(bezier{p0, c1, c2, p1}, 0, 1, w0, w1)))
 }
