@@ -128,7 +128,7 @@ func diagramScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 			p = p.Dashed(5, 3.5)
 		}
 		s.Edge(diagram.Edge{
-			From: from, To: to, Pen: p, Gap: 1,
+			From: from, To: to, Pen: p,
 			Label: ed.Label.Src, LabelPad: 3, Text: e.sceneFont(noteSize, false),
 		})
 	}

@@ -96,7 +96,7 @@ func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 			far.At.X = sigWireTo
 			s.Edge(diagram.Edge{From: soma, To: far, Pen: wire, Head: signalHead(on)})
 		} else {
-			s.Edge(diagram.Edge{From: far, To: soma, Pen: wire, Head: signalHead(on), Gap: 1})
+			s.Edge(diagram.Edge{From: far, To: soma, Pen: wire, Head: signalHead(on)})
 		}
 
 		// "means": a light block arrow, then the variable's value.

@@ -95,7 +95,7 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		dev := math.Remainder(natural-math.Pi, 2*math.Pi)
 		dev = math.Max(-unitSpread, math.Min(unitSpread, 1.9*dev))
 		aim := diagram.Polar(body.At, body.R, math.Pi+dev)
-		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Gap: 1, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
+		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
 	}
 	row := 0
 	if u.Bias {
@@ -124,7 +124,7 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		y := midY + (float64(k-1)/2-float64(i))*unitFanGap
 		outs[i] = s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitOutX, y), Pad: 7, Label: u.Output.Src, Text: label})
 	}
-	s.FanOut(body, outs, diagram.Edge{Pen: inkPen, Gap: 1})
+	s.FanOut(body, outs, diagram.Edge{Pen: inkPen})
 
 	if u.Caption.Src != "" {
 		cap := e.sceneFont(labelSize, false)
