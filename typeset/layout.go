@@ -160,7 +160,7 @@ func (l *layouter) find(r rune, c chain, off int) glyphRef {
 		l.refs[k] = ref
 	}
 	if !ref.ok && l.missing == nil {
-		l.missing = &Error{Offset: off, Msg: fmt.Sprintf("no embedded font has %q (%U)", r, r)}
+		l.missing = &Error{Offset: off, Msg: fmt.Sprintf("no embedded font has %q (%U)", string(r), r)}
 	}
 	return ref
 }

@@ -169,6 +169,20 @@ func (l *layouter) scripts(n *scripts, st mstyle) (*box, class) {
 	if n.nucleus != nil {
 		nuc, cl = l.mathNode(n.nucleus, st)
 	}
+	if n.primes > 0 {
+		// Primes sit after the nucleus at its size, like U+2032 in text.
+		r := []rune{'′', '″', '‴'}[min(n.primes, 3)-1]
+		pb := l.glyphBox(l.find(r, chSymbol, 0), st.size)
+		for i := 3; i < n.primes; i++ {
+			pb.append(l.glyphBox(l.find('′', chSymbol, 0), st.size))
+		}
+		wp := &box{char: nuc.char}
+		wp.append(nuc)
+		wp.w += nuc.ic
+		wp.append(pb)
+		wp.char = nuc.char && n.primes > 0
+		nuc = wp
+	}
 	supSt := st.script(mc)
 	subSt := supSt
 	subSt.cramped = true

@@ -43,7 +43,8 @@ type scripts struct {
 	sub     []node
 	sup     []node
 	hasSub  bool
-	hasSup  bool // explicit ^ seen (primes alone leave it false)
+	hasSup  bool
+	primes  int // number of ' after the nucleus
 }
 
 // frac is \frac; style is 'd' for \dfrac, 't' for \tfrac, 0 for \frac.
@@ -192,7 +193,11 @@ func (p *parser) parseList(closer int, open int) []node {
 			continue
 		case '\'':
 			sc := p.scriptTarget(&list)
-			sc.sup = append(sc.sup, atom{r: '′', cl: clOrd, v: vSymbol, off: p.pos})
+			if sc.hasSup {
+				p.fail(p.pos, "double superscript")
+				return list
+			}
+			sc.primes++
 			p.pos++
 			continue
 		}

@@ -1,0 +1,191 @@
+package typeset
+
+import (
+	"testing"
+
+	plotfont "gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/vg"
+
+	"github.com/figgen/figgen/fonts"
+)
+
+var testFont = plotfont.Font{Size: 12}
+
+// lay lays out one line with a fresh layouter.
+func lay(t *testing.T, s string, bold bool) *box {
+	t.Helper()
+	segs, err := parseLine(s)
+	if err != nil {
+		t.Fatalf("parseLine(%q): %v", s, err)
+	}
+	l := newLayouter(engine(t))
+	b := l.layoutLine(segs, 12, bold)
+	if l.missing != nil {
+		t.Fatalf("layout(%q): %v", s, l.missing)
+	}
+	return b
+}
+
+func TestBoxes(t *testing.T) {
+	h := engine(t).Handler()
+	box := func(s string) (w, ht, d vg.Length) { return h.Box(s, testFont) }
+	for _, s := range []string{
+		"가", "a", `$x$`, `$x_1$`, `$e^{-z}$`, `$\frac{a}{b}$`, `$\sqrt{x}$`, `$\hat{y}$`,
+		`$\text{가}$`, `$\alpha$`, `$\left(x\right)$`, `$\,$`, `bad $\sigam$`,
+	} {
+		if w, _, _ := box(s); w <= 0 {
+			t.Errorf("Box(%q) width = %v, want > 0", s, w)
+		}
+	}
+	_, ph, pd := box("x")
+	ext := h.Extents(testFont)
+	if ph != ext.Ascent || pd != ext.Descent {
+		t.Errorf("plain Box height/depth = %v/%v, want font extents %v/%v", ph, pd, ext.Ascent, ext.Descent)
+	}
+	_, fh, fd := box(`$\sigma(z)=\frac{1}{1+e^{-z}}$`)
+	if fh+fd <= ph+pd {
+		t.Errorf("\\frac height+depth %v <= plain %v", fh+fd, ph+pd)
+	}
+	_, dh, dd := box(`$\dfrac{1}{1+e^{-z}}$`)
+	if dh <= fh || dd <= fd {
+		t.Errorf("\\dfrac box %v/%v not taller than \\frac box %v/%v", dh, dd, fh, fd)
+	}
+	_, sh, _ := box(`$x^{2^{2^{2}}}$`)
+	if sh <= ph {
+		t.Errorf("nested superscripts height %v <= plain %v", sh, ph)
+	}
+	w1, _, _ := box(`$x$`)
+	w2, _, _ := box(`$x_1$`)
+	if w2 <= w1 {
+		t.Errorf("x_1 width %v <= x width %v", w2, w1)
+	}
+	if bw, _, _ := h.Box("가나다", plotfont.Font{Size: 24}); bw <= 2*w1 {
+		t.Errorf("Box at 24pt = %v, too narrow", bw)
+	}
+}
+
+func TestScripts(t *testing.T) {
+	for _, tc := range []struct {
+		in        string
+		idx       int     // item of the script
+		below     bool    // script baseline below the main baseline
+		sizeRatio float64 // script size / base size
+	}{
+		{`$x_1$`, 1, true, 0.7},
+		{`$x^2$`, 1, false, 0.7},
+		{`$e^{-z}$`, 2, false, 0.7},
+		{`$x^{a^b}$`, 2, false, 0.55},
+		{`$w^l_{ji}$`, 2, true, 0.7},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			b := lay(t, tc.in, false)
+			base, s := b.items[0], b.items[tc.idx]
+			if got := s.size / base.size; got < tc.sizeRatio-0.01 || got > tc.sizeRatio+0.01 {
+				t.Errorf("script size ratio %.2f, want %.2f", got, tc.sizeRatio)
+			}
+			if (s.y < 0) != tc.below || s.y == 0 {
+				t.Errorf("script baseline at %.2f, want below=%v", s.y, tc.below)
+			}
+			if s.x <= base.x {
+				t.Errorf("script x %.2f not right of nucleus %.2f", s.x, base.x)
+			}
+		})
+	}
+}
+
+func TestFontChoice(t *testing.T) {
+	e := engine(t)
+	for _, tc := range []struct {
+		in    string
+		bold  bool
+		faces []fonts.Face
+		runes string // the runes expected, one per item ("" skips)
+	}{
+		{"가a1", false, []fonts.Face{fonts.HangulRegular, fonts.HangulRegular, fonts.HangulRegular}, "가a1"},
+		{"가a", true, []fonts.Face{fonts.HangulBold, fonts.HangulBold}, ""},
+		{`$x2$`, false, []fonts.Face{fonts.LatinItalic, fonts.LatinRegular}, "x2"},
+		{`$x$`, true, []fonts.Face{fonts.LatinBoldItalic}, ""},
+		{`$\sigma\Sigma$`, false, []fonts.Face{fonts.LatinItalic, fonts.LatinRegular}, "σΣ"},
+		{`$a-b$`, false, []fonts.Face{fonts.LatinItalic, fonts.Math, fonts.LatinItalic}, "a−b"},
+		{`$\geq\ge\geqq$`, false, []fonts.Face{fonts.Math, fonts.Math, fonts.Math}, "≥≥≧"},
+		{`$\text{가 b}$`, false, []fonts.Face{fonts.HangulRegular, fonts.LatinRegular, fonts.LatinRegular}, "가 b"},
+		{`$\mathrm{d}x$`, false, []fonts.Face{fonts.LatinRegular, fonts.LatinItalic}, "dx"},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			b := lay(t, tc.in, tc.bold)
+			if len(b.items) != len(tc.faces) {
+				t.Fatalf("%d items, want %d", len(b.items), len(tc.faces))
+			}
+			rs := []rune(tc.runes)
+			for i, it := range b.items {
+				if it.face != tc.faces[i] {
+					t.Errorf("item %d from %v, want %v", i, it.face, tc.faces[i])
+				}
+				if len(rs) > 0 {
+					var l layouter
+					l.e = e
+					g, _ := e.faces[it.face].GlyphIndex(&l.buf, rs[i])
+					if g != it.gid {
+						t.Errorf("item %d is glyph %d, want %q (glyph %d)", i, it.gid, rs[i], g)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSpacing(t *testing.T) {
+	mu := 12 * engine(t).mathScale / 18
+	gap := func(s string, i int) float64 {
+		b := lay(t, s, false)
+		l := newLayouter(engine(t))
+		prev := b.items[i-1]
+		return b.items[i].x - (prev.x + l.met(prev.face, prev.gid).adv*prev.size)
+	}
+	for _, tc := range []struct {
+		in   string
+		i    int
+		want float64 // in mu
+	}{
+		{`$a-b$`, 1, 4},  // binary
+		{`$-b$`, 1, 0},   // unary
+		{`$a=b$`, 1, 5},  // relation
+		{`$a=-b$`, 2, 5}, // relation before unary minus
+		{`$a=-b$`, 3, 0},
+		{`$e^{-z}$`, 2, 0},
+		{`$(-z)$`, 2, 0},
+		{`$a,b$`, 2, 3},
+		{`$a\,b$`, 1, 3},
+		{`$a\quad b$`, 1, 18},
+		{`$a \geq b$`, 1, 5},
+		{`$a \cdot b$`, 1, 4},
+		{`$x_1+b$`, 2, 4 + 0.04*18},
+	} {
+		t.Run(tc.in, func(t *testing.T) {
+			if got := gap(tc.in, tc.i) / mu; got < tc.want-0.05 || got > tc.want+0.05 {
+				t.Errorf("space before item %d = %.2f mu, want %.2f", tc.i, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestFracAndRadical(t *testing.T) {
+	b := lay(t, `$\frac{a}{b}$`, false)
+	var rule *item
+	for i := range b.items {
+		if b.items[i].rect {
+			rule = &b.items[i]
+		}
+	}
+	if rule == nil {
+		t.Fatal("no fraction rule")
+	}
+	num, den := b.items[0], b.items[1]
+	if !(num.y > rule.y+rule.h && den.y < rule.y) {
+		t.Errorf("numerator at %.2f, rule %.2f..%.2f, denominator at %.2f", num.y, rule.y, rule.y+rule.h, den.y)
+	}
+	r := lay(t, `$\sqrt{x}$`, false)
+	if len(r.items) != 3 || !r.items[2].rect || r.items[2].y <= r.items[1].y {
+		t.Errorf("radical items %+v", r.items)
+	}
+}
