@@ -84,7 +84,7 @@ func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 			somaX = sigSomaOut
 		}
 		soma := s.Node(diagram.Node{
-			Shape: diagram.Circle, At: diagram.Pt(float64(somaX), y), R: sigSomaR,
+			Shape: diagram.Circle, At: diagram.Pt(float64(somaX), y), R: math.Min(sigSomaR, rowH/4.2),
 			Pen: scenePen(1.6, ink), Fill: tint(palette(0), 0.12),
 		})
 		if out && on {
@@ -138,21 +138,22 @@ func equation(variable string, v int) string {
 func somaGlyph(out bool) func(f *diagram.Frame, n *diagram.Node) {
 	return func(f *diagram.Frame, n *diagram.Node) {
 		col := tint(palette(0), 0.6)
+		k := n.R / sigSomaR // processes shrink with a smaller soma
 		for _, side := range []float64{1, -1} {
 			a := math.Pi - side*0.85
 			p0 := diagram.Polar(n.At, n.R-2, a)
-			p1 := diagram.Polar(n.At, n.R+13, a+side*0.08)
-			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 4.5, 2.2)
+			p1 := diagram.Polar(n.At, n.R+13*k, a+side*0.08)
+			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 4.5*k, 2.2*k)
 			for _, da := range []float64{0.45, -0.45} {
 				d := p1.Sub(n.At).Unit()
-				q := p1.Add(diagram.Pt(d.X*math.Cos(da)-d.Y*math.Sin(da), d.X*math.Sin(da)+d.Y*math.Cos(da)).Scale(9))
-				taper(f, col, p1, diagram.Lerp(p1, q, 0.4), diagram.Lerp(p1, q, 0.7), q, 2.2, 1.1)
+				q := p1.Add(diagram.Pt(d.X*math.Cos(da)-d.Y*math.Sin(da), d.X*math.Sin(da)+d.Y*math.Cos(da)).Scale(9 * k))
+				taper(f, col, p1, diagram.Lerp(p1, q, 0.4), diagram.Lerp(p1, q, 0.7), q, 2.2*k, 1.1*k)
 			}
 		}
 		if !out {
 			p0 := diagram.Pt(n.At.X+n.R-2, n.At.Y)
-			p1 := diagram.Pt(n.At.X+n.R+16, n.At.Y)
-			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 5, 2.2)
+			p1 := diagram.Pt(n.At.X+n.R+16*k, n.At.Y)
+			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 5*k, 2.2*k)
 		}
 		f.Circle(n.At, n.R, n.Fill, n.Pen) // the soma over the roots of its processes
 		f.Circle(n.At.Add(diagram.Pt(-2, 2)), n.R*0.36, tint(palette(0), 0.55), diagram.Pen{})
