@@ -68,6 +68,7 @@ type decoder struct {
 	pos     map[string]Pos  // position of each value decoded without error
 	bad     map[string]bool // paths whose value had a type error
 	kindPos Pos
+	owners  map[string][]string // kinds having each field name, built when needed
 }
 
 func (d *decoder) errorf(pos Pos, format string, args ...any) {
@@ -223,22 +224,25 @@ func (d *decoder) figure(f *Figure, root *yaml.Node) {
 // Without a known kind, only keys that are fields of no kind are reported.
 func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bool) {
 	name := key.Value
-	var owners []string
-	for _, k := range kindNames {
-		if slices.Contains(fieldNames(kindType(k)), name) {
-			owners = append(owners, k)
+	if d.owners == nil {
+		d.owners = map[string][]string{}
+		for _, k := range kindNames {
+			for _, n := range fieldNames(kindType(k)) {
+				d.owners[n] = append(d.owners[n], k)
+			}
 		}
 	}
+	owners := d.owners[name]
 	if !known {
 		if owners != nil {
 			return
 		}
-		all := []string{}
+		var all []string
 		for _, fl := range fields {
 			all = append(all, fl.name)
 		}
-		for _, k := range kindNames {
-			all = append(all, fieldNames(kindType(k))...)
+		for n := range d.owners {
+			all = append(all, n)
 		}
 		d.errorf(d.at(key), "unknown field %q%s", name, suggest(name, all, false))
 		return

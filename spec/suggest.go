@@ -11,8 +11,8 @@ import (
 func suggest(name string, candidates []string, list bool) string {
 	best, bestDist := "", -1
 	for _, c := range candidates {
-		if len(name) > 64 {
-			break // no typo of a known name; spare the quadratic work
+		if len(name) > 64 || len(candidates) > 100 {
+			break // spare the quadratic work on hostile input
 		}
 		dist := editDistance(strings.ToLower(name), c)
 		if bestDist < 0 || dist < bestDist || dist == bestDist && c < best {
@@ -22,7 +22,7 @@ func suggest(name string, candidates []string, list bool) string {
 	if best != "" && bestDist <= maxDistance(name) {
 		return fmt.Sprintf(" (did you mean %q?)", best)
 	}
-	if list && len(candidates) > 0 {
+	if list && len(candidates) > 0 && len(candidates) <= 20 {
 		return " (want one of " + strings.Join(candidates, ", ") + ")"
 	}
 	return ""

@@ -31,12 +31,14 @@ func (d *decoder) validate(f *Figure) {
 	if len(f.Formats) == 0 {
 		d.errorf(d.posOf("formats"), "formats: want at least one of %s", strings.Join(formatNames, ", "))
 	}
+	seen := map[string]bool{}
 	for i, s := range f.Formats {
 		p := fmt.Sprintf("formats[%d]", i)
-		if j := slices.Index(f.Formats, s); j < i {
+		if seen[s] {
 			d.errorf(d.posOf(p), "duplicate format %q", s)
 			continue
 		}
+		seen[s] = true
 		d.enum(p, "format", s, formatNames)
 	}
 	d.between("width", f.Width, 1, maxSize)

@@ -1,0 +1,295 @@
+package spec
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"testing"
+)
+
+func mustDecode(t *testing.T, in string) *Figure {
+	t.Helper()
+	f, err := Decode("dir/t.yaml", []byte(in))
+	if err != nil {
+		t.Fatalf("Decode: %v", err)
+	}
+	return f
+}
+
+func srcs(ts []Text) []string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.Src)
+	}
+	return s
+}
+
+// TestKindAlone checks that "kind: X" alone decodes for every kind, sets
+// exactly that kind and fills the common defaults.
+func TestKindAlone(t *testing.T) {
+	for _, k := range Kinds() {
+		t.Run(k, func(t *testing.T) {
+			f := mustDecode(t, "kind: "+k+"\n")
+			if f.Kind != k || f.Name != "t" || f.File != "dir/t.yaml" {
+				t.Errorf("Kind, Name, File = %q, %q, %q", f.Kind, f.Name, f.File)
+			}
+			v := reflect.ValueOf(f).Elem()
+			set := 0
+			for i := range v.NumField() {
+				if fv := v.Field(i); fv.Kind() == reflect.Pointer && !fv.IsNil() {
+					set++
+				}
+			}
+			if set != 1 || !f.kindValue().IsValid() {
+				t.Errorf("%d kind pointers set, want 1", set)
+			}
+			if f.Output != "t" || !slices.Equal(f.Formats, []string{"png", "svg"}) || f.Width != 800 || f.Height != 500 {
+				t.Errorf("output, formats, size = %q, %q, %d×%d", f.Output, f.Formats, f.Width, f.Height)
+			}
+			if f.Alt == "" {
+				t.Errorf("no default alt")
+			}
+			kindPos := Pos{File: "dir/t.yaml", Line: 1, Col: 7}
+			for _, tx := range f.Texts() {
+				if tx.Pos != kindPos || tx.PosAt(1) != kindPos {
+					t.Errorf("default text %q at %v, PosAt(1) %v; want the kind's position", tx.Src, tx.Pos, tx.PosAt(1))
+				}
+			}
+		})
+	}
+}
+
+func TestDefaults(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want any // the kind's struct, or the whole figure's texts ([]string)
+		get  func(f *Figure) any
+	}{
+		{"step", "kind: step", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{-3, 3}}},
+			func(f *Figure) any { return f.Step }},
+		{"sigmoid", "kind: sigmoid", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}},
+			Formula: Text{Src: `$\sigma(z)=\frac{1}{1+e^{-z}}$`}, MarkMidpoint: true},
+			func(f *Figure) any { return f.Sigmoid }},
+		{"sigmoid explicit false and empty", "kind: sigmoid\nmark_midpoint: false\nformula: ''\ngrid: true", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}, Grid: true}},
+			func(f *Figure) any { return f.Sigmoid }},
+		{"bias-shift", "kind: bias-shift", &BiasShift{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z+b)$`}, XRange: &Range{-8, 8}},
+			Activation: "sigmoid", Biases: []float64{-2, 0, 2}, Legend: "bottom-right"},
+			func(f *Figure) any { return f.BiasShift }},
+		{"bias-shift step", "kind: bias-shift\nactivation: step\nbiases: [1]\nlegend: top-left", &BiasShift{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$u(z+b)$`}, XRange: &Range{-8, 8}},
+			Activation: "step", Biases: []float64{1}, Legend: "top-left"},
+			func(f *Figure) any { return f.BiasShift }},
+		{"threshold-plane", "kind: threshold-plane", &ThresholdPlane{Axes: Axes{XLabel: Text{Src: "$x_1$"}, YLabel: Text{Src: "$x_2$"}},
+			ZLabel: Text{Src: "$x_3$"}, Weights: []float64{1, 1}, Threshold: 1.5, Fire: Text{Src: "발화 ($y=1$)"}, NoFire: Text{Src: "발화 없음 ($y=0$)"}},
+			func(f *Figure) any { return f.ThresholdPlane }},
+		{"unit", "kind: unit", &Unit{Inputs: 3, InputLabel: texts("$x_1$", "$x_2$", "$x_3$"), Weights: texts("$w_1$", "$w_2$", "$w_3$"),
+			EdgeLabels: "weights", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, BiasLabel: Text{Src: "$b$"},
+			EdgeText: texts("$w_1$", "$w_2$", "$w_3$")},
+			func(f *Figure) any { return f.Unit }},
+		{"unit products", "kind: unit\ninputs: 2\nedge_labels: products\nbias: true", &Unit{Inputs: 2, InputLabel: texts("$x_1$", "$x_2$"), Weights: texts("$w_1$", "$w_2$"),
+			EdgeLabels: "products", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, Bias: true, BiasLabel: Text{Src: "$b$"},
+			EdgeText: texts("$w_1x_1$", "$w_2x_2$")},
+			func(f *Figure) any { return f.Unit }},
+		{"unit inputs from weights", "kind: unit\nweights: [$a$, '2']\nedge_labels: none\ninput_labels: [$x$, 연봉]", &Unit{Inputs: 2, InputLabel: texts("$x$", "연봉"), Weights: texts("$a$", "2"),
+			EdgeLabels: "none", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, BiasLabel: Text{Src: "$b$"}},
+			func(f *Figure) any { return f.Unit }},
+		{"unit products mixed", "kind: unit\ninputs: 1\nweights: ['$a$']\ninput_labels: [연봉]\nedge_labels: products", []string{"유닛", "연봉", "$a$", "$y$", "$b$", "$a$ 연봉"},
+			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"signal", "kind: signal", &Signal{Direction: "input", Variable: Text{Src: "$x$"},
+			Rows: []SignalRow{{Caption: Text{Src: "신호 없음"}, Value: 0}, {Caption: Text{Src: "신호 있음"}, Value: 1}}},
+			func(f *Figure) any { return f.Signal }},
+		{"signal output", "kind: signal\ndirection: output", &Signal{Direction: "output", Variable: Text{Src: "$y$"},
+			Rows: []SignalRow{{Caption: Text{Src: "반응 없음"}, Value: 0}, {Caption: Text{Src: "반응 있음"}, Value: 1}}},
+			func(f *Figure) any { return f.Signal }},
+		{"signal output title", "kind: signal\ndirection: output", []string{"출력 신호", "$y$", "반응 없음", "반응 있음"},
+			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"neuron-cell", "kind: neuron-cell", &NeuronCell{Dendrites: Text{Src: "수상돌기"}, Body: Text{Src: "신경세포체"}, Axon: Text{Src: "축삭돌기"},
+			Terminals: Text{Src: "축삭 말단"}, Output: Text{Src: "출력: $0$ 또는 $1$"}},
+			func(f *Figure) any { return f.NeuronCell }},
+		{"diagram", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0.5], label: $x$}\n  - {id: b, at: [1, 0.5], shape: box}\nedges: [{from: a, to: b, dashed: true}]",
+			&Diagram{Nodes: []Node{{ID: "a", Label: Text{Src: "$x$"}, Shape: "circle", At: [2]float64{0, 0.5}}, {ID: "b", Shape: "box", At: [2]float64{1, 0.5}}},
+				Edges: []Edge{{From: "a", To: "b", Dashed: true}}},
+			func(f *Figure) any { return f.Diagram }},
+		{"specimen", "kind: specimen\nlines: [a, b]", &Specimen{Lines: texts("a", "b")},
+			func(f *Figure) any { return f.Specimen }},
+		{"titles", "kind: threshold-plane\nweights: [1, 2, 3]", []string{`반응 조건의 경계 $w_1x_1 + w_2x_2 + w_3x_3 = \theta$`, "$x_1$", "$x_2$", "$x_3$", "발화 ($y=1$)", "발화 없음 ($y=0$)"},
+			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"empty title stays empty", "kind: step\ntitle: ''", []string{"$z$", "$u(z)$"},
+			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"null title is empty", "kind: neuron-cell\ntitle:\ndendrites: ''", []string{"신경세포체", "축삭돌기", "축삭 말단", "출력: $0$ 또는 $1$"},
+			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"common fields", "kind: step\noutput: post1/5\nformats: [pdf]\nwidth: 640\nheight: 0x1e0\nalt: 그림",
+			[]string{"post1/5", "pdf", "640", "480", "그림"},
+			func(f *Figure) any {
+				return []string{f.Output, f.Formats[0], strconv.Itoa(f.Width), strconv.Itoa(f.Height), f.Alt}
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.get(mustDecode(t, tt.in+"\n"))
+			clearPos(reflect.ValueOf(got))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", deref(got), deref(tt.want))
+			}
+		})
+	}
+}
+
+func texts(s ...string) []Text {
+	ts := make([]Text, len(s))
+	for i := range s {
+		ts[i].Src = s[i]
+	}
+	return ts
+}
+
+func deref(v any) any {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		return rv.Elem().Interface()
+	}
+	return v
+}
+
+// clearPos zeroes every Text's Pos and shift, so defaults compare by Src.
+func clearPos(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			clearPos(v.Elem())
+		}
+	case reflect.Struct:
+		if v.Type() == textType {
+			v.Set(reflect.ValueOf(Text{Src: v.Interface().(Text).Src}))
+			return
+		}
+		for i := range v.NumField() {
+			if v.Type().Field(i).IsExported() {
+				clearPos(v.Field(i))
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		for i := range v.Len() {
+			clearPos(v.Index(i))
+		}
+	}
+}
+
+func TestPositions(t *testing.T) {
+	in := `# comment
+kind: diagram
+title: "노드 $a$"
+nodes:
+  - id: a
+    at: [0.25, 1]
+    label: 입력 $x_1$
+  - {id: b, at: [1, 0], label: 'it''s'}
+edges:
+  - from: a
+    to: b
+    label: |
+      block
+`
+	f := mustDecode(t, in)
+	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	for path, want := range map[string]Pos{
+		"kind":            p(2, 7),
+		"title":           p(3, 8),
+		"nodes":           p(5, 3),
+		"nodes[0]":        p(5, 5),
+		"nodes[0].id":     p(5, 9),
+		"nodes[0].at":     p(6, 9),
+		"nodes[0].at[1]":  p(6, 9), // elements of a pair are not recorded
+		"nodes[1].label":  p(8, 32),
+		"nodes[1].shape":  p(8, 5), // a default: its parent
+		"edges[0].to":     p(11, 9),
+		"edges[0].label":  p(12, 12),
+		"edges[3].from":   p(10, 3), // no such edge: the list
+		"width":           p(1, 1),  // a default at the top: the file start
+		"nosuch[2].thing": p(1, 1),
+	} {
+		if got := f.PosOf(path); got != want {
+			t.Errorf("PosOf(%q) = %v, want %v", path, got, want)
+		}
+	}
+	if got := (&Figure{File: "x.yaml"}).PosOf("title"); got != (Pos{File: "x.yaml", Line: 1, Col: 1}) {
+		t.Errorf("PosOf on a hand-made figure = %v", got)
+	}
+}
+
+func TestPosAt(t *testing.T) {
+	in := "kind: specimen\n" +
+		"title: 가나 $x$\n" + // plain, Korean: columns count characters
+		"lines:\n" +
+		"  - 'it''s $a$'\n" + // escape: no exact mapping
+		"  - \"q $b$\"\n" + // double-quoted without escapes
+		"  - \"tab\\t$c$\"\n" + // escape
+		"  - '$d$'\n" + // single-quoted
+		"  - >\n    folded $e$\n" + // block
+		"  - plain\n    continued $f$\n" + // multi-line plain
+		"alt: x\n"
+	f := mustDecode(t, in)
+	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	tests := []struct {
+		text   Text
+		offset int
+		want   Pos
+	}{
+		{f.Title, 0, p(2, 8)},
+		{f.Title, len("가나 "), p(2, 11)},
+		{f.Title, len("가나 $x$"), p(2, 14)}, // the end is valid
+		{f.Title, len("가나 $x$") + 1, p(2, 8)},
+		{f.Title, -1, p(2, 8)},
+		{f.Specimen.Lines[0], 5, p(4, 5)},
+		{f.Specimen.Lines[1], 2, p(5, 8)},
+		{f.Specimen.Lines[2], 4, p(6, 5)},
+		{f.Specimen.Lines[3], 1, p(7, 7)},
+		{f.Specimen.Lines[4], 7, p(8, 5)},
+		{f.Specimen.Lines[5], 7, p(10, 5)},
+		{Text{Src: "abc"}, 1, Pos{}}, // hand-made, no position
+	}
+	for _, tt := range tests {
+		t.Run(tt.text.Src, func(t *testing.T) {
+			if got := tt.text.PosAt(tt.offset); got != tt.want {
+				t.Errorf("PosAt(%d) = %v, want %v", tt.offset, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTextsOrder(t *testing.T) {
+	f := mustDecode(t, "kind: signal\ntitle: T\nvariable: V\nrows: [{caption: A, value: 1}, {caption: '', value: 0}, {caption: C, value: 0}]\n")
+	if got, want := srcs(f.Texts()), []string{"T", "V", "A", "C"}; !slices.Equal(got, want) {
+		t.Errorf("Texts = %q, want %q", got, want)
+	}
+}
+
+func TestKinds(t *testing.T) {
+	want := []string{"bias-shift", "diagram", "neuron-cell", "sigmoid", "signal", "specimen", "step", "threshold-plane", "unit"}
+	got := Kinds()
+	if !slices.Equal(got, want) {
+		t.Errorf("Kinds() = %q", got)
+	}
+	got[0] = "changed"
+	if Kinds()[0] != "bias-shift" {
+		t.Errorf("Kinds shares its slice")
+	}
+	for _, k := range want {
+		if kindType(k) == nil {
+			t.Errorf("kind %q has no type", k)
+		}
+	}
+}
+
+func TestEditDistance(t *testing.T) {
+	for _, tt := range []struct {
+		a, b string
+		want int
+	}{
+		{"", "", 0}, {"title", "title", 0}, {"titel", "title", 1}, {"sigmod", "sigmoid", 1},
+		{"", "abc", 3}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"수상돌기", "수상돌가", 1},
+	} {
+		if got := editDistance(tt.a, tt.b); got != tt.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
+		}
+	}
+}
