@@ -190,7 +190,6 @@ func (d *decoder) checkAnchors(n *yaml.Node) {
 
 // figure decodes the top-level mapping into f.
 func (d *decoder) figure(f *Figure, root *yaml.Node) {
-	d.pos[""] = d.at(root)
 	common := structFields(reflect.ValueOf(f).Elem())
 	var kindNode *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
