@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"golang.org/x/image/font"
 	plotfont "gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -24,26 +25,31 @@ var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
 // goldens are the strings of each golden image, one row each.
 var goldens = []struct {
 	name  string
+	bold  bool
 	lines []string
 }{
-	{"plain", []string{
+	{"bold", true, []string{
+		"굵은 제목: 인공 뉴런 $y = f(\\sum_i w_i x_i + b)$",
+		`Bold $\alpha \geq 0$, $\text{출력}$`,
+	}},
+	{"plain", false, []string{
 		"출력 신호 있음 ($y=1$)",
 		"가중합과 활성화 함수 — Weighted sum",
 		`가격 \$5, 입력 $x_1$, 가중치 $w_1$`,
 	}},
-	{"scripts", []string{
+	{"scripts", false, []string{
 		`$w^l_{ji} \quad x_1 \quad e^{-z} \quad x^{2^{n}} \quad f'(x)$`,
 		`$\sum_{i=1}^{n} w_i x_i + b \geq 0$`,
 		`$-x + (-y) = a - b \cdot c \times d \pm e$`,
 	}},
-	{"frac_sqrt", []string{
+	{"frac_sqrt", false, []string{
 		`$\sigma(z)=\frac{1}{1+e^{-z}}$`,
 		`$\dfrac{\partial L}{\partial w} \quad \sqrt{x^2+y^2} \quad \sqrt[3]{8}$`,
 		`$\left(\frac{a}{b}\right) \left[x\right] \{a, b\}$`,
 	}},
-	{"symbols", []string{
+	{"symbols", false, []string{
 		`$\alpha\beta\gamma\delta\epsilon\eta\theta\lambda\mu\pi\rho\sigma\tau\phi\omega$`,
-		`$\Gamma\Delta\Theta\Lambda\Sigma\Phi\Psi\Omega \quad \leq \geq \neq \approx \rightarrow \to \infty$`,
+		`$\Gamma\Delta\Theta\Lambda\Sigma\Phi\Psi\Omega, a \leq b, c \geq d \neq e \approx f \rightarrow \infty$`,
 		`$\hat{y} \; \bar{x} \; \vec{w} \; \tilde{a} \; \overline{AB} \; \mathbb{R}^n \; \mathbf{w}$`,
 		`$\text{가중합 } z = \mathrm{ReLU}(x) = \max(0, x), \tanh x$`,
 	}},
@@ -58,7 +64,11 @@ func TestGolden(t *testing.T) {
 					t.Fatalf("Check(%q): %v", s, err)
 				}
 			}
-			got := renderLines(t, e, g.lines, 16)
+			fnt := plotfont.Font{Size: 16}
+			if g.bold {
+				fnt.Weight = font.WeightBold
+			}
+			got := renderLines(t, e, g.lines, fnt)
 			compareGolden(t, g.name, got)
 		})
 	}

@@ -14,10 +14,11 @@ import (
 
 // renderLines draws each string on its own row of a white canvas, over a
 // faint line at the anchor point, and returns the decoded PNG.
-func renderLines(t testing.TB, e *Engine, lines []string, size vg.Length) image.Image {
+func renderLines(t testing.TB, e *Engine, lines []string, fnt plotfont.Font) image.Image {
 	t.Helper()
 	h := e.Handler()
-	sty := text.Style{Color: color.Black, Font: plotfont.Font{Size: size}, Handler: h}
+	size := fnt.Size
+	sty := text.Style{Color: color.Black, Font: fnt, Handler: h}
 	row := size * 2.6
 	w := 36 * size
 	ht := row*vg.Length(len(lines)) + size
