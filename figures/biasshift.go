@@ -19,12 +19,15 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		return nil, spec.Errorf(f.PosOf("activation"), "unknown activation %q", s.Activation)
 	}
 	p := e.newPlot(f.Title.Src, s.Axes)
-	if s.YRange == nil && (s.Activation == "sigmoid" || s.Activation == "step") {
-		p.Y.Min, p.Y.Max = -0.08, 1.08
-		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+	if bounded := s.Activation == "sigmoid" || s.Activation == "step"; bounded {
+		// Outputs between 0 and 1: show the bounds as guides.
+		if s.YRange == nil {
+			p.Y.Min, p.Y.Max = -0.08, 1.08
+			p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+		}
+		guide := dashed(e.line(0.8, light), 4, 3)
+		p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
 	}
-	guide := dashed(e.line(0.8, light), 4, 3)
-	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
 	for i, b := range s.Biases {
 		b := b
 		cv := curve{
@@ -53,5 +56,5 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	if p.Legend.Top {
 		p.Legend.YOffs = -e.len(12)
 	}
-	return p.Draw, nil
+	return e.drawPlot(p), nil
 }

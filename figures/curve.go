@@ -57,7 +57,7 @@ func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 			}
 			pts = append(pts, vg.Point{X: tx(x), Y: ty(y)})
 		}
-		c.StrokeLines(cv.Line, clipY(pts, c.Min.Y, c.Max.Y)...)
+		c.StrokeLines(cv.Line, c.ClipLinesXY(pts)...)
 	}
 	for _, j := range cuts[1 : len(cuts)-1] {
 		at := cv.F(j)
@@ -75,28 +75,6 @@ func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 func (cv curve) Thumbnail(c *draw.Canvas) {
 	y := c.Center().Y
 	c.StrokeLine2(cv.Line, c.Min.X, y, c.Max.X, y)
-}
-
-// clipY splits nothing but drops points far outside the canvas vertically,
-// so an unbounded function (ReLU) does not draw miles past the plot.
-func clipY(pts []vg.Point, lo, hi vg.Length) [][]vg.Point {
-	span := hi - lo
-	var out [][]vg.Point
-	var cur []vg.Point
-	for _, p := range pts {
-		if p.Y < lo-span || p.Y > hi+span {
-			if len(cur) > 1 {
-				out = append(out, cur)
-			}
-			cur = nil
-			continue
-		}
-		cur = append(cur, p)
-	}
-	if len(cur) > 1 {
-		out = append(out, cur)
-	}
-	return out
 }
 
 func circlePath(at vg.Point, r vg.Length) vg.Path {

@@ -10,9 +10,10 @@ import (
 	"sync"
 	"testing"
 
-	"codeberg.org/go-fonts/liberation"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/font/liberation"
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/figgen/figgen/internal/golden"
 	"github.com/figgen/figgen/spec"
@@ -230,11 +231,25 @@ func BenchmarkTextCost(b *testing.B) {
 		}
 	})
 	b.Run("gonum-plain", func(b *testing.B) {
-		h := text.Plain{Fonts: font.NewCache(liberation.Collection())}
+		h := plainHandler{text.Plain{Fonts: font.NewCache(liberation.Collection())}}
 		for b.Loop() {
 			if _, err := render(f, h); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// plainHandler is gonum's plain text handler with figgen's font names
+// mapped to Liberation, which it needs (it has no fallback).
+type plainHandler struct{ text.Plain }
+
+func (h plainHandler) fix(f font.Font) font.Font        { f.Typeface = "Liberation"; return f }
+func (h plainHandler) Extents(f font.Font) font.Extents { return h.Plain.Extents(h.fix(f)) }
+func (h plainHandler) Box(s string, f font.Font) (vg.Length, vg.Length, vg.Length) {
+	return h.Plain.Box(s, h.fix(f))
+}
+func (h plainHandler) Draw(c vg.Canvas, s string, sty text.Style, pt vg.Point) {
+	sty.Font = h.fix(sty.Font)
+	h.Plain.Draw(c, s, sty, pt)
 }

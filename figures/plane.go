@@ -51,8 +51,6 @@ func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 	p.Add(region{Poly: neuron.FiringRegion(w, s.Threshold, box), Color: shade})
 	if a, b, ok := neuron.BoundarySegment(w, s.Threshold, box); ok {
 		p.Add(segment{A: a, B: b, Line: e.line(2, fireCol)})
-		eq := fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
-		p.Add(lineNote(e, a, b, eq))
 	}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
 	fire, cold := pointSet{R: e.len(6), Fill: fireCol}, pointSet{R: e.len(6), Ring: e.line(2, coldCol)}
@@ -64,21 +62,23 @@ func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 		}
 	}
 	p.Add(fire, cold)
-	p.Legend.Add(s.Fire.Src, fire)
-	p.Legend.Add(s.NoFire.Src, cold)
-	p.Legend.Top = true
-	p.Legend.XOffs, p.Legend.YOffs = -e.len(8), -e.len(8)
-	p.Legend.ThumbnailWidth = e.len(16)
+	eq := ""
+	if _, _, ok := neuron.BoundarySegment(w, s.Threshold, box); ok {
+		eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
+	}
+	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}
 	return func(c draw.Canvas) {
-		// Keep the square square: give the plot a canvas whose data area
-		// is about as wide as it is high.
-		side := c.Max.Y - c.Min.Y
-		extra := e.len(70) // room for the y label and ticks
-		if w := c.Max.X - c.Min.X; side+extra < w {
-			mid := (c.Min.X + c.Max.X) / 2
-			c = draw.Crop(c, mid-(side+extra)/2-c.Min.X, mid+(side+extra)/2-c.Max.X, 0, 0)
-		}
-		p.Draw(c)
+		c = e.inset(c)
+		// The square takes the left of the canvas, kept square; the legend
+		// sits in the column to its right, clear of the data.
+		side := c.Max.Y - c.Min.Y + e.len(60) // plus room for the y label and ticks
+		free := c.Max.X - c.Min.X - legend.width()
+		side = min(side, free)
+		plotC := c
+		plotC.Min.X += (free - side) / 2
+		plotC.Max.X = plotC.Min.X + side
+		p.Draw(plotC)
+		legend.draw(c, vg.Point{X: plotC.Max.X + e.len(24), Y: c.Center().Y + e.len(30)})
 	}, nil
 }
 
@@ -112,16 +112,6 @@ func weightedSum(w []float64) string {
 }
 
 func num(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
-
-// lineNote labels the boundary line near its upper end, just off the line.
-func lineNote(e *env, a, b [2]float64, s string) note {
-	if a[1] < b[1] {
-		a, b = b, a
-	}
-	at := [2]float64{a[0] + 0.15*(b[0]-a[0]), a[1] + 0.15*(b[1]-a[1])}
-	sty := e.font(noteSize, false)
-	return note{At: at, Off: vg.Point{X: e.len(8), Y: 0}, Text: s, Style: sty, YAlign: text.YCenter}
-}
 
 // region fills a polygon given in data coordinates.
 type region struct {
@@ -173,3 +163,37 @@ func (s pointSet) mark(c draw.Canvas, at vg.Point) {
 
 // Thumbnail draws the set's legend entry.
 func (s pointSet) Thumbnail(c *draw.Canvas) { s.mark(*c, c.Center()) }
+
+// sideLegend is the fire / no-fire key of the threshold figures, drawn in
+// a column beside the drawing rather than over the data.
+type sideLegend struct {
+	e          *env
+	fire, cold pointSet
+	s          *spec.ThresholdPlane
+	eq         string // the boundary, shown with a swatch of the firing region; "" for none
+}
+
+func (l sideLegend) width() vg.Length { return l.e.len(170) }
+
+// draw sets the key with its first row's centre-left at at.
+func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
+	e := l.e
+	sty := e.font(noteSize, false)
+	sty.YAlign = text.YCenter
+	row := e.len(26)
+	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
+	y := at.Y
+	l.fire.mark(c, vg.Point{X: at.X, Y: y})
+	c.FillText(sty, textAt(y), l.s.Fire.Src)
+	y -= row
+	l.cold.mark(c, vg.Point{X: at.X, Y: y})
+	c.FillText(sty, textAt(y), l.s.NoFire.Src)
+	if l.eq != "" {
+		y -= row
+		sw := e.len(6)
+		c.SetColor(shade)
+		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
+		c.StrokeLine2(e.line(2, fireCol), at.X-sw, y-sw, at.X+sw, y+sw)
+		c.FillText(sty, textAt(y), l.eq)
+	}
+}

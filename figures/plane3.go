@@ -107,6 +107,7 @@ func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 			d := unitVec(o, t)
 			c.FillText(sty, vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}, labels[k])
 		}
+		centre := pt([3]float64{0.5, 0.5, 0.5})
 		fire, cold := pointSet{R: e.len(6), Fill: fireCol}, pointSet{R: e.len(6), Ring: e.line(2, coldCol)}
 		for _, q := range corners {
 			set := cold
@@ -114,22 +115,19 @@ func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 				set = fire
 			}
 			set.mark(c, pt(vec3(q)))
+			// Coordinates beside the vertex, pushed away from the cube's centre.
+			at := pt(vec3(q))
+			d := unitVec(centre, at)
+			lab := e.font(tickSize-1, false)
+			lab.Color = grey
+			lab.XAlign, lab.YAlign = text.XCenter, text.YCenter
+			c.FillText(lab, vg.Point{X: at.X + d.X*e.len(24), Y: at.Y + d.Y*e.len(16)}, fmt.Sprintf("$(%g, %g, %g)$", q[0], q[1], q[2]))
 		}
-		// Legend.
-		lx := c.Max.X - legendW + e.len(10)
-		ly := mid.Y + e.len(30)
-		sty := e.font(noteSize, false)
-		sty.YAlign = text.YCenter
-		fire.mark(c, vg.Point{X: lx, Y: ly})
-		c.FillText(sty, vg.Point{X: lx + e.len(14), Y: ly}, s.Fire.Src)
-		cold.mark(c, vg.Point{X: lx, Y: ly - e.len(26)})
-		c.FillText(sty, vg.Point{X: lx + e.len(14), Y: ly - e.len(26)}, s.NoFire.Src)
+		eq := ""
 		if len(section) >= 3 {
-			eq := fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
-			c.SetColor(shade)
-			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: lx - e.len(6), Y: ly - e.len(58)}, Max: vg.Point{X: lx + e.len(6), Y: ly - e.len(46)}}))
-			c.FillText(sty, vg.Point{X: lx + e.len(14), Y: ly - e.len(52)}, eq)
+			eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
 		}
+		sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}.draw(c, vg.Point{X: c.Max.X - legendW + e.len(10), Y: mid.Y + e.len(26)})
 	}, nil
 }
 

@@ -36,7 +36,7 @@ func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		sty := e.font(noteSize+2, false)
 		p.Add(note{At: [2]float64{p.X.Min, 1}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop})
 	}
-	return p.Draw, nil
+	return e.drawPlot(p), nil
 }
 
 // marker is a plotter drawing one filled dot at a data point.

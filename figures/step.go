@@ -31,7 +31,7 @@ func buildStep(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 			Dot:   e.len(4.5),
 		},
 	)
-	return p.Draw, nil
+	return e.drawPlot(p), nil
 }
 
 // shifted returns xs moved by d.

@@ -26,7 +26,7 @@ var (
 	light   = color.RGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0xff}
 	fireCol = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
 	coldCol = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
-	shade   = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x2e}
+	shade   = color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x30}
 )
 
 // palette returns the i-th curve colour (colour-blind safe, after Okabe & Ito).
@@ -91,10 +91,9 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 	p.BackgroundColor = color.Transparent
 	p.Title.Text = title
 	p.Title.TextStyle = e.font(titleSize, true)
-	p.Title.TextStyle.XAlign = text.XCenter
+	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = text.XCenter, text.YTop
 	p.Title.Padding = e.len(8)
 	p.Legend.TextStyle = e.font(noteSize, false)
-	p.Legend.TextStyle.YAlign = text.YCenter
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle = e.font(labelSize, false)
 		a.Label.TextStyle.XAlign = text.XCenter
@@ -112,8 +111,6 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 	p.X.Tick.Label.YAlign = text.YTop
 	p.Y.Tick.Label.XAlign = text.XRight
 	p.Y.Tick.Label.YAlign = text.YCenter
-	p.Y.Label.TextStyle.Rotation = math.Pi / 2
-	p.Y.Label.TextStyle.YAlign = text.YTop
 	if ax.XRange != nil {
 		p.X.Min, p.X.Max = ax.XRange.Min, ax.XRange.Max
 	}
@@ -121,6 +118,12 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 		p.Y.Min, p.Y.Max = ax.YRange.Min, ax.YRange.Max
 	}
 	return p
+}
+
+// drawPlot draws p inside the house margin: without it the right end of
+// the x axis and its last tick label touch the image border.
+func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
+	return func(c draw.Canvas) { p.Draw(e.inset(c)) }
 }
 
 // mathTicks places ticks like plot.DefaultTicks but labels them as math,
@@ -156,6 +159,6 @@ func (t symbolicTicks) Ticks(min, max float64) []plot.Tick { return t }
 
 // withPadding draws fn inside a canvas inset by the house margin.
 func (e *env) inset(c draw.Canvas) draw.Canvas {
-	m := e.len(10)
-	return draw.Crop(c, m, -m, m, -m)
+	m := e.len(12)
+	return draw.Crop(c, m, -m-e.len(6), m, -m)
 }
