@@ -2,8 +2,13 @@ package typeset
 
 import (
 	"errors"
+	"image/color"
 	"sync"
 	"testing"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/vgimg"
 )
 
 var testEngine = sync.OnceValues(New)
@@ -108,6 +113,8 @@ func FuzzCheck(f *testing.F) {
 		f.Fatal(err)
 	}
 	h := e.Handler()
+	c := vgimg.New(40, 20)
+	sty := text.Style{Color: color.Black, Font: testFont, Handler: h, Rotation: 0.3}
 	f.Fuzz(func(t *testing.T, s string) {
 		err := e.Check(s)
 		var te *Error
@@ -120,5 +127,6 @@ func FuzzCheck(f *testing.F) {
 				t.Fatalf("Box(%q) width %v", line, w)
 			}
 		}
+		h.Draw(c, s, sty, vg.Point{X: 1, Y: 1})
 	})
 }

@@ -12,4 +12,24 @@
 //
 // An Engine is immutable after New and safe for concurrent use. A Handler
 // belongs to one figure's render. It imports nothing of figgen but fonts.
+//
+// # Syntax
+//
+// Text outside $…$ is set in NanumGothic (Hangul and Latin alike, bold when
+// the font's Weight is at least bold); \$ is a literal dollar. Lines split
+// on "\n". Inside $…$ a TeX subset is set like matplotlib's mathtext:
+// x_1, e^{-z}, w^l_{ji}, f'(x), \frac, \dfrac, \tfrac, \sqrt, \sqrt[n],
+// Greek letters, relations, operators and arrows (\geq \le \neq \approx
+// \cdot \times \pm \sum \to \infty …), accents (\hat \bar \vec \tilde
+// \dot \overline …), \text{…} (Hangul allowed), \mathrm \mathbf \mathbb
+// \mathcal \boldsymbol \operatorname, function names (\tanh \max \exp …),
+// spaces (\, \: \; \! \quad \qquad "\ " ~), braces, brackets, \{ \},
+// and \left … \right with stretched delimiters. Latin letters and lowercase
+// Greek are italic (STIX Two Text Italic), digits and capital Greek upright,
+// operators and relations come from STIX Two Math, with TeX's spacing
+// between atom classes (none around a unary minus).
+//
+// Each rune comes from the first face of a chain that has it; a rune no
+// face has is reported by Check. Draw never panics: a line whose math does
+// not parse is drawn as its source text.
 package typeset

@@ -189,3 +189,13 @@ func TestFracAndRadical(t *testing.T) {
 		t.Errorf("radical items %+v", r.items)
 	}
 }
+
+func TestBadInputDrawnLiterally(t *testing.T) {
+	h := engine(t).Handler()
+	for _, s := range []string{`$\sigam$`, `a $x`, `$x^$`, "🙂"} {
+		w, _, _ := h.Box(s, testFont)
+		if s != "🙂" && w <= 0 {
+			t.Errorf("Box(%q) width %v, want the source set literally", s, w)
+		}
+	}
+}
