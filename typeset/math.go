@@ -148,7 +148,11 @@ func (l *layouter) mathAtom(a atom, st mstyle) *box {
 	}
 	b := l.glyphBox(ref, size)
 	b.italic = a.v == vItalic || a.v == vBoldItalic
-	if !b.italic {
+	if b.italic {
+		// TeX adds the italic correction of a math character to its
+		// width; a subscript then tucks back under it (rule 17, 18).
+		b.w += b.ic
+	} else {
 		b.ic = 0
 	}
 	if a.cl == clOp {
@@ -178,7 +182,6 @@ func (l *layouter) scripts(n *scripts, st mstyle) (*box, class) {
 		}
 		wp := &box{char: nuc.char}
 		wp.append(nuc)
-		wp.w += nuc.ic
 		wp.append(pb)
 		wp.char = nuc.char && n.primes > 0
 		nuc = wp
@@ -224,13 +227,13 @@ func (l *layouter) scripts(n *scripts, st mstyle) (*box, class) {
 	out.append(nuc)
 	w := nuc.w
 	if sup != nil {
-		x := nuc.w + nuc.ic
+		x := nuc.w
 		out.place(sup, x, u)
 		w = max(w, x+sup.w)
 	}
 	if sub != nil {
-		out.place(sub, nuc.w, -v)
-		w = max(w, nuc.w+sub.w)
+		out.place(sub, nuc.w-nuc.ic, -v)
+		w = max(w, nuc.w-nuc.ic+sub.w)
 	}
 	out.w = w + st.em(mc.spaceAfterScript)
 	return out, cl
