@@ -244,7 +244,10 @@ func BenchmarkTextCost(b *testing.B) {
 // mapped to Liberation, which it needs (it has no fallback).
 type plainHandler struct{ text.Plain }
 
-func (h plainHandler) fix(f font.Font) font.Font        { f.Typeface = "Liberation"; return f }
+func (h plainHandler) fix(f font.Font) font.Font {
+	f.Typeface, f.Variant = "Liberation", "Serif"
+	return f
+}
 func (h plainHandler) Extents(f font.Font) font.Extents { return h.Plain.Extents(h.fix(f)) }
 func (h plainHandler) Box(s string, f font.Font) (vg.Length, vg.Length, vg.Length) {
 	return h.Plain.Box(s, h.fix(f))
