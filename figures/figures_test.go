@@ -95,6 +95,9 @@ func checkSVG(t *testing.T, data []byte, f *spec.Figure) {
 			seen[se.Name.Local] = true
 		}
 	}
+	if bytes.Contains(data, []byte("fill:#-")) {
+		t.Errorf("SVG has an invalid fill colour")
+	}
 	if seen["text"] {
 		t.Errorf("SVG has a <text> element: text must be drawn as outlines")
 	}

@@ -88,7 +88,7 @@ func (e *env) len(pt float64) vg.Length { return vg.Length(pt * e.scale) }
 // handler, with the house axes.
 func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 	p := plot.New()
-	p.BackgroundColor = color.Transparent
+	p.BackgroundColor = nil // the canvas is painted white once; vgsvg cannot write a transparent fill
 	p.Title.Text = title
 	p.Title.TextStyle = e.font(titleSize, true)
 	p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = text.XCenter, text.YTop
