@@ -14,7 +14,7 @@ func buildSpecimen(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	lines := f.Specimen.Lines
 	title := e.font(titleSize, true)
 	title.XAlign, title.YAlign = text.XCenter, text.YTop
-	body := e.font(noteSize+2, false)
+	body := e.font(labelSize+2, false)
 	body.YAlign = text.YTop
 	return func(c draw.Canvas) {
 		c = e.inset(c)

@@ -126,24 +126,51 @@ func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
 	return func(c draw.Canvas) { p.Draw(e.inset(c)) }
 }
 
-// mathTicks places ticks like plot.DefaultTicks but labels them as math,
-// so negative numbers get a real minus sign and digits the math font.
+// mathTicks labels a "nice" step (1, 2 or 5 × 10ⁿ) chosen to give four to
+// nine labelled ticks, with unlabelled minor ticks between them, and sets
+// the labels as math so negative numbers get a real minus sign.
 type mathTicks struct{}
 
-func (mathTicks) Ticks(min, max float64) []plot.Tick {
-	ts := plot.DefaultTicks{}.Ticks(min, max)
-	for i := range ts {
-		if ts[i].Label != "" {
-			ts[i].Label = mathNumber(ts[i].Value, ts[i].Label)
+func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	step := niceStep((hi - lo) / 8)
+	minor := step / 2
+	if m := step / math.Pow(10, math.Floor(math.Log10(step))); m == 2 {
+		minor = step / 4
+	}
+	var ts []plot.Tick
+	for k := math.Ceil(lo/minor - 1e-9); k*minor <= hi+1e-9*minor; k++ {
+		v := k * minor
+		if math.Abs(v) < 1e-12*step {
+			v = 0
 		}
+		t := plot.Tick{Value: v}
+		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
+			digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+			t.Label = mathNumber(v, strconv.FormatFloat(v, 'f', digits, 64))
+		}
+		ts = append(ts, t)
 	}
 	return ts
+}
+
+// niceStep returns the smallest 1, 2 or 5 × 10ⁿ at least x.
+func niceStep(x float64) float64 {
+	p := math.Pow(10, math.Floor(math.Log10(x)))
+	for _, m := range []float64{1, 2, 5, 10} {
+		if m*p >= x*(1-1e-9) {
+			return m * p
+		}
+	}
+	return 10 * p
 }
 
 // mathNumber formats a tick value as math: "$-2$" typesets with U+2212.
 func mathNumber(v float64, label string) string {
 	if label == "" {
-		label = strconv.FormatFloat(v, 'g', 4, 64)
+		label = strconv.FormatFloat(v, 'f', -1, 64)
 	}
 	if v == 0 {
 		label = strings.TrimPrefix(label, "-")

@@ -34,7 +34,7 @@ func (d *decoder) defaults(f *Figure) {
 	case f.Sigmoid != nil:
 		k := f.Sigmoid
 		axes(&k.Axes, "$z$", `$\sigma(z)$`, -6, 6)
-		text(&k.Formula, "formula", `$\sigma(z)=\frac{1}{1+e^{-z}}$`)
+		text(&k.Formula, "formula", `$\sigma(z)=\dfrac{1}{1+e^{-z}}$`)
 		if !d.set("mark_midpoint") {
 			k.MarkMidpoint = true
 		}

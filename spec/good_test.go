@@ -69,7 +69,7 @@ func TestDefaults(t *testing.T) {
 		{"step", "kind: step", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{-3, 3}}},
 			func(f *Figure) any { return f.Step }},
 		{"sigmoid", "kind: sigmoid", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}},
-			Formula: Text{Src: `$\sigma(z)=\frac{1}{1+e^{-z}}$`}, MarkMidpoint: true},
+			Formula: Text{Src: `$\sigma(z)=\dfrac{1}{1+e^{-z}}$`}, MarkMidpoint: true},
 			func(f *Figure) any { return f.Sigmoid }},
 		{"sigmoid explicit false and empty", "kind: sigmoid\nmark_midpoint: false\nformula: ''\ngrid: true", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}, Grid: true}},
 			func(f *Figure) any { return f.Sigmoid }},
