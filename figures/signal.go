@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
@@ -122,6 +123,18 @@ func signalHead(on bool) float64 {
 		return diagram.HeadLen(2.2)
 	}
 	return diagram.HeadLen(1.4)
+}
+
+// soleMath returns the inside of s when s is exactly one $…$ segment.
+func soleMath(s string) (string, bool) {
+	if len(s) < 2 || s[0] != '$' || s[len(s)-1] != '$' {
+		return "", false
+	}
+	in := s[1 : len(s)-1]
+	if strings.Contains(in, "$") || strings.HasSuffix(in, `\`) {
+		return "", false
+	}
+	return in, true
 }
 
 // equation returns "variable = v" as math: "$x = 1$" when the variable is

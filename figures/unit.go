@@ -3,7 +3,6 @@ package figures
 import (
 	"image/color"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
@@ -53,9 +52,10 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 	case u.FanOut < 1:
 		return nil, spec.Errorf(f.PosOf("fan_out"), "fan_out %d: need at least 1", u.FanOut)
 	}
-	edgeText, err := unitEdgeText(f, u)
-	if err != nil {
-		return nil, err
+	// The spec expands edge_labels into the text of each edge (nil: none).
+	edgeText := u.EdgeText
+	if edgeText != nil && len(edgeText) != n {
+		return nil, spec.Errorf(f.PosOf("edge_labels"), "%d edge labels for %d inputs", len(edgeText), n)
 	}
 
 	s := &diagram.Scene{W: sceneW, H: sceneH}
@@ -111,7 +111,7 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: u.InputLabel[i].Src, Text: label})
 		lab := ""
 		if edgeText != nil {
-			lab = edgeText[i]
+			lab = edgeText[i].Src
 		}
 		edge(in, lab, inkPen)
 		row++
@@ -132,51 +132,6 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		s.Text(diagram.Text{At: diagram.Pt(sceneW/2, bottom/2), Text: u.Caption.Src, Style: cap})
 	}
 	return s, nil
-}
-
-// unitEdgeText returns the labels of the n input edges as EdgeLabels asks,
-// or nil for none.
-func unitEdgeText(f *spec.Figure, u *spec.Unit) ([]string, error) {
-	switch u.EdgeLabels {
-	case "", "weights":
-		ls := make([]string, len(u.Weights))
-		for i, w := range u.Weights {
-			ls[i] = w.Src
-		}
-		return ls, nil
-	case "products":
-		ls := make([]string, len(u.Weights))
-		for i, w := range u.Weights {
-			ls[i] = productLabel(w.Src, u.InputLabel[i].Src)
-		}
-		return ls, nil
-	case "none":
-		return nil, nil
-	}
-	return nil, spec.Errorf(f.PosOf("edge_labels"), "unknown edge_labels %q (want weights, products or none)", u.EdgeLabels)
-}
-
-// productLabel returns the label of weight w on input x: "$w_1x_1$" when
-// both are one math segment, else the two side by side.
-func productLabel(w, x string) string {
-	wi, wok := soleMath(w)
-	xi, xok := soleMath(x)
-	if wok && xok {
-		return "$" + wi + xi + "$"
-	}
-	return w + " " + x
-}
-
-// soleMath returns the inside of s when s is exactly one $…$ segment.
-func soleMath(s string) (string, bool) {
-	if len(s) < 2 || s[0] != '$' || s[len(s)-1] != '$' {
-		return "", false
-	}
-	in := s[1 : len(s)-1]
-	if strings.Contains(in, "$") || strings.HasSuffix(in, `\`) {
-		return "", false
-	}
-	return in, true
 }
 
 // unitBody sets what the unit's circle shows: BodyLabel when set, else

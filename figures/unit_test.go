@@ -30,6 +30,17 @@ func unitFig(title string, u spec.Unit) *spec.Figure {
 	if u.EdgeLabels == "" {
 		u.EdgeLabels = "weights"
 	}
+	if u.EdgeText == nil {
+		switch u.EdgeLabels {
+		case "weights":
+			u.EdgeText = u.Weights
+		case "products":
+			for i := range u.Weights {
+				w, x := u.Weights[i].Src, u.InputLabel[i].Src
+				u.EdgeText = append(u.EdgeText, txt(w[:len(w)-1]+x[1:]))
+			}
+		}
+	}
 	if u.Body == "" {
 		u.Body = "theta"
 	}
@@ -74,7 +85,7 @@ func TestUnitErrors(t *testing.T) {
 		{"labels", func(u *spec.Unit) { u.InputLabel = u.InputLabel[:1] }, "1 input labels for 3 inputs"},
 		{"no inputs", func(u *spec.Unit) { u.Inputs = 0 }, "0 inputs"},
 		{"fan out", func(u *spec.Unit) { u.FanOut = 0 }, "fan_out 0"},
-		{"edge labels", func(u *spec.Unit) { u.EdgeLabels = "sums" }, `unknown edge_labels "sums"`},
+		{"edge labels", func(u *spec.Unit) { u.EdgeText = u.EdgeText[:1] }, `1 edge labels for 3 inputs`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := unitFig("", spec.Unit{})
@@ -85,16 +96,5 @@ func TestUnitErrors(t *testing.T) {
 				t.Fatalf("error %v, want a *spec.Error with %q", err, tc.want)
 			}
 		})
-	}
-}
-
-func TestProductLabel(t *testing.T) {
-	for _, tc := range []struct{ w, x, want string }{
-		{"$w_1$", "$x_1$", "$w_1x_1$"},
-		{"$w$", "입력", "$w$ 입력"},
-	} {
-		if got := productLabel(tc.w, tc.x); got != tc.want {
-			t.Errorf("productLabel(%q, %q) = %q, want %q", tc.w, tc.x, got, tc.want)
-		}
 	}
 }
