@@ -2,13 +2,11 @@ package typeset
 
 import (
 	"bytes"
-	"flag"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"math"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -18,9 +16,9 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden PNGs in testdata")
+	"github.com/figgen/figgen/internal/golden"
+)
 
 // goldens are the strings of each golden image, one row each.
 var goldens = []struct {
@@ -126,100 +124,15 @@ func encodeDecode(t testing.TB, img *vgimg.Canvas) image.Image {
 	return m
 }
 
-// compareGolden compares got with testdata/name.png, or rewrites it with
-// -update. On failure it writes the got and diff images to testdata/failed.
+// compareGolden compares got with testdata/name.png by pixels, within the
+// project's tolerance; go test -update rewrites it.
 func compareGolden(t *testing.T, name string, got image.Image) {
 	t.Helper()
-	path := filepath.Join("testdata", name+".png")
-	if *update {
-		if err := writePNG(path, got); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("missing golden (run go test -update): %v", err)
-	}
-	want, err := png.Decode(f)
-	f.Close()
-	if err != nil {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, got); err != nil {
 		t.Fatal(err)
 	}
-	n, first, diff := pixelDiff(got, want, 24)
-	total := got.Bounds().Dx() * got.Bounds().Dy()
-	if n > total/500 || got.Bounds() != want.Bounds() {
-		dir := filepath.Join("testdata", "failed")
-		_ = os.MkdirAll(dir, 0o755)
-		_ = writePNG(filepath.Join(dir, name+".png"), got)
-		if diff != nil {
-			_ = writePNG(filepath.Join(dir, name+"-diff.png"), diff)
-		}
-		t.Errorf("%s: %d of %d pixels differ, first at %v (bounds %v, want %v)", name, n, total, first, got.Bounds(), want.Bounds())
-	}
-}
-
-// pixelDiff counts pixels whose channels differ by more than tol, returns the
-// first such pixel and a diff image (differing pixels red).
-func pixelDiff(a, b image.Image, tol uint32) (n int, first image.Point, diff *image.RGBA) {
-	if a.Bounds() != b.Bounds() {
-		return a.Bounds().Dx() * a.Bounds().Dy(), image.Point{}, nil
-	}
-	r := a.Bounds()
-	diff = image.NewRGBA(r)
-	first = image.Point{X: -1, Y: -1}
-	for y := r.Min.Y; y < r.Max.Y; y++ {
-		for x := r.Min.X; x < r.Max.X; x++ {
-			ar, ag, ab, aa := a.At(x, y).RGBA()
-			br, bg, bb, ba := b.At(x, y).RGBA()
-			d := max(absDiff(ar, br), absDiff(ag, bg), absDiff(ab, bb), absDiff(aa, ba)) >> 8
-			if d > tol {
-				if n == 0 {
-					first = image.Point{X: x, Y: y}
-				}
-				n++
-				diff.Set(x, y, color.RGBA{R: 255, A: 255})
-			} else {
-				g := uint8(255 - (255-ar>>8)/4)
-				diff.Set(x, y, color.RGBA{R: g, G: g, B: g, A: 255})
-			}
-		}
-	}
-	return n, first, diff
-}
-
-func absDiff(a, b uint32) uint32 {
-	if a > b {
-		return a - b
-	}
-	return b - a
-}
-
-func writePNG(path string, m image.Image) error {
-	var buf bytes.Buffer
-	if err := png.Encode(&buf, m); err != nil {
-		return err
-	}
-	return os.WriteFile(path, buf.Bytes(), 0o644)
-}
-
-func TestPixelDiff(t *testing.T) {
-	a := image.NewRGBA(image.Rect(0, 0, 4, 3))
-	b := image.NewRGBA(image.Rect(0, 0, 4, 3))
-	a.Set(1, 1, color.RGBA{R: 10, A: 255})
-	b.Set(1, 1, color.RGBA{R: 20, A: 255})
-	if n, _, _ := pixelDiff(a, b, 24); n != 0 {
-		t.Errorf("small difference counted: %d", n)
-	}
-	b.Set(2, 1, color.RGBA{G: 200, A: 255})
-	b.Set(3, 2, color.RGBA{B: 200, A: 255})
-	n, first, _ := pixelDiff(a, b, 24)
-	if n != 2 || first != image.Pt(2, 1) {
-		t.Errorf("pixelDiff = %d first %v, want 2 first (2,1)", n, first)
-	}
-	if n, _, _ := pixelDiff(a, image.NewRGBA(image.Rect(0, 0, 3, 3)), 24); n != 12 {
-		t.Errorf("bounds mismatch counted %d, want 12", n)
-	}
+	golden.PNG(t, filepath.Join("testdata", name+".png"), buf.Bytes(), golden.Default)
 }
 
 func ExampleEngine_Check() {
