@@ -17,6 +17,12 @@
 //	threshold_label: $\theta$
 //	output: 5
 //
+// Schema returns a JSON Schema of spec files generated from these types and
+// tables, committed as spec/figgen.schema.json (a test keeps it current);
+// with the YAML language server, a spec's first line
+// "# yaml-language-server: $schema=../spec/figgen.schema.json" (the path
+// relative to the spec file) turns on completion, hover and checks.
+//
 // The package owns decode, default and validate only. It knows nothing of
 // gonum or drawing, typesets nothing (Figure.Texts hands the rich-text fields
 // to whoever checks them) and imports no other figgen package.

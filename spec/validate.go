@@ -10,6 +10,9 @@ import (
 const (
 	maxSize   = 10000 // largest width or height, in pixels
 	maxInputs = 12    // most inputs of a unit
+	maxFanOut = 5     // most output arrows of a unit
+	maxBiases = 8     // most curves of a bias-shift
+	maxRows   = 6     // most rows of a signal
 )
 
 var (
@@ -47,8 +50,8 @@ func (d *decoder) validate(f *Figure) {
 	switch {
 	case f.BiasShift != nil:
 		k := f.BiasShift
-		if n := len(k.Biases); n < 1 || n > 8 {
-			d.errorf(d.posOf("biases"), "biases: want 1 to 8 values, got %d", n)
+		if n := len(k.Biases); n < 1 || n > maxBiases {
+			d.errorf(d.posOf("biases"), "biases: want 1 to %d values, got %d", maxBiases, n)
 		}
 		d.enum("activation", "activation", k.Activation, activationNames)
 		d.enum("legend", "legend", k.Legend, legendNames)
@@ -66,14 +69,14 @@ func (d *decoder) validate(f *Figure) {
 				d.errorf(d.posOf("input_labels"), "%d input labels for %d inputs", n, k.Inputs)
 			}
 		}
-		d.between("fan_out", k.FanOut, 1, 5)
+		d.between("fan_out", k.FanOut, 1, maxFanOut)
 		d.enum("edge_labels", "edge_labels", k.EdgeLabels, edgeLabelNames)
 		d.enum("body", "body", k.Body, bodyNames)
 	case f.Signal != nil:
 		k := f.Signal
 		d.enum("direction", "direction", k.Direction, directionNames)
-		if n := len(k.Rows); n < 1 || n > 6 {
-			d.errorf(d.posOf("rows"), "rows: want 1 to 6 rows, got %d", n)
+		if n := len(k.Rows); n < 1 || n > maxRows {
+			d.errorf(d.posOf("rows"), "rows: want 1 to %d rows, got %d", maxRows, n)
 		}
 		for i, r := range k.Rows {
 			p := fmt.Sprintf("rows[%d]", i)
