@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 
 	"gonum.org/v1/plot/vg/draw"
@@ -27,9 +28,13 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		}
 		guide := dashed(e.line(0.8, light), 4, 3)
 		p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
+	} else if s.YRange == nil {
+		// Unbounded or other ranges (relu, tanh): fit the curves, with air.
+		lo, hi := curvesRange(act, s.Biases, p.X.Min, p.X.Max)
+		pad := 0.06 * (hi - lo)
+		p.Y.Min, p.Y.Max = lo-pad, hi+pad
 	}
 	for i, b := range s.Biases {
-		b := b
 		cv := curve{
 			F:     func(z float64) float64 { return act(z + b) },
 			Jumps: shifted(neuron.Jumps(s.Activation), -b),
@@ -57,4 +62,21 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		p.Legend.YOffs = -e.len(12)
 	}
 	return e.drawPlot(p), nil
+}
+
+// curvesRange returns the least and greatest value of a(z + b) over
+// z ∈ [lo, hi] for every b, sampled.
+func curvesRange(a neuron.Activation, biases []float64, lo, hi float64) (min, max float64) {
+	const n = 200
+	min, max = math.Inf(1), math.Inf(-1)
+	for _, b := range biases {
+		for i := 0; i <= n; i++ {
+			y := a(lo + (hi-lo)*float64(i)/n + b)
+			min, max = math.Min(min, y), math.Max(max, y)
+		}
+	}
+	if !(max > min) {
+		min, max = min-1, max+1
+	}
+	return min, max
 }

@@ -132,7 +132,9 @@ func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
 type mathTicks struct{}
 
 func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
-	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) || hi-lo < 1e-9*math.Max(math.Abs(lo), math.Abs(hi)) {
+		// Empty, infinite, or too narrow for float64 to tell ticks apart
+		// (spec rejects such ranges; never loop on them).
 		return nil
 	}
 	step := niceStep((hi - lo) / 8)
@@ -140,15 +142,20 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 	if m := step / math.Pow(10, math.Floor(math.Log10(step))); m == 2 {
 		minor = step / 4
 	}
-	var ts []plot.Tick
-	for k := math.Ceil(lo/minor - 1e-9); k*minor <= hi+1e-9*minor; k++ {
-		v := k * minor
+	first := math.Ceil(lo/minor - 1e-9)
+	n := int(math.Floor(hi/minor+1e-9) - first + 1)
+	if n < 0 || n > 100 {
+		return nil
+	}
+	digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	ts := make([]plot.Tick, 0, n)
+	for i := 0; i < n; i++ {
+		v := (first + float64(i)) * minor
 		if math.Abs(v) < 1e-12*step {
 			v = 0
 		}
 		t := plot.Tick{Value: v}
 		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
-			digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
 			t.Label = mathNumber(v, strconv.FormatFloat(v, 'f', digits, 64))
 		}
 		ts = append(ts, t)
@@ -184,7 +191,7 @@ type symbolicTicks []plot.Tick
 
 func (t symbolicTicks) Ticks(min, max float64) []plot.Tick { return t }
 
-// withPadding draws fn inside a canvas inset by the house margin.
+// inset returns c less the house margin.
 func (e *env) inset(c draw.Canvas) draw.Canvas {
 	m := e.len(12)
 	return draw.Crop(c, m, -m-e.len(6), m, -m)

@@ -17,6 +17,10 @@ func TestMathTicks(t *testing.T) {
 		{0, 1, []string{"$0.0$", "$0.2$", "$0.4$", "$0.6$", "$0.8$", "$1.0$"}},
 		{-0.25, 1.25, []string{"$-0.2$", "$0.0$", "$0.2$", "$0.4$", "$0.6$", "$0.8$", "$1.0$", "$1.2$"}},
 		{1, 1, nil},
+		{3, 1, nil},
+		// Ranges too narrow for their magnitude give no ticks, and return.
+		{1e16, 1e16 + 16, nil},
+		{1, 1.0000000000000002, nil},
 	}
 	for _, tc := range tests {
 		var got []string

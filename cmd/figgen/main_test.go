@@ -157,6 +157,10 @@ func TestUsage(t *testing.T) {
 		{"unknown flag", []string{"render", "--bogus"}, 2, "bogus"},
 		{"unknown command", []string{"draw"}, 2, "unknown command"},
 		{"help", []string{"--help"}, 0, "render"},
+		{"help command", []string{"help", "check"}, 0, "stale"},
+		{"version", []string{"--version"}, 0, "figgen version"},
+		{"flag after path", []string{"render", "specs", "--out", "x"}, 2, "flag --out after PATH"},
+		{"out is a file", []string{"check", "--out", "main.go", "../../specs"}, 2, "--out main.go is a file"},
 		{"render help", []string{"render", "--help"}, 0, "Exit 2"},
 		{"check help", []string{"check", "--help"}, 0, "exits 1"},
 	}
@@ -178,5 +182,46 @@ func TestUsage(t *testing.T) {
 func TestRepoSpecs(t *testing.T) {
 	if code, _, stderr := figgen(t, "check", "--out", "../../out", "../../specs"); code != 0 {
 		t.Errorf("figgen check specs/: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestOrphans(t *testing.T) {
+	specs := specDir(t, map[string]string{"a.yaml": "kind: step\nformats: [svg]\n"})
+	out := t.TempDir()
+	if code, _, stderr := figgen(t, "render", "--out", out, specs); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	old := filepath.Join(out, "old.png")
+	notes := filepath.Join(out, "notes.txt") // not an image: not figgen's
+	for _, p := range []string{old, notes} {
+		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	code, _, stderr := figgen(t, "check", "--out", out, specs)
+	if code != 1 || !strings.Contains(stderr, old+": no spec produces it") || strings.Contains(stderr, "notes.txt") {
+		t.Errorf("check with an orphan: exit %d, stderr:\n%s", code, stderr)
+	}
+	// Checking one spec file says nothing of the others' outputs.
+	if code, _, stderr := figgen(t, "check", "--out", out, filepath.Join(specs, "a.yaml")); code != 0 {
+		t.Errorf("check of one file: exit %d\n%s", code, stderr)
+	}
+	if code, stdout, _ := figgen(t, "render", "--out", out, specs); code != 0 || !strings.Contains(stdout, "--prune") {
+		t.Errorf("render without --prune: exit %d, stdout lacks the hint:\n%s", code, stdout)
+	}
+	if _, err := os.Stat(old); err != nil {
+		t.Fatalf("render without --prune removed %s", old)
+	}
+	if code, _, _ := figgen(t, "render", "--prune", "--out", out, specs); code != 0 {
+		t.Fatalf("render --prune: exit %d", code)
+	}
+	if _, err := os.Stat(old); !os.IsNotExist(err) {
+		t.Errorf("render --prune left %s", old)
+	}
+	if _, err := os.Stat(notes); err != nil {
+		t.Errorf("render --prune removed a file that is not an image")
+	}
+	if code, _, stderr := figgen(t, "check", "--out", out, specs); code != 0 {
+		t.Errorf("check after prune: exit %d\n%s", code, stderr)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 )
@@ -38,8 +40,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Description: "A spec is a YAML file describing one figure; its file stem names the figure.\n" +
 			"PATH is a spec file or a folder of *.yaml/*.yml specs; the default is specs/.\n" +
 			"Exit status: 0 ok, 1 stale outputs (check) or a write failure, 2 invalid specs or usage.",
-		HideHelpCommand: true,
-		ExitErrHandler:  func(*cli.Context, error) {},
+		Version:        version(),
+		ExitErrHandler: func(*cli.Context, error) {},
 		Commands: []*cli.Command{
 			{
 				Name:      "render",
@@ -49,8 +51,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					"(default png and svg) into DIR, named by the spec's output (default its file\n" +
 					"stem), plus index.html, a contact sheet of every figure, when a folder is given.\n" +
 					"Nothing is written unless every spec is valid; each file is written atomically\n" +
-					"and only when its bytes change. Exit 2 for invalid specs or usage.",
-				Flags:  []cli.Flag{outFlag},
+					"and only when its bytes change. Images in DIR that no spec produces are\n" +
+					"reported, and removed with --prune. Exit 2 for invalid specs or usage.",
+				Flags:  []cli.Flag{outFlag, &cli.BoolFlag{Name: "prune", Usage: "remove images in DIR that no spec produces (with a folder PATH)"}},
 				Action: func(c *cli.Context) error { return cmdRender(c, stdout) },
 			},
 			{
@@ -58,7 +61,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Usage:     "fail when an output in the out dir is stale or missing",
 				ArgsUsage: "[PATH...]",
 				Description: "Renders every spec under PATH (default specs/) in memory and compares the\n" +
-					"bytes with the files in DIR. Names every stale or missing file and exits 1;\n" +
+					"bytes with the files in DIR. Names every stale or missing file, and with a\n" +
+					"folder PATH every image in DIR that no spec produces, and exits 1;\n" +
 					"exits 0 when all are fresh, 2 for invalid specs or usage. Writes nothing.",
 				Flags:  []cli.Flag{outFlag},
 				Action: func(c *cli.Context) error { return cmdCheck(c, stdout) },
@@ -74,15 +78,25 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			},
 		},
 	}
-	app.OnUsageError = func(c *cli.Context, err error, _ bool) error { return fail(exitUsage, err) }
-	app.CommandNotFound = func(c *cli.Context, name string) {
-		fmt.Fprintf(stderr, "figgen: unknown command %q; see figgen --help\n", name)
-	}
-	err := app.RunContext(ctx, args)
-	if err == nil {
-		if len(args) > 1 && app.Command(args[1]) == nil && args[1] != "--help" && args[1] != "-h" && args[1] != "help" && args[1] != "--version" {
-			return exitUsage
+	usage := func(c *cli.Context, err error, _ bool) error {
+		name := "figgen"
+		if c.Command != nil && c.Command.Name != "" {
+			name += " " + c.Command.Name
 		}
+		return fail(exitUsage, fmt.Errorf("%s: %v; see %s --help", name, err, name))
+	}
+	app.OnUsageError = usage
+	for _, cmd := range app.Commands {
+		cmd.OnUsageError = usage
+		cmd.Before = checkArgs
+	}
+	unknown := ""
+	app.CommandNotFound = func(c *cli.Context, name string) { unknown = name }
+	err := app.RunContext(ctx, args)
+	if err == nil && unknown != "" {
+		err = fail(exitUsage, fmt.Errorf("figgen: unknown command %q; see figgen --help", unknown))
+	}
+	if err == nil {
 		return exitOK
 	}
 	var ee *exitError
@@ -94,4 +108,24 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "figgen: %v\n", err)
 	return exitUsage
+}
+
+// checkArgs rejects a flag written after PATH: urfave/cli stops reading
+// flags at the first argument, so it would be taken for a spec path.
+func checkArgs(c *cli.Context) error {
+	for _, a := range c.Args().Slice() {
+		if strings.HasPrefix(a, "-") {
+			return fail(exitUsage, fmt.Errorf("figgen %s: flag %s after PATH; flags go before PATH", c.Command.Name, a))
+		}
+	}
+	return nil
+}
+
+// version is the module version figgen was built from ("(devel)" for a
+// build from a checkout).
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
 }
