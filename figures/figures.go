@@ -3,7 +3,6 @@ package figures
 import (
 	"errors"
 	"fmt"
-	"sort"
 	"sync"
 	"time"
 
@@ -45,22 +44,14 @@ var kinds = map[string]builder{
 	"diagram":         buildDiagram,
 }
 
-// Kinds returns the names of the kinds this package draws, sorted.
-func Kinds() []string {
-	ks := make([]string, 0, len(kinds))
-	for k := range kinds {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
 var pinPDFDates sync.Once
 
 // New returns a Renderer that typesets with eng.
 func New(eng *typeset.Engine) *Renderer {
 	// fpdf stamps the time of day into every PDF unless its defaults are
 	// pinned; pin them once, before any PDF is made, to a fixed date.
+	// This sets fpdf's package defaults, the one global figgen touches: to
+	// constants, once, so every PDF of the process gets the same dates.
 	pinPDFDates.Do(func() {
 		epoch := time.Date(2020, 12, 14, 0, 0, 0, 0, time.UTC)
 		fpdf.SetDefaultCreationDate(epoch)

@@ -16,6 +16,7 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/figgen/figgen/internal/golden"
+	"github.com/figgen/figgen/neuron"
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
 )
@@ -258,4 +259,45 @@ func (h plainHandler) Box(s string, f font.Font) (vg.Length, vg.Length, vg.Lengt
 func (h plainHandler) Draw(c vg.Canvas, s string, sty text.Style, pt vg.Point) {
 	sty.Font = h.fix(sty.Font)
 	h.Plain.Draw(c, s, sty, pt)
+}
+
+// TestEveryKindDraws ties the kinds spec accepts to the kinds this package
+// draws, and every activation neuron names to bias-shift.
+func TestEveryKindDraws(t *testing.T) {
+	r := renderer(t)
+	for _, k := range spec.Kinds() {
+		if _, ok := kinds[k]; !ok {
+			t.Errorf("spec accepts kind %q, figures cannot draw it", k)
+		}
+	}
+	if len(kinds) != len(spec.Kinds()) {
+		t.Errorf("figures draws %d kinds, spec accepts %d", len(kinds), len(spec.Kinds()))
+	}
+	for _, a := range neuron.ActivationNames() {
+		yaml := "kind: bias-shift\nactivation: " + a + "\nformats: [svg]\n"
+		f, err := spec.Decode(a+".yaml", []byte(yaml))
+		if err != nil {
+			t.Errorf("activation %q: %v", a, err)
+			continue
+		}
+		if _, err := r.Render(f); err != nil {
+			t.Errorf("activation %q: %v", a, err)
+		}
+	}
+}
+
+// TestPDFDates: a PDF carries the fixed date, never the time of the run.
+func TestPDFDates(t *testing.T) {
+	r := renderer(t)
+	f := decodeFile(t, "testdata/step-symbolic.yaml")
+	f.Formats = []string{"pdf"}
+	outs, err := r.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, key := range []string{"/CreationDate (D:20201214000000)", "/ModDate (D:20201214000000)"} {
+		if !bytes.Contains(outs[0].Data, []byte(key)) {
+			t.Errorf("PDF lacks %s", key)
+		}
+	}
 }

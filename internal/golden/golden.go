@@ -1,13 +1,12 @@
 // Package golden compares rendered images with committed golden files, for
 // tests only: PNGs by decoded pixels with a per-channel tolerance and a cap
-// on the share of differing pixels, other files exactly. Goldens are
+// on the share of differing pixels. Goldens are
 // rewritten only when the test binary runs with -update.
 package golden
 
 import (
 	"bytes"
 	"flag"
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -102,27 +101,6 @@ func PNG(t testing.TB, path string, got []byte, tol Tolerance) {
 	failed(t, path, got, d.Mask)
 }
 
-// Bytes checks that got equals the golden file at path exactly (SVG, HTML).
-func Bytes(t testing.TB, path string, got []byte) {
-	t.Helper()
-	if *update {
-		write(t, path, got)
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (run the test with -update to create it)", path, err)
-	}
-	if !bytes.Equal(got, want) {
-		i := 0
-		for i < len(got) && i < len(want) && got[i] == want[i] {
-			i++
-		}
-		t.Errorf("%s: differs from golden at byte %d (got %d bytes, want %d)", path, i, len(got), len(want))
-		failed(t, path, got, nil)
-	}
-}
-
 func write(t testing.TB, path string, data []byte) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
@@ -146,12 +124,4 @@ func failed(t testing.TB, path string, got []byte, mask image.Image) {
 		}
 	}
 	t.Logf("wrote the rendered file and its diff under %s", dir)
-}
-
-// String describes the diff for messages.
-func (d Diff) String() string {
-	if d.Bounds {
-		return "sizes differ"
-	}
-	return fmt.Sprintf("%d of %d pixels differ (first at %v)", d.Count, d.Total, d.First)
 }
