@@ -7,7 +7,6 @@ import (
 	"math"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -20,22 +19,26 @@ import (
 // validates it. path is the file's path as the user gave it: it names the
 // file in error positions, and its stem is the figure's Name.
 //
-// On failure Decode returns a nil Figure and an ErrorList holding every
-// problem found, sorted by position.
+// On failure Decode returns an ErrorList holding every problem found,
+// sorted by position, and, whenever the file parses as YAML with a mapping
+// at the top, a partial Figure: File, Name, the kind's struct when the kind
+// is known, and every rich-text field that decoded without error as it was
+// written (no defaults), so that the caller can check them too (Texts).
+// On error the Figure, if non-nil, is partial: only its Texts are
+// meaningful; do not render it.
 //
-// Anchors and aliases are rejected: a spec is small and never needs them,
-// and without them no alias expansion (a "billion laughs" document) can
-// happen.
+// A file over 1 MiB is rejected before parsing. Anchors and aliases are
+// rejected: a spec is small and never needs them, and without them no alias
+// expansion (a "billion laughs" document) can happen.
 func Decode(path string, data []byte) (*Figure, error) {
-	d := &decoder{
-		file:  path,
-		data:  data,
-		pos:   map[string]Pos{},
-		bad:   map[string]bool{},
-		lines: lineStarts(data),
+	d := newDecoder(path, data)
+	if len(data) > maxSpecBytes {
+		d.errorf(Pos{File: path, Line: 1, Col: 1}, "spec is %s; the limit is 1 MiB", mebibytes(len(data)))
+		return nil, d.errs
 	}
 	f := &Figure{File: path, Name: stem(path)}
-	if root := d.parse(); root != nil {
+	root, ok := d.parse()
+	if ok {
 		d.figure(f, root)
 	}
 	if f.kindValue().IsValid() {
@@ -45,9 +48,42 @@ func Decode(path string, data []byte) (*Figure, error) {
 	}
 	if len(d.errs) > 0 {
 		d.errs.sort()
-		return nil, d.errs
+		if root == nil {
+			return nil, d.errs
+		}
+		return partial(path, data, root), d.errs
 	}
 	return f, nil
+}
+
+// partial decodes root again into a Figure that keeps what decodes, lists
+// with bad items included, and skips defaults and validation.
+func partial(path string, data []byte, root *yaml.Node) *Figure {
+	d := newDecoder(path, data)
+	d.partial = true
+	f := &Figure{File: path, Name: stem(path)}
+	d.figure(f, root)
+	f.pos = d.pos
+	return f
+}
+
+func newDecoder(path string, data []byte) *decoder {
+	return &decoder{
+		file:  path,
+		data:  data,
+		pos:   map[string]Pos{},
+		bad:   map[string]bool{},
+		lines: lineStarts(data),
+	}
+}
+
+// mebibytes formats a size over 1 MiB.
+func mebibytes(n int) string {
+	s := strconv.FormatFloat(float64(n)/(1<<20), 'f', 1, 64)
+	if s == "1.0" {
+		return strconv.Itoa(n) + " bytes"
+	}
+	return s + " MiB"
 }
 
 // stem returns the file name of path without its directory and extension.
@@ -69,6 +105,7 @@ type decoder struct {
 	bad     map[string]bool // paths whose value had a type error
 	kindPos Pos
 	owners  map[string][]string // kinds having each field name, built when needed
+	partial bool                // keep the good items of a list with bad ones
 }
 
 func (d *decoder) errorf(pos Pos, format string, args ...any) {
@@ -90,11 +127,10 @@ func (d *decoder) set(path string) bool {
 	return ok
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
-
 // parse checks the bytes and parses them as one YAML document holding a
-// mapping, which it returns; on failure it records the error and returns nil.
-func (d *decoder) parse() *yaml.Node {
+// mapping. It returns the mapping when the (first) document is one, and
+// whether the file is fit to decode: on failure it records the errors.
+func (d *decoder) parse() (*yaml.Node, bool) {
 	start := Pos{File: d.file, Line: 1, Col: 1}
 	if !utf8.Valid(d.data) {
 		i := 0
@@ -106,48 +142,51 @@ func (d *decoder) parse() *yaml.Node {
 			i += size
 		}
 		d.errorf(d.offsetPos(i), "invalid UTF-8 (byte 0x%02x)", d.data[i])
-		return nil
+		return nil, false
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(d.data))
 	var doc yaml.Node
 	switch err := decodeNode(dec, &doc); {
 	case err == io.EOF:
 		d.errorf(start, "empty spec")
-		return nil
+		return nil, false
 	case err != nil:
 		d.yamlError(err)
-		return nil
+		return nil, false
+	}
+	top := &doc
+	if top.Kind == yaml.DocumentNode {
+		if len(top.Content) == 0 {
+			d.errorf(start, "empty spec")
+			return nil, false
+		}
+		top = top.Content[0]
+	}
+	var root *yaml.Node
+	if top.Kind == yaml.MappingNode {
+		root = top
 	}
 	var next yaml.Node
 	switch err := decodeNode(dec, &next); {
 	case err == nil:
 		d.errorf(d.at(&next), "more than one YAML document: a spec file holds one figure")
-		return nil
+		return root, false
 	case err != io.EOF:
 		d.yamlError(err)
-		return nil
+		return nil, false
 	}
-	d.checkAnchors(&doc)
-	if len(d.errs) > 0 {
-		return nil
+	if d.checkAnchors(&doc) {
+		return root, false
 	}
-	root := &doc
-	if root.Kind == yaml.DocumentNode {
-		if len(root.Content) == 0 {
-			d.errorf(start, "empty spec")
-			return nil
-		}
-		root = root.Content[0]
-	}
-	if root.Kind == yaml.ScalarNode && root.Tag == "!!null" {
+	switch {
+	case top.Kind == yaml.ScalarNode && top.Tag == "!!null":
 		d.errorf(start, "empty spec")
-		return nil
+		return nil, false
+	case root == nil:
+		d.errorf(d.at(top), "want a mapping of fields at the top level, got %s", describe(top))
+		return nil, false
 	}
-	if root.Kind != yaml.MappingNode {
-		d.errorf(d.at(root), "want a mapping of fields at the top level, got %s", describe(root))
-		return nil
-	}
-	return root
+	return root, true
 }
 
 // decodeNode parses the next document, turning a panic of the YAML parser
@@ -161,31 +200,41 @@ func decodeNode(dec *yaml.Decoder, n *yaml.Node) (err error) {
 	return dec.Decode(n)
 }
 
-// yamlError records a parser error, positioned when it names a line.
-func (d *decoder) yamlError(err error) {
-	msg := err.Error()
-	pos := Pos{File: d.file}
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		pos.Line, _ = strconv.Atoi(m[1])
-		msg = msg[len(m[0]):]
-	} else {
-		msg = strings.TrimPrefix(msg, "yaml: ")
+// checkAnchors rejects the anchors and aliases of the document: it records
+// an error at the first one, naming how many more there are, and reports
+// whether there was any.
+func (d *decoder) checkAnchors(doc *yaml.Node) bool {
+	var first *yaml.Node
+	more := 0
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		if n.Kind == yaml.AliasNode || n.Anchor != "" {
+			if first == nil {
+				first = n
+			} else {
+				more++
+			}
+		}
+		if n.Kind != yaml.AliasNode {
+			for _, c := range n.Content {
+				walk(c)
+			}
+		}
 	}
-	d.errorf(pos, "invalid YAML: %s", msg)
-}
-
-// checkAnchors rejects every anchor and alias of the document.
-func (d *decoder) checkAnchors(n *yaml.Node) {
-	switch {
-	case n.Kind == yaml.AliasNode:
-		d.errorf(d.at(n), "alias *%s: anchors and aliases are not supported", n.Value)
-		return
-	case n.Anchor != "":
-		d.errorf(d.at(n), "anchor &%s: anchors and aliases are not supported", n.Anchor)
+	walk(doc)
+	if first == nil {
+		return false
 	}
-	for _, c := range n.Content {
-		d.checkAnchors(c)
+	what := "anchor &" + first.Anchor
+	if first.Kind == yaml.AliasNode {
+		what = "alias *" + first.Value
 	}
+	also := ""
+	if more > 0 {
+		also = fmt.Sprintf(" (%d more in the file)", more)
+	}
+	d.errorf(d.at(first), "%s: anchors and aliases are not supported%s", what, also)
+	return true
 }
 
 // figure decodes the top-level mapping into f.
@@ -336,8 +385,16 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 		}
 		t := Text{Pos: d.at(n)}
 		if n.Tag != "!!null" {
+			if c := utf8.RuneCountInString(n.Value); c > maxTextLen {
+				d.errorf(d.at(n), "%s: text of %d characters; the limit is %d", path, c, maxTextLen)
+				return false
+			}
+			if msg := d.controlProblem(path, n, true); msg != "" {
+				d.errorf(d.at(n), "%s", msg)
+				return false
+			}
 			t.Src = n.Value
-			t.shift = d.shift(n)
+			t.m = d.textMap(n)
 		}
 		v.Set(reflect.ValueOf(t))
 		return true
@@ -350,7 +407,12 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 			d.errorf(d.at(n), "%s: min %v must be less than max %v", path, r[0], r[1])
 			return false
 		}
-		v.Set(reflect.ValueOf(&Range{Min: r[0], Max: r[1]}))
+		rg := Range{Min: r[0], Max: r[1]}
+		if msg := rg.problem(); msg != "" {
+			d.errorf(d.at(n), "%s: %s", path, msg)
+			return false
+		}
+		v.Set(reflect.ValueOf(&rg))
 		return true
 	case vec2Type:
 		var r [2]float64
@@ -364,6 +426,10 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 	case reflect.String:
 		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
 			return d.typeError(path, n, "a string")
+		}
+		if msg := d.controlProblem(path, n, false); msg != "" {
+			d.errorf(d.at(n), "%s", msg)
+			return false
 		}
 		v.SetString(n.Value)
 	case reflect.Int:
@@ -403,6 +469,9 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 			ok = ok && !d.bad[p]
 		}
 		if !ok {
+			if d.partial {
+				v.Set(s)
+			}
 			return false
 		}
 		v.Set(s)
@@ -495,31 +564,6 @@ func describe(n *yaml.Node) string {
 		return fmt.Sprintf("string %q", n.Value)
 	}
 	return fmt.Sprintf("%s %q", n.Tag, n.Value)
-}
-
-// shift returns Text.shift for the scalar n: 0 when the source at n's
-// position is exactly its value (plain), 1 when it is the value in quotes,
-// -1 otherwise.
-func (d *decoder) shift(n *yaml.Node) int {
-	if strings.ContainsAny(n.Value, "\r\n") {
-		return -1
-	}
-	rest := d.rest(n.Line, n.Column)
-	switch n.Style {
-	case 0:
-		if strings.HasPrefix(rest, n.Value) {
-			return 0
-		}
-	case yaml.SingleQuotedStyle:
-		if strings.HasPrefix(rest, "'"+n.Value+"'") {
-			return 1
-		}
-	case yaml.DoubleQuotedStyle:
-		if strings.HasPrefix(rest, `"`+n.Value+`"`) {
-			return 1
-		}
-	}
-	return -1
 }
 
 // rest returns the source from the 1-based line and (rune) column to the

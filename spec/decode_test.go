@@ -2,6 +2,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -20,16 +21,18 @@ var badTests = []struct {
 	{"empty document", "---\n", []string{"1:1: empty spec"}},
 	{"null document", "~\n", []string{"1:1: empty spec"}},
 	{"invalid utf-8", "kind: step\ntitle: a\xffb\n", []string{"2:9: invalid UTF-8 (byte 0xff)"}},
-	{"invalid yaml", "kind: step\ntitle: [a\n", []string{"1: invalid YAML: did not find expected ',' or ']'"}},
-	{"bad indentation", "kind: step\n  title: a\n", []string{"2: invalid YAML: mapping values are not allowed in this context"}},
-	{"tab indentation", "kind: step\nrows:\n\t- a\n", []string{"3: invalid YAML: found character that cannot start any token"}},
+	{"invalid yaml", "kind: step\ntitle: [a\n", []string{"2:8: invalid YAML: did not find expected ',' or ']'"}},
+	{"bad indentation", "kind: step\n  title: a\n", []string{`2:8: invalid YAML: mapping values are not allowed in this context (a key indented too far, or a value holding ": " to quote)`}},
+	{"tab indentation", "kind: step\nrows:\n\t- a\n", []string{"3:1: invalid YAML: found character that cannot start any token (a tab: indent with spaces)"}},
+	{"too big", "kind: step\n" + strings.Repeat("# filler\n", 245000), []string{"1:1: spec is 2.1 MiB; the limit is 1 MiB"}},
+	{"just too big", "kind: step\n#" + strings.Repeat("x", 1<<20-11), []string{"1:1: spec is 1048577 bytes; the limit is 1 MiB"}},
 	{"two documents", "kind: step\n---\nkind: sigmoid\n", []string{"2:1: more than one YAML document: a spec file holds one figure"}},
 	{"top-level list", "- kind: step\n", []string{"1:1: want a mapping of fields at the top level, got a list"}},
 	{"top-level scalar", "step\n", []string{`1:1: want a mapping of fields at the top level, got string "step"`}},
 	{"anchor and alias", "kind: step\nx_label: &l $z$\ny_label: *l\n", []string{
-		"2:10: anchor &l: anchors and aliases are not supported",
-		"3:10: alias *l: anchors and aliases are not supported",
+		"2:10: anchor &l: anchors and aliases are not supported (1 more in the file)",
 	}},
+	{"alias only", "kind: step\ntitle: *x\n", []string{"2:8: invalid YAML: unknown anchor 'x' referenced"}},
 
 	// Kind.
 	{"missing kind", "title: a\n", []string{"1:1: missing kind"}},
@@ -76,8 +79,11 @@ var badTests = []struct {
 	{"at of one", "kind: diagram\nnodes: [{id: a, at: [1]}]\n", []string{"2:21: nodes[0].at: want a list of two numbers, got 1"}},
 
 	// Common values.
-	{"width zero", "kind: step\nwidth: 0\n", []string{"2:8: width: want 1 to 10000, got 0"}},
-	{"height too big", "kind: step\nheight: 10001\n", []string{"2:9: height: want 1 to 10000, got 10001"}},
+	{"width zero", "kind: step\nwidth: 0\n", []string{"2:8: width: want 160 to 10000, got 0"}},
+	{"width too small", "kind: step\nwidth: 159\n", []string{"2:8: width: want 160 to 10000, got 159"}},
+	{"height too small", "kind: step\nheight: 119\n", []string{"2:9: height: want 120 to 10000, got 119"}},
+	{"height too big", "kind: step\nheight: 10001\n", []string{"2:9: height: want 120 to 10000, got 10001"}},
+	{"too many pixels", "kind: step\nwidth: 10000\nheight: 10000\n", []string{"2:8: width × height 10000 × 10000 is over 25 megapixels"}},
 	{"unknown format", "kind: step\nformats: [png, gif]\n", []string{`2:16: unknown format "gif" (want one of png, svg, pdf)`}},
 	{"format typo", "kind: step\nformats: [svgg]\n", []string{`2:11: unknown format "svgg" (did you mean "svg"?)`}},
 	{"duplicate format", "kind: step\nformats: [png, svg, png]\n", []string{`2:21: duplicate format "png"`}},
@@ -110,7 +116,7 @@ var badTests = []struct {
 	{"bias-shift no biases", "kind: bias-shift\nbiases: []\n", []string{"2:9: biases: want 1 to 8 values, got 0"}},
 	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of sigmoid, step, tanh, relu)`}},
 	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
-	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 1]}\n  - {at: [1, 1]}\n", []string{
+	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 0]}\n  - {at: [0, 1]}\n", []string{
 		`4:10: duplicate node id "a" (first at line 3)`,
 		"5:10: nodes[2].id: want a non-empty id",
 		"6:5: nodes[3]: missing id",
@@ -125,16 +131,69 @@ var badTests = []struct {
 		`7:22: unknown node "zzz"`,
 		"8:5: edges[2]: missing from",
 	}},
-	{"specimen lines", "kind: specimen\nlines: []\n", []string{"2:8: lines: want at least one line"}},
+	{"specimen lines", "kind: specimen\nlines: []\n", []string{"2:8: lines: want 1 to 40 lines, got 0"}},
+
+	// Control characters, mostly LaTeX in double quotes.
+	{"tab escape", "kind: step\ntitle: \"$\\theta$\"\n", []string{`2:8: title: "\t" in a double-quoted string is a tab; write LaTeX in single quotes ('$\theta$')`}},
+	{"tab escape in math", "kind: step\nx_label: \"$2 \\times 3$\"\n", []string{`2:10: x_label: "\t" in a double-quoted string is a tab; write LaTeX in single quotes ('$2 \times 3$')`}},
+	{"form feed", "kind: specimen\nlines: [\"$\\frac{1}{2}$\"]\n", []string{`2:9: lines[0]: "\f" in a double-quoted string is a form feed; write LaTeX in single quotes ('$\frac{1}{2}$')`}},
+	{"backspace", "kind: step\ny_label: \"$\\beta$\"\n", []string{`2:10: y_label: "\b" in a double-quoted string is a backspace; write LaTeX in single quotes ('$\beta$')`}},
+	{"carriage return", "kind: step\ny_label: \"$\\rho$\"\n", []string{`2:10: y_label: "\r" in a double-quoted string is a carriage return; write LaTeX in single quotes ('$\rho$')`}},
+	{"bell", "kind: step\ny_label: \"$\\alpha$\"\n", []string{`2:10: y_label: "\a" in a double-quoted string is a bell; write LaTeX in single quotes ('$\alpha$')`}},
+	{"vertical tab", "kind: step\ny_label: \"$\\vec{x}$\"\n", []string{`2:10: y_label: "\v" in a double-quoted string is a vertical tab; write LaTeX in single quotes ('$\vec{x}$')`}},
+	{"escape character", "kind: step\ny_label: \"$\\epsilon$\"\n", []string{`2:10: y_label: "\e" in a double-quoted string is an escape character; write LaTeX in single quotes ('$\epsilon$')`}},
+	{"paragraph separator", "kind: step\ny_label: \"$\\Pi$\"\n", []string{`2:10: y_label: "\P" in a double-quoted string is a paragraph separator; write LaTeX in single quotes ('$\Pi$')`}},
+	{"newline in math", "kind: step\ny_label: \"$\\nu$\"\n", []string{`2:10: y_label: "\n" in a double-quoted string is a newline; write LaTeX in single quotes ('$\nu$')`}},
+	{"escape with a quote", "kind: step\ntitle: \"it's $\\theta$\"\n", []string{`2:8: title: "\t" in a double-quoted string is a tab; write LaTeX in single quotes ('$\theta$')`}},
+	{"null escape", "kind: step\ntitle: \"a\\0b\"\n", []string{`2:8: title: "\x00" in a double-quoted string is a null character; control characters are not allowed`}},
+	{"hex escape in a string", "kind: step\nalt: \"a\\x01b\"\n", []string{`2:6: alt: "\x01" in a double-quoted string is a control character (U+0001); control characters are not allowed`}},
+	{"delete", "kind: diagram\nnodes: [{id: \"a\\x7f\", at: [0, 0]}]\n", []string{`2:14: nodes[0].id: "\x7f" in a double-quoted string is a delete character; control characters are not allowed`}},
+	{"raw tab", "kind: step\ntitle: a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
+	{"raw tab in a block", "kind: step\ntitle: |\n  a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
+	{"text too long", "kind: step\ntitle: " + strings.Repeat("가", 2001) + "\n", []string{"2:8: title: text of 2001 characters; the limit is 2000"}},
+
+	// Ranges.
+	{"range too wide", "kind: sigmoid\nx_range: [-2e9, 4]\n", []string{"2:10: x_range: want values from -1e9 to 1e9, got [-2e+09, 4]"}},
+	{"range too narrow", "kind: sigmoid\ny_range: [1, 1.0000001]\n", []string{"2:10: y_range: [1, 1.0000001] is too narrow: want max − min ≥ 1e-06"}},
+	{"range too narrow, far", "kind: sigmoid\nx_range: [1000000, 1000000.5]\n", []string{"2:10: x_range: [1e+06, 1.0000005e+06] is too narrow: want max − min ≥ 1"}},
+	{"range too narrow, small", "kind: sigmoid\nx_range: [0, 1e-7]\n", []string{"2:10: x_range: [0, 1e-07] is too narrow: want max − min ≥ 1e-06"}},
+	{"step range without threshold", "kind: step\nthreshold: 3.4\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3.4"}},
+	{"step range ends at threshold", "kind: step\nthreshold: 3\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3"}},
+	{"step threshold far", "kind: step\nthreshold: 1e8\n", []string{"2:12: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range"}},
+
+	// Diagram checks the renderer needs.
+	{"edge to itself", "kind: diagram\nnodes: [{id: a, at: [0, 0]}]\nedges:\n  - {from: a, to: a}\n", []string{`4:19: edge from "a" to itself`}},
+	{"nodes at one place", "kind: diagram\nnodes:\n  - {id: a, at: [0.5, 0.5]}\n  - {id: b, at: [0.5, 0.5]}\n  - {id: c, at: [0.5, 0.5]}\n", []string{
+		`4:17: node "b" is at the same place as node "a"`,
+		`5:17: node "c" is at the same place as node "a"`,
+	}},
+	{"edge of no length", "kind: diagram\nnodes:\n  - {id: a, at: [1, 0]}\n  - {id: b, at: [1, 0]}\nedges: [{from: a, to: b}]\n", []string{
+		`4:17: node "b" is at the same place as node "a"`,
+		`5:23: edge from "a" to "b" has no length: the nodes are at the same place`,
+	}},
+
+	// Sizes of lists.
+	{"too many lines", "kind: specimen\nlines: [" + strings.Repeat("a, ", 40) + "a]\n", []string{"2:8: lines: want 1 to 40 lines, got 41"}},
+	{"too many nodes", "kind: diagram\nnodes:\n" + manyNodes(101), []string{"3:3: nodes: want at most 100 nodes, got 101"}},
+	{"too many edges", "kind: diagram\nnodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\nedges: [" + strings.Repeat("{from: a, to: b}, ", 200) + "{from: b, to: a}]\n", []string{"3:8: edges: want at most 200 edges, got 201"}},
 
 	// Several problems at once, sorted by position.
 	{"all at once", "width: -1\nkind: unit\ntitel: a\nfan_out: 0\nbody: x\ntitle: b\ntitle: c\n", []string{
-		"1:8: width: want 1 to 10000, got -1",
+		"1:8: width: want 160 to 10000, got -1",
 		`3:1: unknown field "titel" (did you mean "title"?)`,
 		"4:10: fan_out: want 1 to 5, got 0",
 		`5:7: unknown body "x" (want one of theta, sum, step, sigmoid, none)`,
 		`7:1: duplicate key "title" (first at line 6)`,
 	}},
+}
+
+// manyNodes returns a block list of n diagram nodes, each at its own place.
+func manyNodes(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "  - {id: n%d, at: [%v, %v]}\n", i, float64(i%11)/10, float64(i/11)/10)
+	}
+	return b.String()
 }
 
 func TestDecodeErrors(t *testing.T) {
@@ -144,8 +203,11 @@ func TestDecodeErrors(t *testing.T) {
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}
+			if f != nil && (f.File != "t.yaml" || f.Name != "t") {
+				t.Errorf("partial figure has File, Name = %q, %q", f.File, f.Name)
+			}
 			if f != nil {
-				t.Errorf("got a figure with the error")
+				_ = f.Texts()
 			}
 			var list ErrorList
 			if !errors.As(err, &list) {
@@ -169,7 +231,7 @@ func TestDecodeErrors(t *testing.T) {
 func TestErrorListFormat(t *testing.T) {
 	_, err := Decode("specs/08-sigmoid.yaml", []byte("kind: sigmoid\ntitel: a\nwidth: 0\n"))
 	want := "specs/08-sigmoid.yaml:2:1: unknown field \"titel\" (did you mean \"title\"?)\n" +
-		"specs/08-sigmoid.yaml:3:8: width: want 1 to 10000, got 0"
+		"specs/08-sigmoid.yaml:3:8: width: want 160 to 10000, got 0"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
 	}
@@ -198,5 +260,8 @@ func TestAliasBomb(t *testing.T) {
 	}
 	if err == nil || !strings.Contains(err.Error(), "anchors and aliases are not supported") {
 		t.Errorf("error %v, want anchors and aliases rejected", err)
+	}
+	if want := "bomb.yaml:2:5: anchor &a0: anchors and aliases are not supported (91 more in the file)"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want one: %s", err, want)
 	}
 }

@@ -11,7 +11,7 @@ import (
 func (d *decoder) defaults(f *Figure) {
 	text := func(t *Text, path, src string) {
 		if !d.set(path) {
-			*t = Text{Src: src, Pos: d.kindPos, shift: -1}
+			*t = Text{Src: src, Pos: d.kindPos}
 		}
 	}
 	axes := func(a *Axes, x, y string, lo, hi float64) {
@@ -25,7 +25,7 @@ func (d *decoder) defaults(f *Figure) {
 	switch {
 	case f.Step != nil:
 		k := f.Step
-		axes(&k.Axes, "$z$", "$u(z)$", -3, 3)
+		axes(&k.Axes, "$z$", "$u(z)$", k.Threshold-3, k.Threshold+3)
 		title = "단위 계단 함수 $u(z)$"
 		alt = "단위 계단 함수 u(z)의 그래프: z < 0이면 0, z ≥ 0이면 1"
 		if k.ThresholdLabel.Src != "" {
@@ -160,7 +160,7 @@ func (d *decoder) defaults(f *Figure) {
 		k := f.Specimen
 		if !d.set("lines") {
 			for _, s := range specimenLines {
-				k.Lines = append(k.Lines, Text{Src: s, Pos: d.kindPos, shift: -1})
+				k.Lines = append(k.Lines, Text{Src: s, Pos: d.kindPos})
 			}
 		}
 		alt = "조판 견본: 한국어와 수식이 섞인 텍스트 줄들"
@@ -203,7 +203,7 @@ var specimenLines = [...]string{
 func indexed(v string, n int, pos Pos) []Text {
 	ts := make([]Text, n)
 	for i := range ts {
-		ts[i] = Text{Src: fmt.Sprintf("$%s_%d$", v, i+1), Pos: pos, shift: -1}
+		ts[i] = Text{Src: fmt.Sprintf("$%s_%d$", v, i+1), Pos: pos}
 	}
 	return ts
 }
@@ -217,7 +217,7 @@ func product(w, x Text) Text {
 			src = "$" + wi + xi + "$"
 		}
 	}
-	return Text{Src: src, Pos: w.Pos, shift: -1}
+	return Text{Src: src, Pos: w.Pos}
 }
 
 // mathOnly returns the inside of s when s is exactly one $…$ segment.
@@ -234,8 +234,8 @@ func mathOnly(s string) (string, bool) {
 
 func (d *decoder) rows(no, yes string) []SignalRow {
 	return []SignalRow{
-		{Caption: Text{Src: no, Pos: d.kindPos, shift: -1}, Value: 0},
-		{Caption: Text{Src: yes, Pos: d.kindPos, shift: -1}, Value: 1},
+		{Caption: Text{Src: no, Pos: d.kindPos}, Value: 0},
+		{Caption: Text{Src: yes, Pos: d.kindPos}, Value: 1},
 	}
 }
 

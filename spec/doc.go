@@ -8,6 +8,21 @@
 // "path:line:col: message" errors, sorted by position. Every decoded value
 // keeps its position (Figure.PosOf, Text.PosAt), so later stages can report
 // their own problems at the right place. Anchors and aliases are rejected.
+// A YAML syntax error is reported at the line (and mostly the column) of
+// the mistake, not where the enclosing collection starts.
+//
+// On error Decode also returns a partial Figure whenever the file holds a
+// mapping: only its Texts are meaningful (as written, without defaults), so
+// that a caller can check the typesetting of a file that has other
+// problems too; it must not be rendered.
+//
+// Values are bounded so that no spec can make rendering hang or run out of
+// memory: a file of at most 1 MiB, texts of at most 2000 characters without
+// control characters (but the newline: a double-quoted "$\theta$" holds a
+// tab, and the error says to write TeX in single quotes), images of 160 to
+// 10000 by 120 to 10000 pixels and at most 25 megapixels, axis ranges
+// within ±1e9 and not narrower than 1e-6 of their ends, at most 40 specimen
+// lines, 100 diagram nodes and 200 edges.
 //
 // Kind-specific fields sit at the top level of the file next to the common
 // ones:

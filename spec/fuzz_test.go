@@ -2,6 +2,7 @@ package spec
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -26,22 +27,32 @@ func FuzzDecode(f *testing.F) {
 		fig, err := Decode("f.yaml", data)
 		if err != nil {
 			var list ErrorList
-			if fig != nil || !errors.As(err, &list) || len(list) == 0 {
+			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("Decode = %v, %v", fig, err)
 			}
 			for _, e := range list {
 				_ = e.Error()
+			}
+			if fig != nil {
+				checkTexts(fig)
 			}
 			return
 		}
 		if !fig.kindValue().IsValid() || fig.Width < 1 || len(fig.Formats) == 0 || fig.Output == "" {
 			t.Fatalf("incomplete figure %+v", fig)
 		}
-		for _, tx := range fig.Texts() {
-			for i := range len(tx.Src) + 1 {
-				_ = tx.PosAt(i)
+		checkTexts(fig)
+	})
+}
+
+// checkTexts checks that every Text of f maps each offset into the file.
+func checkTexts(f *Figure) {
+	for _, tx := range f.Texts() {
+		for i := range len(tx.Src) + 1 {
+			if p := tx.PosAt(i); p.File != f.File || p.Line < 1 || p.Col < 1 {
+				panic(fmt.Sprintf("%q.PosAt(%d) = %v", tx.Src, i, p))
 			}
 		}
-		_ = fig.PosOf("nodes[0].at")
-	})
+	}
+	_ = f.PosOf("nodes[0].at")
 }

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -118,6 +119,23 @@ func TestDefaults(t *testing.T) {
 			func(f *Figure) any { return srcs(f.Texts()) }},
 		{"null title is empty", "kind: neuron-cell\ntitle:\ndendrites: ''", []string{"신경세포체", "축삭돌기", "축삭 말단", "출력: $0$ 또는 $1$"},
 			func(f *Figure) any { return srcs(f.Texts()) }},
+		{"step threshold moves the default range", "kind: step\nthreshold: 3.4", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{0.3999999999999999, 6.4}}, Threshold: 3.4},
+			func(f *Figure) any { return f.Step }},
+		{"step range around the threshold", "kind: step\nthreshold: 3.4\nx_range: [3, 4]", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{3, 4}}, Threshold: 3.4},
+			func(f *Figure) any { return f.Step }},
+		{"newlines and limits", "kind: specimen\nlines:\n  - \"one\\ntwo $a$\"\n  - |\n    three\n    four\n  - '$\\theta$'\n  - " + strings.Repeat("가", 2000),
+			[]string{"one\ntwo $a$", "three\nfour\n", `$\theta$`, strings.Repeat("가", 2000)},
+			func(f *Figure) any { return srcs(f.Specimen.Lines) }},
+		{"sizes at the limits", "kind: step\nwidth: 5000\nheight: 5000", []int{5000, 5000},
+			func(f *Figure) any { return []int{f.Width, f.Height} }},
+		{"small size", "kind: step\nwidth: 160\nheight: 120", []int{160, 120},
+			func(f *Figure) any { return []int{f.Width, f.Height} }},
+		{"ranges at the limits", "kind: sigmoid\nx_range: [-1e9, 1e9]\ny_range: [0, 1e-6]", []Range{{-1e9, 1e9}, {0, 1e-6}},
+			func(f *Figure) any { return []Range{*f.Sigmoid.XRange, *f.Sigmoid.YRange} }},
+		{"diagram at the limits", "kind: diagram\nnodes:\n" + manyNodes(100) + "edges: [" + strings.Repeat("{from: n0, to: n1}, ", 199) + "{from: n1, to: n0}]", []int{100, 200},
+			func(f *Figure) any { return []int{len(f.Diagram.Nodes), len(f.Diagram.Edges)} }},
+		{"specimen at the limit", "kind: specimen\nlines: [" + strings.Repeat("a, ", 39) + "a]", 40,
+			func(f *Figure) any { return len(f.Specimen.Lines) }},
 		{"common fields", "kind: step\noutput: post1/5\nformats: [pdf]\nwidth: 640\nheight: 0x1e0\nalt: 그림",
 			[]string{"post1/5", "pdf", "640", "480", "그림"},
 			func(f *Figure) any {
@@ -150,7 +168,7 @@ func deref(v any) any {
 	return v
 }
 
-// clearPos zeroes every Text's Pos and shift, so defaults compare by Src.
+// clearPos zeroes every Text's Pos and map, so defaults compare by Src.
 func clearPos(v reflect.Value) {
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -220,15 +238,19 @@ func TestPosAt(t *testing.T) {
 	in := "kind: specimen\n" +
 		"title: 가나 $x$\n" + // plain, Korean: columns count characters
 		"lines:\n" +
-		"  - 'it''s $a$'\n" + // escape: no exact mapping
-		"  - \"q $b$\"\n" + // double-quoted without escapes
-		"  - \"tab\\t$c$\"\n" + // escape
-		"  - '$d$'\n" + // single-quoted
-		"  - >\n    folded $e$\n" + // block
-		"  - plain\n    continued $f$\n" + // multi-line plain
+		"  - 'it''s $a$'\n" + // 4: exact up to the escape
+		"  - \"q $b$\"\n" + // 5: double-quoted without escapes
+		"  - \"esc\\u00e9 $c$\"\n" + // 6: exact up to the escape
+		"  - '$d$'\n" + // 7: single-quoted
+		"  - >\n    folded $e$\n" + // 8-9: folded block
+		"  - plain\n    continued $f$\n" + // 10-11: multi-line plain
+		"  - |\n    literal $g$\n      indented $h$\n\n    last\n" + // 12-16: literal block
+		"  - >-\n    folded one\n    two $i$\n\n    para $j$\n" + // 17-21: folded lines
+		"  - \"two\n    lines $k$\"\n" + // 22-23: quoted on two lines
 		"alt: x\n"
 	f := mustDecode(t, in)
 	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	l := f.Specimen.Lines
 	tests := []struct {
 		text   Text
 		offset int
@@ -239,18 +261,59 @@ func TestPosAt(t *testing.T) {
 		{f.Title, len("가나 $x$"), p(2, 14)}, // the end is valid
 		{f.Title, len("가나 $x$") + 1, p(2, 8)},
 		{f.Title, -1, p(2, 8)},
-		{f.Specimen.Lines[0], 5, p(4, 5)},
-		{f.Specimen.Lines[1], 2, p(5, 8)},
-		{f.Specimen.Lines[2], 4, p(6, 5)},
-		{f.Specimen.Lines[3], 1, p(7, 7)},
-		{f.Specimen.Lines[4], 7, p(8, 5)},
-		{f.Specimen.Lines[5], 7, p(10, 5)},
+		{l[0], 2, p(4, 8)}, // the ' that '' writes
+		{l[0], 3, p(4, 5)}, // after the escape: the value's start
+		{l[0], 5, p(4, 5)},
+		{l[1], 2, p(5, 8)},
+		{l[2], 3, p(6, 9)}, // the escape's start
+		{l[2], 4, p(6, 5)},
+		{l[3], 1, p(7, 7)},
+		{l[4], 0, p(9, 5)},
+		{l[4], 7, p(9, 12)},
+		{l[5], 5, p(10, 10)}, // the space folding made: the end of the line
+		{l[5], 7, p(11, 6)},
+		{l[5], len(l[5].Src), p(11, 18)},
+		{l[6], 0, p(13, 5)},
+		{l[6], strings.Index(l[6].Src, "$h$"), p(14, 16)},
+		{l[6], strings.Index(l[6].Src, "last"), p(16, 5)},
+		{l[7], strings.Index(l[7].Src, "two"), p(19, 5)},
+		{l[7], strings.Index(l[7].Src, "$j$"), p(21, 10)},
+		{l[8], 1, p(22, 7)},          // a quoted scalar's first line
+		{l[8], 5, p(22, 5)},          // then the value's start
 		{Text{Src: "abc"}, 1, Pos{}}, // hand-made, no position
 	}
 	for _, tt := range tests {
 		t.Run(tt.text.Src, func(t *testing.T) {
 			if got := tt.text.PosAt(tt.offset); got != tt.want {
 				t.Errorf("PosAt(%d) = %v, want %v", tt.offset, got, tt.want)
+			}
+		})
+	}
+	if l[4].Pos != p(8, 5) || l[6].Pos != p(12, 5) {
+		t.Errorf("block scalars at %v, %v; want their headers", l[4].Pos, l[6].Pos)
+	}
+}
+
+// TestPosAtBlock checks block scalars with an indentation indicator, with
+// CRLF line ends and as a nested value.
+func TestPosAtBlock(t *testing.T) {
+	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	for _, tt := range []struct {
+		name, in string
+		sub      string // substring of the title to place
+		want     Pos
+	}{
+		{"indicator", "kind: step\ntitle: |2\n    x $a$\n  y\n", "$a$", p(3, 7)},
+		{"indicator, second line", "kind: step\ntitle: |2\n    x $a$\n  y\n", "y", p(4, 3)},
+		{"crlf", "kind: step\r\ntitle: |\r\n  one\r\n  two $b$\r\n", "$b$", p(4, 7)},
+		{"comment after the header", "kind: step\ntitle: > # note\n  a\n  b $c$\n", "$c$", p(4, 5)},
+		{"keep", "kind: step\ntitle: |+\n  a $d$\n\n\nalt: x\n", "$d$", p(3, 5)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			f := mustDecode(t, tt.in)
+			i := strings.Index(f.Title.Src, tt.sub)
+			if got := f.Title.PosAt(i); got != tt.want {
+				t.Errorf("PosAt(%d) in %q = %v, want %v", i, f.Title.Src, got, tt.want)
 			}
 		})
 	}

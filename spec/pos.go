@@ -6,16 +6,38 @@ import (
 	"unicode/utf8"
 )
 
-// PosAt returns the position of the byte at offset in t.Src. It is exact
-// for a value written on one line as a plain or quoted scalar without
-// escapes; otherwise, and for offsets outside Src, it returns t.Pos.
+// PosAt returns the position of the byte at offset in t.Src (offset
+// len(t.Src) is the place just after the last character).
+//
+// It is exact for a plain scalar, on one line or several, and for a literal
+// (|) or folded (>) block scalar, folded lines included: every character
+// of Src maps to the place it was written, and a separator a fold made (a
+// space, or a newline) to the end of the line before it. A quoted scalar on
+// one line maps exactly up to its first escape (” or \…); from there on,
+// and for a quoted scalar spread over several lines, offsets map to t.Pos.
+// Offsets outside Src, defaults and hand-made Texts map to t.Pos too.
 func (t Text) PosAt(offset int) Pos {
-	if t.shift < 0 || offset < 0 || offset > len(t.Src) || t.Pos.Line <= 0 || t.Pos.Col <= 0 {
+	if t.m == nil || offset < 0 || offset > len(t.Src) {
 		return t.Pos
 	}
-	p := t.Pos
-	p.Col += t.shift + utf8.RuneCountInString(t.Src[:offset])
-	return p
+	for _, s := range t.m.segs {
+		if s.off <= offset && offset <= s.off+s.n {
+			return Pos{File: t.Pos.File, Line: s.line, Col: s.col + utf8.RuneCountInString(t.Src[s.off:offset])}
+		}
+	}
+	return t.Pos
+}
+
+// textMap maps the bytes of a Text's Src to places in the file: a run of
+// Src written as is on one line is one segment.
+type textMap struct {
+	segs []segment
+}
+
+// segment says that Src[off:off+n] is written at line, from column col.
+type segment struct {
+	off, n    int
+	line, col int
 }
 
 // PosOf returns the position of the value at a key path such as "title",
@@ -44,7 +66,8 @@ func parentPath(path string) string {
 
 // Texts returns every non-empty rich-text field of the figure: the title,
 // then the kind's fields in the order they are declared (slices element by
-// element, nested rows, nodes and edges included).
+// element, nested rows, nodes and edges included). It is safe on any
+// Figure, a partial one from a failed Decode or one without a kind included.
 func (f *Figure) Texts() []Text {
 	var out []Text
 	add := func(t Text) {

@@ -43,15 +43,16 @@ var fieldDocs = map[string]fieldDoc{
 	"output":    {"Base name of the output files under the out folder: a relative, slash-separated path without extension; default the spec file's name.", obj{{"minLength", 1}}},
 	"formats":   {"Image formats to write.", obj{{"minItems", 1}, {"uniqueItems", true}}},
 	"formats[]": {"", obj{{"enum", formatNames}}},
-	"width":     {"Image width in pixels.", obj{{"minimum", 1}, {"maximum", maxSize}}},
-	"height":    {"Image height in pixels.", obj{{"minimum", 1}, {"maximum", maxSize}}},
+	"width":     {"Image width in pixels; width × height at most 25 megapixels.", obj{{"minimum", minWidth}, {"maximum", maxSize}}},
+	"height":    {"Image height in pixels; width × height at most 25 megapixels.", obj{{"minimum", minHeight}, {"maximum", maxSize}}},
 	"alt":       {"One sentence describing the figure for readers who cannot see it; default a sentence for the kind.", nil},
 
-	"x_label": {"Label of the x axis.", nil},
-	"y_label": {"Label of the y axis.", nil},
-	"x_range": {"Range of the x axis as [min, max], min < max; default the kind's.", nil},
-	"y_range": {"Range of the y axis as [min, max], min < max; default the kind's.", nil},
-	"grid":    {"Draw grid lines.", nil},
+	"x_label":      {"Label of the x axis.", nil},
+	"y_label":      {"Label of the y axis.", nil},
+	"x_range":      {"Range of the x axis as [min, max]" + rangeNote + "; default the kind's.", nil},
+	"y_range":      {"Range of the y axis as [min, max]" + rangeNote + "; default the kind's.", nil},
+	"step.x_range": {"Range of the x axis as [min, max]" + rangeNote + ", threshold strictly inside; default [threshold − 3, threshold + 3].", nil},
+	"grid":         {"Draw grid lines.", nil},
 
 	"step.threshold":  {"Where the step jumps from 0 to 1.", nil},
 	"threshold_label": {`When set, the x axis shows only this tick, at threshold (e.g. $\theta$).`, nil},
@@ -95,21 +96,21 @@ var fieldDocs = map[string]fieldDoc{
 	"terminals":                {"Label of the axon terminals.", nil},
 	"neuron-cell.output_label": {"Label of the output (the key output is the file name).", nil},
 
-	"nodes":        {"Nodes of the diagram.", nil},
+	"nodes":        {"Nodes of the diagram, each at its own place.", obj{{"maxItems", maxNodes}}},
 	"nodes[]":      {"", obj{{"required", []string{"id", "at"}}}},
 	"nodes.id":     {"Id of the node, unique, for edges to refer to.", obj{{"minLength", 1}}},
 	"nodes.label":  {"Text drawn in or as the node.", nil},
 	"nodes.shape":  {"Shape of the node; default circle.", obj{{"enum", shapeNames}}},
 	"nodes.at":     {"Centre [x, y] in the unit square: x right, y up.", nil},
 	"nodes.at[]":   {"", obj{{"minimum", 0}, {"maximum", 1}}},
-	"edges":        {"Arrows between nodes.", nil},
+	"edges":        {"Arrows between two nodes at different places.", obj{{"maxItems", maxEdges}}},
 	"edges[]":      {"", obj{{"required", []string{"from", "to"}}}},
 	"edges.from":   {"Id of the node the arrow starts at.", nil},
 	"edges.to":     {"Id of the node the arrow points to.", nil},
 	"edges.label":  {"Text beside the arrow.", nil},
 	"edges.dashed": {"Draw the arrow dashed.", nil},
 
-	"lines": {"Lines of rich text, one per entry.", obj{{"minItems", 1}}},
+	"lines": {"Lines of rich text, one per entry.", obj{{"minItems", 1}, {"maxItems", maxLines}}},
 }
 
 // noDefault lists the keys (looked up like fieldDocs) whose default depends
@@ -126,6 +127,7 @@ var noDefault = map[string]bool{
 	"unit.weights":          true,
 	"signal.variable":       true,
 	"signal.rows":           true,
+	"step.x_range":          true,
 }
 
 // kindDocs describes each kind in one line.
@@ -142,7 +144,14 @@ var kindDocs = map[string]string{
 }
 
 // textNote ends the description of every rich-text key.
-const textNote = ` Rich text: any scalar; $…$ is math (TeX), \$ a literal dollar.`
+const textNote = ` Rich text: any scalar, at most 2000 characters, no control characters but newlines; $…$ is math (TeX), \$ a literal dollar. Write TeX in single quotes or plain: in double quotes "\t" is a tab.`
+
+// rangeNote describes the limits of a range.
+const rangeNote = ", min < max, both within ±1e9 and max − min at least 1e-6 × max(1, |min|, |max|)"
+
+// noControl is the JSON Schema pattern of a string without the characters
+// forbidden rejects.
+const noControl = "^[^\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
 
 // schemaGen builds the schema and records the fieldDocs and noDefault keys
 // it used.
@@ -327,9 +336,9 @@ var scalar = []string{"string", "number", "boolean"}
 func (g *schemaGen) typeOf(kind, path string, t reflect.Type, doc fieldDoc) obj {
 	switch t {
 	case textType:
-		return obj{{"type", append(scalar[:len(scalar):len(scalar)], "null")}}
+		return obj{{"type", append(scalar[:len(scalar):len(scalar)], "null")}, {"maxLength", maxTextLen}, {"pattern", noControl}}
 	case rangePtrType:
-		return obj{{"type", "array"}, {"items", obj{{"type", "number"}}}, {"minItems", 2}, {"maxItems", 2}}
+		return obj{{"type", "array"}, {"items", obj{{"type", "number"}, {"minimum", -maxCoord}, {"maximum", maxCoord}}}, {"minItems", 2}, {"maxItems", 2}}
 	case vec2Type:
 		return obj{{"type", "array"}, {"items", g.items(kind, path, t.Elem())}, {"minItems", 2}, {"maxItems", 2}}
 	}
@@ -340,7 +349,7 @@ func (g *schemaGen) typeOf(kind, path string, t reflect.Type, doc fieldDoc) obj 
 				return obj{{"type", "string"}}
 			}
 		}
-		return obj{{"type", scalar}}
+		return obj{{"type", scalar}, {"pattern", noControl}}
 	case reflect.Int:
 		return obj{{"type", "integer"}}
 	case reflect.Float64:

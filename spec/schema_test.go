@@ -348,11 +348,19 @@ func TestSchemaBounds(t *testing.T) {
 				add(hi+1, false)
 			}
 			if items, ok := ps["items"].(map[string]any); ok && !strings.HasSuffix(name, "_range") {
-				item := sample(s, items)
+				item := func(int) any { return sample(s, items) }
+				switch name {
+				case "nodes": // ids unique, each at its own place
+					item = func(i int) any {
+						return map[string]any{"id": fmt.Sprint("n", i), "at": []float64{float64(i%11) / 10, float64(i/11) / 10}}
+					}
+				case "edges": // between the two nodes of context
+					item = func(int) any { return map[string]any{"from": "a", "to": "b"} }
+				}
 				list := func(n int) []any {
 					l := []any{}
-					for range n {
-						l = append(l, item)
+					for i := range n {
+						l = append(l, item(i))
 					}
 					return l
 				}
@@ -373,6 +381,9 @@ func TestSchemaBounds(t *testing.T) {
 					t.Fatal(err)
 				}
 				in := fmt.Sprintf("kind: %s\n%s: %s\n", k, name, v)
+				if name == "edges" {
+					in += "nodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
+				}
 				_, err = Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
 					t.Errorf("Decode(%q): error %v, want ok %v", in, err, c.ok)

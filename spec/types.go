@@ -14,14 +14,15 @@ type Pos struct {
 
 // Text is a rich-text field: plain text (Korean included) with $…$ math
 // segments and \$ for a literal dollar. Src is the decoded string; Pos is
-// where its value starts in the file.
+// where its value starts in the file (for a block scalar, its | or >).
+// Decode rejects control characters in Src but the newline, and more than
+// 2000 characters.
 type Text struct {
 	Src string
 	Pos Pos
-	// shift maps a byte offset in Src to a column: for a single-line plain
-	// scalar it is 0, for a quoted one 1; negative when no exact mapping
-	// exists (block scalars, escapes), in which case PosAt returns Pos.
-	shift int
+	// m maps byte offsets of Src to places in the file (PosAt); nil when
+	// there is no exact mapping (defaults, hand-made Texts).
+	m *textMap
 }
 
 // Range is a closed interval [Min, Max], written in YAML as [min, max].

@@ -2,17 +2,30 @@ package spec
 
 import (
 	"fmt"
+	"math"
 	"path"
 	"slices"
+	"strconv"
 	"strings"
 )
 
 const (
-	maxSize   = 10000 // largest width or height, in pixels
-	maxInputs = 12    // most inputs of a unit
-	maxFanOut = 5     // most output arrows of a unit
-	maxBiases = 8     // most curves of a bias-shift
-	maxRows   = 6     // most rows of a signal
+	maxSpecBytes = 1 << 20    // largest spec file
+	maxTextLen   = 2000       // most characters of a rich-text field
+	minWidth     = 160        // smallest width, in pixels
+	minHeight    = 120        // smallest height, in pixels
+	maxSize      = 10000      // largest width or height, in pixels
+	maxPixels    = 25_000_000 // largest width × height
+	maxInputs    = 12         // most inputs of a unit
+	maxFanOut    = 5          // most output arrows of a unit
+	maxBiases    = 8          // most curves of a bias-shift
+	maxRows      = 6          // most rows of a signal
+	maxLines     = 40         // most lines of a specimen
+	maxNodes     = 100        // most nodes of a diagram
+	maxEdges     = 200        // most edges of a diagram
+
+	maxCoord = 1e9  // largest magnitude of a range end
+	minSpan  = 1e-6 // smallest width of a range, relative to its ends (at least 1)
 )
 
 var (
@@ -44,10 +57,26 @@ func (d *decoder) validate(f *Figure) {
 		seen[s] = true
 		d.enum(p, "format", s, formatNames)
 	}
-	d.between("width", f.Width, 1, maxSize)
-	d.between("height", f.Height, 1, maxSize)
+	w := d.between("width", f.Width, minWidth, maxSize)
+	h := d.between("height", f.Height, minHeight, maxSize)
+	if w && h && f.Width*f.Height > maxPixels {
+		p := "width"
+		if !d.set(p) {
+			p = "height"
+		}
+		d.errorf(d.posOf(p), "width × height %d × %d is over %d megapixels", f.Width, f.Height, maxPixels/1_000_000)
+	}
 
 	switch {
+	case f.Step != nil:
+		k := f.Step
+		if d.set("x_range") {
+			if r := k.XRange; !(r.Min < k.Threshold && k.Threshold < r.Max) {
+				d.errorf(d.posOf("x_range"), "x_range [%v, %v] does not contain threshold %v", r.Min, r.Max, k.Threshold)
+			}
+		} else if (Range{k.Threshold - 3, k.Threshold + 3}).problem() != "" {
+			d.errorf(d.posOf("threshold"), "threshold %v is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range", k.Threshold)
+		}
 	case f.BiasShift != nil:
 		k := f.BiasShift
 		if n := len(k.Biases); n < 1 || n > maxBiases {
@@ -89,14 +118,35 @@ func (d *decoder) validate(f *Figure) {
 	case f.Diagram != nil:
 		d.diagram(f.Diagram)
 	case f.Specimen != nil:
-		if len(f.Specimen.Lines) == 0 {
-			d.errorf(d.posOf("lines"), "lines: want at least one line")
+		if n := len(f.Specimen.Lines); n < 1 || n > maxLines {
+			d.errorf(d.posOf("lines"), "lines: want 1 to %d lines, got %d", maxLines, n)
 		}
 	}
 }
 
+// problem says what makes r unfit as an axis range, "" when it is fine:
+// its ends must be finite and within ±1e9, and max − min at least 1e-6
+// times the largest of 1, |min| and |max|; past that, ticks and curves
+// cannot be drawn (the tick loop and the rasterizer would not end).
+func (r Range) problem() string {
+	if math.IsNaN(r.Min) || math.IsNaN(r.Max) || math.Abs(r.Min) > maxCoord || math.Abs(r.Max) > maxCoord {
+		return fmt.Sprintf("want values from -1e9 to 1e9, got [%v, %v]", r.Min, r.Max)
+	}
+	if span := minSpan * max(1, math.Abs(r.Min), math.Abs(r.Max)); !(r.Max-r.Min >= span) {
+		return fmt.Sprintf("[%v, %v] is too narrow: want max − min ≥ %s", r.Min, r.Max, strconv.FormatFloat(span, 'g', 2, 64))
+	}
+	return ""
+}
+
 func (d *decoder) diagram(k *Diagram) {
+	if n := len(k.Nodes); n > maxNodes {
+		d.errorf(d.posOf("nodes"), "nodes: want at most %d nodes, got %d", maxNodes, n)
+	}
+	if n := len(k.Edges); n > maxEdges {
+		d.errorf(d.posOf("edges"), "edges: want at most %d edges, got %d", maxEdges, n)
+	}
 	first := map[string]int{}
+	placed := map[[2]float64]int{} // first node at each point
 	var ids []string
 	for i, n := range k.Nodes {
 		p := fmt.Sprintf("nodes[%d]", i)
@@ -117,6 +167,13 @@ func (d *decoder) diagram(k *Diagram) {
 			d.errorf(d.posOf(p), "%s: missing at", p)
 		case n.At[0] < 0 || n.At[0] > 1 || n.At[1] < 0 || n.At[1] > 1:
 			d.errorf(d.posOf(p+".at"), "%s.at: want a point in [0, 1]², got [%v, %v]", p, n.At[0], n.At[1])
+		case !d.set(p+".at") || n.ID == "" || !d.set(p+".id"):
+		default:
+			if j, ok := placed[n.At]; ok {
+				d.errorf(d.posOf(p+".at"), "node %q is at the same place as node %q", n.ID, k.Nodes[j].ID)
+			} else {
+				placed[n.At] = i
+			}
 		}
 	}
 	for i, e := range k.Edges {
@@ -129,6 +186,15 @@ func (d *decoder) diagram(k *Diagram) {
 			case !ok && d.set(q):
 				d.errorf(d.posOf(q), "unknown node %q%s", end.id, suggest(end.id, ids, false))
 			}
+		}
+		a, okA := first[e.From]
+		b, okB := first[e.To]
+		switch {
+		case !okA || !okB || !d.set(p+".from") || !d.set(p+".to"):
+		case a == b:
+			d.errorf(d.posOf(p+".to"), "edge from %q to itself", e.From)
+		case d.set(fmt.Sprintf("nodes[%d].at", a)) && d.set(fmt.Sprintf("nodes[%d].at", b)) && k.Nodes[a].At == k.Nodes[b].At:
+			d.errorf(d.posOf(p+".to"), "edge from %q to %q has no length: the nodes are at the same place", e.From, e.To)
 		}
 	}
 }
