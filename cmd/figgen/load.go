@@ -18,8 +18,8 @@ import (
 // defaultPath is where specs are looked for when no PATH is given.
 const defaultPath = "specs"
 
-// job is the work of one run: the spec files found, whether a folder was
-// named (then the contact sheet is part of the output), and the renderer.
+// job is the work of one run: the spec files found and whether a folder
+// was named (then the contact sheet is part of the output).
 type job struct {
 	files  []string
 	folder bool
@@ -89,12 +89,17 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 		f, err := spec.Decode(p, data)
 		if err != nil {
 			errs = appendErr(errs, &other, err)
-			continue
 		}
-		if err := r.Check(f); err != nil {
-			errs = appendErr(errs, &other, err)
+		if f != nil {
+			// Typeset the texts even of a spec with other problems (a
+			// partial Figure), so a run reports everything at once.
+			if err := r.Check(f); err != nil {
+				errs = appendErr(errs, &other, err)
+			}
 		}
-		figs = append(figs, f)
+		if err == nil {
+			figs = append(figs, f)
+		}
 	}
 	errs = append(errs, duplicateOutputs(figs)...)
 	if len(other) > 0 || len(errs) > 0 {

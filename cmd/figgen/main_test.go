@@ -111,6 +111,10 @@ func TestInvalidSpecsWriteNothing(t *testing.T) {
 			[]string{"a.yaml:2:", "U+1F642"}},
 		{"bad math", map[string]string{"a.yaml": "kind: step\ntitle: '$\\sigam(z)$'\n"},
 			[]string{"a.yaml:2:", `\sigma`}},
+		{"typo and bad math in one file", map[string]string{"a.yaml": "kind: step\ntitel: x\nx_label: '$\\thetta$'\n"},
+			[]string{"a.yaml:2:1: unknown field", "a.yaml:3:"}},
+		{"tab from a double-quoted escape", map[string]string{"a.yaml": "kind: step\ntitle: \"$\\theta$\"\n"},
+			[]string{"a.yaml:2:8:", "single quotes"}},
 		{"duplicate output", map[string]string{"a.yaml": "kind: step\noutput: same\n", "b.yaml": "kind: sigmoid\noutput: same\n"},
 			[]string{"b.yaml:2:9: output \"same.png\" is also written by"}},
 	}
