@@ -73,7 +73,9 @@ func buildDiagram(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	return e.drawScene(f.Title.Src, s), nil
 }
 
-// diagramScene lays out the nodes and edges of a diagram spec.
+// diagramScene lays out the nodes and edges of a diagram spec. spec has
+// validated ids, shapes and edges; the checks here only keep a bug there
+// from becoming a panic here.
 func diagramScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 	d := f.Diagram
 	if d == nil {

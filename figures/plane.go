@@ -49,7 +49,8 @@ func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 		p.Y.Tick.Marker = ticks
 	}
 	p.Add(region{Poly: neuron.FiringRegion(w, s.Threshold, box), Color: shade})
-	if a, b, ok := neuron.BoundarySegment(w, s.Threshold, box); ok {
+	a, b, crosses := neuron.BoundarySegment(w, s.Threshold, box)
+	if crosses {
 		p.Add(segment{A: a, B: b, Line: e.line(2, fireCol)})
 	}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
@@ -63,7 +64,7 @@ func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 	}
 	p.Add(fire, cold)
 	eq := ""
-	if _, _, ok := neuron.BoundarySegment(w, s.Threshold, box); ok {
+	if crosses {
 		eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
 	}
 	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}

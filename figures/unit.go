@@ -26,7 +26,8 @@ const (
 
 // buildUnit draws a neuron unit: inputs with weights into one body, its
 // output (fanned out or not), an optional bias input and a caption
-// (4.png, 7.png, 9.png).
+// (4.png, 7.png, 9.png). The count checks repeat what spec validated; they
+// only keep a bug there from becoming an index panic here.
 func buildUnit(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	s, err := unitScene(e, f)
 	if err != nil {
