@@ -63,7 +63,7 @@ func newEnv(h text.Handler, f *spec.Figure) *env {
 	// Scale text with the figure's smaller side so small figures stay legible
 	// and large ones are not sparse; the default 800×500 is 1.
 	s := math.Min(float64(f.Width)/800, float64(f.Height)/500)
-	s = math.Max(0.6, math.Min(s, 3))
+	s = math.Max(0.4, math.Min(s, 3))
 	return &env{h: h, scale: s}
 }
 

@@ -79,10 +79,10 @@ var badTests = []struct {
 	{"at of one", "kind: diagram\nnodes: [{id: a, at: [1]}]\n", []string{"2:21: nodes[0].at: want a list of two numbers, got 1"}},
 
 	// Common values.
-	{"width zero", "kind: step\nwidth: 0\n", []string{"2:8: width: want 160 to 10000, got 0"}},
-	{"width too small", "kind: step\nwidth: 159\n", []string{"2:8: width: want 160 to 10000, got 159"}},
-	{"height too small", "kind: step\nheight: 119\n", []string{"2:9: height: want 120 to 10000, got 119"}},
-	{"height too big", "kind: step\nheight: 10001\n", []string{"2:9: height: want 120 to 10000, got 10001"}},
+	{"width zero", "kind: step\nwidth: 0\n", []string{"2:8: width: want 320 to 10000, got 0"}},
+	{"width too small", "kind: step\nwidth: 319\n", []string{"2:8: width: want 320 to 10000, got 319"}},
+	{"height too small", "kind: step\nheight: 199\n", []string{"2:9: height: want 200 to 10000, got 199"}},
+	{"height too big", "kind: step\nheight: 10001\n", []string{"2:9: height: want 200 to 10000, got 10001"}},
 	{"too many pixels", "kind: step\nwidth: 10000\nheight: 10000\n", []string{"2:8: width × height 10000 × 10000 is over 25 megapixels"}},
 	{"unknown format", "kind: step\nformats: [png, gif]\n", []string{`2:16: unknown format "gif" (want one of png, svg, pdf)`}},
 	{"format typo", "kind: step\nformats: [svgg]\n", []string{`2:11: unknown format "svgg" (did you mean "svg"?)`}},
@@ -179,7 +179,7 @@ var badTests = []struct {
 
 	// Several problems at once, sorted by position.
 	{"all at once", "width: -1\nkind: unit\ntitel: a\nfan_out: 0\nbody: x\ntitle: b\ntitle: c\n", []string{
-		"1:8: width: want 160 to 10000, got -1",
+		"1:8: width: want 320 to 10000, got -1",
 		`3:1: unknown field "titel" (did you mean "title"?)`,
 		"4:10: fan_out: want 1 to 5, got 0",
 		`5:7: unknown body "x" (want one of theta, sum, step, sigmoid, none)`,
@@ -231,7 +231,7 @@ func TestDecodeErrors(t *testing.T) {
 func TestErrorListFormat(t *testing.T) {
 	_, err := Decode("specs/08-sigmoid.yaml", []byte("kind: sigmoid\ntitel: a\nwidth: 0\n"))
 	want := "specs/08-sigmoid.yaml:2:1: unknown field \"titel\" (did you mean \"title\"?)\n" +
-		"specs/08-sigmoid.yaml:3:8: width: want 160 to 10000, got 0"
+		"specs/08-sigmoid.yaml:3:8: width: want 320 to 10000, got 0"
 	if err == nil || err.Error() != want {
 		t.Errorf("error:\n%v\nwant:\n%s", err, want)
 	}

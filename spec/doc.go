@@ -19,8 +19,8 @@
 // Values are bounded so that no spec can make rendering hang or run out of
 // memory: a file of at most 1 MiB, texts of at most 2000 characters without
 // control characters (but the newline: a double-quoted "$\theta$" holds a
-// tab, and the error says to write TeX in single quotes), images of 160 to
-// 10000 by 120 to 10000 pixels and at most 25 megapixels, axis ranges
+// tab, and the error says to write TeX in single quotes), images of 320 to
+// 10000 by 200 to 10000 pixels and at most 25 megapixels, axis ranges
 // within ±1e9 and not narrower than 1e-6 of their ends, at most 40 specimen
 // lines, 100 diagram nodes and 200 edges.
 //

@@ -128,7 +128,7 @@ func TestDefaults(t *testing.T) {
 			func(f *Figure) any { return srcs(f.Specimen.Lines) }},
 		{"sizes at the limits", "kind: step\nwidth: 5000\nheight: 5000", []int{5000, 5000},
 			func(f *Figure) any { return []int{f.Width, f.Height} }},
-		{"small size", "kind: step\nwidth: 160\nheight: 120", []int{160, 120},
+		{"small size", "kind: step\nwidth: 320\nheight: 200", []int{320, 200},
 			func(f *Figure) any { return []int{f.Width, f.Height} }},
 		{"ranges at the limits", "kind: sigmoid\nx_range: [-1e9, 1e9]\ny_range: [0, 1e-6]", []Range{{-1e9, 1e9}, {0, 1e-6}},
 			func(f *Figure) any { return []Range{*f.Sigmoid.XRange, *f.Sigmoid.YRange} }},

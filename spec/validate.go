@@ -12,8 +12,8 @@ import (
 const (
 	maxSpecBytes = 1 << 20    // largest spec file
 	maxTextLen   = 2000       // most characters of a rich-text field
-	minWidth     = 160        // smallest width, in pixels
-	minHeight    = 120        // smallest height, in pixels
+	minWidth     = 320        // smallest width, in pixels: below it labels crowd the drawing
+	minHeight    = 200        // smallest height, in pixels
 	maxSize      = 10000      // largest width or height, in pixels
 	maxPixels    = 25_000_000 // largest width × height
 	maxInputs    = 12         // most inputs of a unit
