@@ -6,7 +6,7 @@
 // API (the contract the rest of figgen builds on):
 //
 //	func New() (*Engine, error)                 // parse the embedded fonts once
-//	func (e *Engine) Check(s string) error      // nil or *Error: bad math, missing glyph
+//	func (e *Engine) Check(s string) error      // nil or errors.Join of *Error: bad math, missing glyph
 //	func (e *Engine) Handler() text.Handler     // gonum/plot text handler for one figure
 //	type Error struct{ Offset int; Msg string } // Offset: byte offset in s
 //

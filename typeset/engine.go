@@ -1,7 +1,9 @@
 package typeset
 
 import (
+	"errors"
 	"fmt"
+	"slices"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -90,27 +92,39 @@ func (e *Engine) Handler() text.Handler {
 	return newHandler(e)
 }
 
-// Check parses s as rich text and lays it out, reporting the first problem:
-// bad math syntax or a rune no embedded font has. It returns nil or *Error.
+// Check parses s as rich text and lays it out, reporting every problem: bad
+// math syntax or a rune no embedded font has. It returns nil or the
+// errors.Join of one *Error per problem, in order of offset, so that
+// errors.As finds the first problem and the joined error's
+// Unwrap() []error method lists them all:
+//
+//	var first *typeset.Error
+//	if errors.As(err, &first) { … }
+//	if all, ok := err.(interface{ Unwrap() []error }); ok {
+//		for _, e := range all.Unwrap() { _ = e.(*typeset.Error) }
+//	}
+//
+// Parsing goes on after an unknown command; a structural problem (an
+// unclosed brace, say) ends the parse of its $…$ segment, and an unmatched
+// "$" ends its line.
 func (e *Engine) Check(s string) error {
 	l := newLayouter(e)
+	l.report = true
+	var errs []error
 	start := 0
 	for _, line := range splitLines(s) {
-		segs, perr := parseLine(line)
-		if perr != nil {
-			perr.Offset += start
-			return perr
-		}
-		l.missing = nil
+		segs, perrs := parseLine(line)
+		l.missing = l.missing[:0]
 		l.layoutLine(segs, 10, false)
-		if l.missing != nil {
-			m := *l.missing
-			m.Offset += start
-			return &m
+		found := append(perrs, l.missing...)
+		slices.SortStableFunc(found, func(a, b *Error) int { return a.Offset - b.Offset })
+		for _, err := range found {
+			err.Offset += start
+			errs = append(errs, err)
 		}
 		start += len(line) + 1
 	}
-	return nil
+	return errors.Join(errs...)
 }
 
 // plotCache returns a gonum font cache holding NanumGothic, for code that

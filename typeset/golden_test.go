@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"image"
 	"image/color"
@@ -140,7 +141,17 @@ func ExampleEngine_Check() {
 	if err != nil {
 		panic(err)
 	}
-	err = e.Check(`$\sigam(z)$`)
-	fmt.Println(err, err.(*Error).Offset)
-	// Output: unknown command "\\sigam" (did you mean "\\sigma"?) 1
+	err = e.Check(`$\sigam(z) + \alpah$`)
+	var first *Error
+	if errors.As(err, &first) {
+		fmt.Println("first:", first.Offset, first.Msg)
+	}
+	for _, err := range err.(interface{ Unwrap() []error }).Unwrap() {
+		te := err.(*Error)
+		fmt.Println(te.Offset, te.Msg)
+	}
+	// Output:
+	// first: 1 unknown command `\sigam` (did you mean `\sigma`?)
+	// 1 unknown command `\sigam` (did you mean `\sigma`?)
+	// 13 unknown command `\alpah` (did you mean `\alpha`?)
 }

@@ -24,6 +24,8 @@ type handler struct {
 	l        *layouter
 	outlines map[glyphKey][]seg
 	lines    map[lineKey]*box
+	// linesLen is the total length of the cached lines' texts.
+	linesLen int
 }
 
 var _ text.Handler = (*handler)(nil)
@@ -74,6 +76,13 @@ func (h *handler) Box(txt string, fnt plotfont.Font) (w, ht, d vg.Length) {
 	return vg.Length(b.w), vg.Length(b.h), vg.Length(b.d)
 }
 
+// The line cache holds at most maxCachedLines lines and maxCachedText bytes
+// of their texts (laid-out boxes take memory in proportion to the text).
+const (
+	maxCachedLines = 4096
+	maxCachedText  = 1 << 20
+)
+
 // layout lays out one line; a line with bad math is set literally.
 func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 	bold := fnt.Weight >= font.WeightBold
@@ -81,8 +90,8 @@ func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 	if b, ok := h.lines[k]; ok {
 		return b
 	}
-	segs, err := parseLine(txt)
-	if err != nil {
+	segs, errs := parseLine(txt)
+	if len(errs) > 0 {
 		rs := make([]textRune, 0, len(txt))
 		for i, r := range txt {
 			rs = append(rs, textRune{r, i})
@@ -91,12 +100,15 @@ func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 	}
 	size := float64(fnt.Size)
 	b := h.l.layoutLine(segs, size, bold)
+	b.w = max(b.w, 0) // negative space (\!) can make the sum negative
 	b.h = max(b.h, h.e.ascent*size)
 	b.d = max(b.d, h.e.descent*size)
-	if len(h.lines) > 4096 {
+	if len(h.lines) >= maxCachedLines || h.linesLen+len(txt) > maxCachedText {
 		clear(h.lines)
+		h.linesLen = 0
 	}
 	h.lines[k] = b
+	h.linesLen += len(txt)
 	return b
 }
 
@@ -133,8 +145,11 @@ func (h *handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 			ht += linegap
 		}
 	}
-	// Baseline of the last line as in text.Plain, lowered... raised by any
-	// extra depth; earlier lines are Font.Size apart plus extra height.
+	// The last line's baseline is where text.Plain puts it, raised by the
+	// depth its box has beyond the font's descent, so that deep math stays
+	// inside the aligned block. Each earlier line sits Font.Size above the
+	// next, plus the height its box has beyond the font's ascent and the
+	// depth the next line's box has beyond the font's descent.
 	n := len(lines)
 	y := pt.Y + ht*vg.Length(sty.YAlign) - ext.Ascent + fnt.Size
 	y += vg.Length(boxes[n-1].d) - ext.Descent
@@ -153,12 +168,27 @@ func (h *handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 	}
 }
 
-// drawBox fills the items of a laid-out line with origin (x, y).
+// maxCoord bounds the coordinates drawn, in points from the canvas origin
+// (about 92 m): a glyph beyond it is skipped and a rectangle clipped.
+// Rasterizers work in fixed point: vgimg (freetype, 26.6) takes seconds
+// per glyph from about 2^23 pixels on, which is 2^18 points at 2300 dpi.
+// No canvas reaches that far, so nothing visible is lost.
+const maxCoord = 1 << 18
+
+// drawBox fills the items of a laid-out box with origin (x, y).
 func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
 	for _, it := range b.items {
+		if it.sub != nil {
+			h.drawBox(c, it.sub, x+vg.Length(it.x), y+vg.Length(it.y))
+			continue
+		}
 		if it.rect {
 			x0, y0 := x+vg.Length(it.x), y+vg.Length(it.y)
 			x1, y1 := x0+vg.Length(it.w), y0+vg.Length(it.h)
+			if math.IsNaN(float64(x0 + x1 + y0 + y1)) {
+				continue
+			}
+			x0, y0, x1, y1 = clampCoord(x0), clampCoord(y0), clampCoord(x1), clampCoord(y1)
 			var p vg.Path
 			p.Move(vg.Point{X: x0, Y: y0})
 			p.Line(vg.Point{X: x1, Y: y0})
@@ -167,6 +197,9 @@ func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
 			p.Close()
 			c.Fill(p)
 			continue
+		}
+		if !(math.Abs(float64(x)+it.x) <= maxCoord && math.Abs(float64(y)+it.y) <= maxCoord) {
+			continue // far away, or NaN
 		}
 		segs := h.outline(it.face, it.gid)
 		if len(segs) == 0 {
@@ -177,7 +210,13 @@ func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
 		pt := func(q [2]float32) vg.Point {
 			return vg.Point{X: vg.Length(ox + float64(q[0])*sx), Y: vg.Length(oy + float64(q[1])*sy)}
 		}
-		var p vg.Path
+		n := len(segs)
+		for _, s := range segs {
+			if s.op == sfnt.SegmentOpMoveTo {
+				n++ // a Close
+			}
+		}
+		p := make(vg.Path, 0, n)
 		open := false
 		for _, s := range segs {
 			switch s.op {
@@ -201,6 +240,8 @@ func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
 		c.Fill(p)
 	}
 }
+
+func clampCoord(v vg.Length) vg.Length { return min(max(v, -maxCoord), maxCoord) }
 
 // outline returns a glyph's outline in em units, cached.
 func (h *handler) outline(face fonts.Face, gid sfnt.GlyphIndex) []seg {

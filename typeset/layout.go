@@ -64,19 +64,23 @@ func chainOf(v variant, bold bool) chain {
 	return c
 }
 
-// item is one drawn element of a laid-out line: a glyph or a filled
-// rectangle. Coordinates are in points, y up, relative to the line origin.
+// item is one drawn element of a laid-out box: a glyph, a filled rectangle
+// or a placed sub-box. Coordinates are in points, y up, relative to the
+// origin of the box holding the item.
 type item struct {
 	face   fonts.Face
 	gid    sfnt.GlyphIndex
 	rect   bool
-	x, y   float64 // glyph origin on its baseline, or rectangle lower left
+	sub    *box    // a placed box, when not nil
+	x, y   float64 // glyph origin on its baseline, rectangle lower left, or box origin
 	size   float64 // glyph em size
 	sx, sy float64 // glyph stretch factors
 	w, h   float64 // rectangle size
 }
 
 // box is a laid-out piece: width, height above and depth below the baseline.
+// Placing a box in another references it rather than copying its items, so
+// that layout costs time linear in the input however deep the nesting.
 type box struct {
 	w, h, d float64
 	items   []item
@@ -85,12 +89,11 @@ type box struct {
 	italic  bool    // a single italic character
 }
 
-// place adds o's items shifted by (dx, dy) and grows b's height and depth.
+// place puts o in b with its origin at (dx, dy) and grows b's height and
+// depth. o must not change afterwards.
 func (b *box) place(o *box, dx, dy float64) {
-	for _, it := range o.items {
-		it.x += dx
-		it.y += dy
-		b.items = append(b.items, it)
+	if len(o.items) > 0 {
+		b.items = append(b.items, item{sub: o, x: dx, y: dy})
 	}
 	b.h = max(b.h, o.h+dy)
 	b.d = max(b.d, o.d-dy)
@@ -132,8 +135,9 @@ type layouter struct {
 	refs map[runeKey]glyphRef
 	mets map[glyphKey]glyphMet
 
-	// missing is the first rune no font had, during the last layout.
-	missing *Error
+	// report makes find record each rune no font has in missing.
+	report  bool
+	missing []*Error
 }
 
 func newLayouter(e *Engine) *layouter {
@@ -159,8 +163,8 @@ func (l *layouter) find(r rune, c chain, off int) glyphRef {
 		}
 		l.refs[k] = ref
 	}
-	if !ref.ok && l.missing == nil {
-		l.missing = &Error{Offset: off, Msg: fmt.Sprintf("no embedded font has %q (%U)", string(r), r)}
+	if !ref.ok && l.report {
+		l.missing = append(l.missing, &Error{Offset: off, Msg: fmt.Sprintf("no embedded font has %#q (%U)", string(r), r)})
 	}
 	return ref
 }
@@ -219,7 +223,7 @@ func (l *layouter) glyphBox(ref glyphRef, size float64) *box {
 
 // layoutLine lays out the segments of one line at size points.
 func (l *layouter) layoutLine(segs []segment, size float64, bold bool) *box {
-	line := &box{}
+	line := &box{items: make([]item, 0, len(segs))}
 	for _, s := range segs {
 		if s.isMath {
 			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold}
@@ -237,7 +241,7 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 	if bold {
 		c = chPlainBold
 	}
-	b := &box{h: l.e.ascent * size, d: l.e.descent * size}
+	b := &box{h: l.e.ascent * size, d: l.e.descent * size, items: make([]item, 0, len(rs))}
 	var prev glyphRef
 	for i, tr := range rs {
 		ref := l.find(tr.r, c, tr.off)

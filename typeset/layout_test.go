@@ -1,29 +1,54 @@
 package typeset
 
 import (
+	"image/color"
+	"strings"
 	"testing"
 
 	plotfont "gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"github.com/figgen/figgen/fonts"
 )
 
 var testFont = plotfont.Font{Size: 12}
 
-// lay lays out one line with a fresh layouter.
+// lay lays out one line with a fresh layouter and returns it flattened.
 func lay(t *testing.T, s string, bold bool) *box {
 	t.Helper()
-	segs, err := parseLine(s)
-	if err != nil {
-		t.Fatalf("parseLine(%q): %v", s, err)
+	segs, errs := parseLine(s)
+	if len(errs) > 0 {
+		t.Fatalf("parseLine(%q): %v", s, errs)
 	}
 	l := newLayouter(engine(t))
+	l.report = true
 	b := l.layoutLine(segs, 12, bold)
-	if l.missing != nil {
+	if len(l.missing) > 0 {
 		t.Fatalf("layout(%q): %v", s, l.missing)
 	}
-	return b
+	return &box{w: b.w, h: b.h, d: b.d, items: b.flatten()}
+}
+
+// flatten returns the glyphs and rectangles of b, sub-boxes resolved, with
+// coordinates relative to b's origin, in drawing order.
+func (b *box) flatten() []item {
+	var out []item
+	var walk func(b *box, dx, dy float64)
+	walk = func(b *box, dx, dy float64) {
+		for _, it := range b.items {
+			if it.sub != nil {
+				walk(it.sub, dx+it.x, dy+it.y)
+				continue
+			}
+			it.x += dx
+			it.y += dy
+			out = append(out, it)
+		}
+	}
+	walk(b, 0, 0)
+	return out
 }
 
 func TestBoxes(t *testing.T) {
@@ -196,6 +221,60 @@ func TestBadInputDrawnLiterally(t *testing.T) {
 		w, _, _ := h.Box(s, testFont)
 		if s != "🙂" && w <= 0 {
 			t.Errorf("Box(%q) width %v, want the source set literally", s, w)
+		}
+	}
+}
+
+// TestNestedLayoutLinear checks that placing a box references it instead of
+// copying its items, so that nesting does not multiply the work: the items
+// stored over all boxes stay proportional to the glyphs drawn.
+func TestNestedLayoutLinear(t *testing.T) {
+	const depth = 60
+	s := "$" + strings.Repeat(`\sqrt{x+`, depth) + "y" + strings.Repeat("}", depth) + "$"
+	segs, errs := parseLine(s)
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	b := newLayouter(engine(t)).layoutLine(segs, 12, false)
+	stored := 0
+	var walk func(b *box)
+	walk = func(b *box) {
+		stored += len(b.items)
+		for _, it := range b.items {
+			if it.sub != nil {
+				walk(it.sub)
+			}
+		}
+	}
+	walk(b)
+	drawn := len(b.flatten())
+	if drawn < 4*depth {
+		t.Fatalf("%d items drawn, want at least %d", drawn, 4*depth)
+	}
+	if stored > 4*drawn {
+		t.Errorf("%d items stored for %d drawn: nesting copies items", stored, drawn)
+	}
+}
+
+// TestDrawFarAway checks that glyphs far outside any canvas are skipped:
+// rasterizers overflow there and take seconds per glyph.
+func TestDrawFarAway(t *testing.T) {
+	h := engine(t).Handler()
+	for _, tc := range []struct {
+		x     vg.Length
+		fills int
+	}{{10, 2}, {2 * maxCoord, 0}, {-2 * maxCoord, 0}} {
+		var c recorder.Canvas
+		sty := text.Style{Color: color.Black, Font: testFont, Handler: h}
+		h.Draw(&c, "ab", sty, vg.Point{X: tc.x, Y: 10})
+		fills := 0
+		for _, a := range c.Actions {
+			if _, ok := a.(*recorder.Fill); ok {
+				fills++
+			}
+		}
+		if fills != tc.fills {
+			t.Errorf("Draw at x=%v: %d fills, want %d", tc.x, fills, tc.fills)
 		}
 	}
 }

@@ -89,9 +89,15 @@ func splitLines(s string) []string {
 	return strings.Split(strings.TrimRight(s, "\n"), "\n")
 }
 
-// parseLine splits one line into text and math segments.
-func parseLine(s string) ([]segment, *Error) {
+// parseLine splits one line into text and math segments. It returns every
+// problem it finds, in order of offset. An unknown command is reported, set
+// as its source text, and parsing goes on. A structural problem (an unclosed
+// brace, a missing argument …) ends the parse of its math segment, which is
+// left out of the segments; parsing goes on after the segment's closing "$".
+// An unmatched "$" ends the line.
+func parseLine(s string) ([]segment, []*Error) {
 	var segs []segment
+	var errs []*Error
 	var cur []textRune
 	flush := func() {
 		if len(cur) > 0 {
@@ -112,16 +118,19 @@ func parseLine(s string) ([]segment, *Error) {
 				}
 				j++
 			}
-			if j >= len(s) {
-				return nil, &Error{Offset: i, Msg: `unmatched "$"`}
-			}
 			flush()
+			if j >= len(s) {
+				errs = append(errs, &Error{Offset: i, Msg: "unmatched `$`"})
+				return segs, errs
+			}
 			p := &parser{src: s, pos: i + 1, end: j}
 			list := p.parseList(closeEnd, i)
+			errs = append(errs, p.errs...)
 			if p.err != nil {
-				return nil, p.err
+				errs = append(errs, p.err)
+			} else {
+				segs = append(segs, segment{math: list, isMath: true})
 			}
-			segs = append(segs, segment{math: list, isMath: true})
 			i = j + 1
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
@@ -130,7 +139,7 @@ func parseLine(s string) ([]segment, *Error) {
 		}
 	}
 	flush()
-	return segs, nil
+	return segs, errs
 }
 
 const (
@@ -139,11 +148,17 @@ const (
 	closeRight
 )
 
+// maxDepth bounds the nesting of math (groups, arguments, scripts), so that
+// parsing and layout recurse a bounded number of times.
+const maxDepth = 200
+
 // parser parses the math in src[pos:end].
 type parser struct {
 	src      string
 	pos, end int
-	err      *Error
+	err      *Error   // the structural problem that stopped the parse
+	errs     []*Error // problems the parse went on after
+	depth    int      // current nesting, up to maxDepth
 
 	// rightDelim is the delimiter after the \right that ended a list.
 	rightDelim rune
@@ -158,6 +173,19 @@ func (p *parser) fail(off int, format string, args ...any) {
 	}
 }
 
+// enter counts one level of nesting at off; it fails, returning false, when
+// the nesting is too deep. Each successful enter needs a leave.
+func (p *parser) enter(off int) bool {
+	if p.depth >= maxDepth {
+		p.fail(off, "math nested too deeply")
+		return false
+	}
+	p.depth++
+	return true
+}
+
+func (p *parser) leave() { p.depth-- }
+
 func (p *parser) skipSpace() {
 	for p.pos < p.end && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t' || p.src[p.pos] == '\r') {
 		p.pos++
@@ -167,15 +195,19 @@ func (p *parser) skipSpace() {
 // parseList parses atoms up to the closer; open is the offset of what opened
 // the list (for error messages).
 func (p *parser) parseList(closer int, open int) []node {
+	if !p.enter(open) {
+		return nil
+	}
+	defer p.leave()
 	var list []node
 	for p.err == nil {
 		p.skipSpace()
 		if p.pos >= p.end {
 			switch closer {
 			case closeBrace:
-				p.fail(open, `unclosed "{"`)
+				p.fail(open, "unclosed `{`")
 			case closeRight:
-				p.fail(open, `"\\left" without "\\right"`)
+				p.fail(open, "`\\left` without `\\right`")
 			}
 			return list
 		}
@@ -186,7 +218,7 @@ func (p *parser) parseList(closer int, open int) []node {
 				p.pos++
 				return list
 			}
-			p.fail(p.pos, `unmatched "}"`)
+			p.fail(p.pos, "unmatched `}`")
 			return list
 		case '^', '_':
 			p.attachScript(&list)
@@ -203,7 +235,7 @@ func (p *parser) parseList(closer int, open int) []node {
 		}
 		if c == '\\' && closer == closeRight && p.peekCommand() == "right" {
 			p.pos += len(`\right`)
-			p.rightDelim = p.parseDelim(p.pos - len(`\right`))
+			p.rightDelim = p.parseDelim(p.pos-len(`\right`), "right")
 			return list
 		}
 		n := p.parseAtom()
@@ -252,7 +284,7 @@ func (p *parser) attachScript(list *[]node) {
 	arg, ok := p.parseArg()
 	if !ok {
 		if p.err == nil {
-			p.fail(at, "%q without argument", string(c))
+			p.fail(at, "%#q without argument", string(c))
 		}
 		return
 	}
@@ -307,6 +339,10 @@ func (p *parser) parseArg() ([]node, bool) {
 
 // parseAtom parses one character or command (with its arguments).
 func (p *parser) parseAtom() node {
+	if !p.enter(p.pos) {
+		return nil
+	}
+	defer p.leave()
 	c := p.src[p.pos]
 	if c == '{' {
 		open := p.pos
@@ -376,7 +412,7 @@ func (p *parser) parseCommand() node {
 	start := p.pos
 	p.pos++
 	if p.pos >= p.end {
-		p.fail(start, `lone "\\"`)
+		p.fail(start, "lone `\\`")
 		return nil
 	}
 	var name string
@@ -404,7 +440,7 @@ func (p *parser) parseCommand() node {
 	if ac, ok := accents[name]; ok {
 		arg, ok := p.parseArg()
 		if !ok {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 			return nil
 		}
 		return &accent{body: arg, r: ac.r, wide: ac.wide}
@@ -421,7 +457,7 @@ func (p *parser) parseCommand() node {
 			den, ok2 = p.parseArg()
 		}
 		if !ok1 || !ok2 {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 			return nil
 		}
 		f := &frac{num: num, den: den}
@@ -434,22 +470,23 @@ func (p *parser) parseCommand() node {
 		p.skipSpace()
 		if p.pos < p.end && p.src[p.pos] == '[' {
 			open := p.pos
-			i := strings.IndexByte(p.src[p.pos:p.end], ']')
-			if i < 0 {
-				p.fail(open, `unclosed "["`)
+			shut := p.matchBracket(open)
+			if shut < 0 {
+				p.fail(open, "unclosed `[`")
 				return nil
 			}
-			sub := &parser{src: p.src, pos: p.pos + 1, end: p.pos + i, font: p.font, hasFont: p.hasFont}
+			sub := &parser{src: p.src, pos: open + 1, end: shut, depth: p.depth, font: p.font, hasFont: p.hasFont}
 			r.degree = sub.parseList(closeEnd, open)
+			p.errs = append(p.errs, sub.errs...)
 			if sub.err != nil {
 				p.err = sub.err
 				return nil
 			}
-			p.pos += i + 1
+			p.pos = shut + 1
 		}
 		body, ok := p.parseArg()
 		if !ok {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 			return nil
 		}
 		r.body = body
@@ -457,7 +494,7 @@ func (p *parser) parseCommand() node {
 	case "overline":
 		body, ok := p.parseArg()
 		if !ok {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 			return nil
 		}
 		return &accent{body: body, overbar: true}
@@ -466,7 +503,7 @@ func (p *parser) parseCommand() node {
 	case "mathcal", "mathbb":
 		return p.parseAlphabet(start, name)
 	case "left":
-		d := p.parseDelim(start)
+		d := p.parseDelim(start, "left")
 		if p.err != nil {
 			return nil
 		}
@@ -475,17 +512,54 @@ func (p *parser) parseCommand() node {
 		f.right = p.rightDelim
 		return f
 	case "right":
-		p.fail(start, `"\\right" without "\\left"`)
+		p.fail(start, "`\\right` without `\\left`")
 		return nil
 	case "displaystyle", "textstyle":
 		return &styleChange{display: name == "displaystyle"}
 	}
+	// An unknown command is set as its source text, and the parse goes on.
+	msg := fmt.Sprintf("unknown command %#q", strings.ToValidUTF8(`\`+name, "\uFFFD"))
 	if s := suggest(name); s != "" {
-		p.fail(start, "unknown command %q (did you mean %q?)", `\`+name, `\`+s)
-	} else {
-		p.fail(start, "unknown command %q", `\`+name)
+		msg += fmt.Sprintf(" (did you mean %#q?)", `\`+s)
 	}
-	return nil
+	p.errs = append(p.errs, &Error{Offset: start, Msg: msg})
+	t := &textNode{v: vText}
+	for i, r := range p.src[start:p.pos] {
+		t.runes = append(t.runes, textRune{r, start + i})
+	}
+	return t
+}
+
+// matchBracket returns the offset of the "]" that closes the "[" at open,
+// or -1. Brackets nest; brackets inside a {…} group and escaped characters
+// such as \{ or \] do not count.
+func (p *parser) matchBracket(open int) int {
+	braces, brackets := 0, 0
+	for i := open + 1; i < p.end; i++ {
+		switch p.src[i] {
+		case '\\':
+			i++
+		case '{':
+			braces++
+		case '}':
+			if braces == 0 {
+				return -1
+			}
+			braces--
+		case '[':
+			if braces == 0 {
+				brackets++
+			}
+		case ']':
+			if braces == 0 {
+				if brackets == 0 {
+					return i
+				}
+				brackets--
+			}
+		}
+	}
+	return -1
 }
 
 // opName builds an upright operator name such as \sin.
@@ -497,11 +571,11 @@ func opName(name string, off int) node {
 	return g
 }
 
-// parseDelim parses the delimiter after \left or \right.
-func (p *parser) parseDelim(cmd int) rune {
+// parseDelim parses the delimiter after the \left or \right (name) at cmd.
+func (p *parser) parseDelim(cmd int, name string) rune {
 	p.skipSpace()
 	if p.pos >= p.end {
-		p.fail(cmd, "missing delimiter after %q", p.src[cmd:min(cmd+len(`\right`), p.end)])
+		p.fail(cmd, "missing delimiter after %#q", `\`+name)
 		return 0
 	}
 	c := p.src[p.pos]
@@ -535,10 +609,11 @@ func (p *parser) parseDelim(cmd int) rune {
 		if s, ok := symbols[name]; ok && (s.cl == clOpen || s.cl == clClose || name == "|" || name == "vert" || name == "Vert") {
 			return s.r
 		}
-		p.fail(at, "bad delimiter %q", `\`+name)
+		p.fail(at, "bad delimiter %#q", `\`+name)
 		return 0
 	}
-	p.fail(p.pos, "bad delimiter %q", string(c))
+	r, _ := utf8.DecodeRuneInString(p.src[p.pos:])
+	p.fail(p.pos, "bad delimiter %#q", string(r))
 	return 0
 }
 
@@ -555,7 +630,7 @@ func (p *parser) parseFontArg(start int, name string) node {
 					return t
 				}
 			}
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 			return nil
 		}
 		open := p.pos
@@ -564,7 +639,7 @@ func (p *parser) parseFontArg(start int, name string) node {
 		depth := 0
 		for {
 			if p.pos >= p.end {
-				p.fail(open, `unclosed "{"`)
+				p.fail(open, "unclosed `{`")
 				return nil
 			}
 			c := p.src[p.pos]
@@ -580,7 +655,7 @@ func (p *parser) parseFontArg(start int, name string) node {
 				for i < p.end && isLetter(p.src[i]) {
 					i++
 				}
-				p.fail(p.pos, "command %q not allowed in %q", p.src[p.pos:i], `\`+name)
+				p.fail(p.pos, "command %#q not allowed in %#q", p.src[p.pos:i], `\`+name)
 				return nil
 			case c == '{':
 				depth++
@@ -616,7 +691,7 @@ func (p *parser) parseFontArg(start int, name string) node {
 	p.font, p.hasFont = saved, savedHas
 	if !ok {
 		if p.err == nil {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 		}
 		return nil
 	}
@@ -633,7 +708,7 @@ func (p *parser) parseAlphabet(start int, name string) node {
 	arg, ok := p.parseArg()
 	if !ok {
 		if p.err == nil {
-			p.fail(start, "missing argument for %q", `\`+name)
+			p.fail(start, "missing argument for %#q", `\`+name)
 		}
 		return nil
 	}

@@ -1,6 +1,10 @@
 package typeset
 
-import "sort"
+import (
+	"sort"
+	"sync"
+	"unicode/utf8"
+)
 
 // class is a TeX atom class; it decides the space between atoms.
 type class uint8
@@ -139,8 +143,9 @@ var structural = []string{
 	"displaystyle", "textstyle",
 }
 
-// commandNames returns every known command name, sorted.
-func commandNames() []string {
+// commandNames returns every known command name, sorted; the caller must
+// not change the slice.
+var commandNames = sync.OnceValue(func() []string {
 	var names []string
 	for n := range symbols {
 		names = append(names, n)
@@ -157,14 +162,22 @@ func commandNames() []string {
 	names = append(names, structural...)
 	sort.Strings(names)
 	return names
-}
+})
 
 // suggest returns the known command nearest to name by edit distance, or ""
 // when none is close.
 func suggest(name string) string {
-	best, bestD := "", 1<<30
+	nr := utf8.RuneCountInString(name)
+	limit := 2
+	if nr <= 3 {
+		limit = 1
+	}
+	best, bestD := "", limit+1
 	for _, n := range commandNames() {
-		if len(n) < 2 {
+		// The distance is at least the difference in length: skip
+		// names too long or short to be close (and keep this cheap for a
+		// long name).
+		if len(n) < 2 || abs(utf8.RuneCountInString(n)-nr) > limit {
 			continue
 		}
 		d := editDistance(name, n)
@@ -172,15 +185,10 @@ func suggest(name string) string {
 			best, bestD = n, d
 		}
 	}
-	limit := 2
-	if len(name) <= 3 {
-		limit = 1
-	}
-	if bestD > limit {
-		return ""
-	}
 	return best
 }
+
+func abs(x int) int { return max(x, -x) }
 
 // editDistance is the Damerau–Levenshtein (optimal string alignment)
 // distance between a and b, counting a swap of neighbours as one edit.
