@@ -67,7 +67,16 @@ func New(eng *typeset.Engine) *Renderer {
 func (r *Renderer) Check(f *spec.Figure) error {
 	var errs spec.ErrorList
 	for _, t := range f.Texts() {
-		if err := r.eng.Check(t.Src); err != nil {
+		err := r.eng.Check(t.Src)
+		if err == nil {
+			continue
+		}
+		// Check joins one *typeset.Error per problem of the text.
+		all := []error{err}
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			all = j.Unwrap()
+		}
+		for _, err := range all {
 			var te *typeset.Error
 			if errors.As(err, &te) {
 				errs = append(errs, spec.Errorf(t.PosAt(te.Offset), "%s", te.Msg))
