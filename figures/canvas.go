@@ -86,10 +86,17 @@ func svgWithAlt(svg []byte, f *spec.Figure) []byte {
 	}
 	at := i + j + 1
 	var b bytes.Buffer
-	b.Write(svg[:at])
-	fmt.Fprintf(&b, "\n<title>%s</title>", html.EscapeString(f.Name))
+	// The figure is one image to assistive technology, named by its title
+	// and described by its alt text.
+	b.Write(svg[:at-1])
+	b.WriteString(` role="img" aria-labelledby="figgen-title"`)
 	if f.Alt != "" {
-		fmt.Fprintf(&b, "\n<desc>%s</desc>", html.EscapeString(f.Alt))
+		b.WriteString(` aria-describedby="figgen-desc"`)
+	}
+	b.WriteString(">")
+	fmt.Fprintf(&b, "\n<title id=\"figgen-title\">%s</title>", html.EscapeString(f.Name))
+	if f.Alt != "" {
+		fmt.Fprintf(&b, "\n<desc id=\"figgen-desc\">%s</desc>", html.EscapeString(f.Alt))
 	}
 	b.Write(svg[at:])
 	return b.Bytes()
