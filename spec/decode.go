@@ -17,7 +17,8 @@ import (
 
 // Decode decodes the spec file data, fills in the defaults of its kind and
 // validates it. path is the file's path as the user gave it: it names the
-// file in error positions, and its stem is the figure's Name.
+// file in error positions, and its stem is the figure's Name. It is
+// DecodeWith without folder defaults.
 //
 // On failure Decode returns an ErrorList holding every problem found,
 // sorted by position, and, whenever the file parses as YAML with a mapping
@@ -31,15 +32,52 @@ import (
 // rejected: a spec is small and never needs them, and without them no alias
 // expansion (a "billion laughs" document) can happen.
 func Decode(path string, data []byte) (*Figure, error) {
+	return DecodeWith(path, data, nil)
+}
+
+// DecodeWith is Decode with the folder defaults cfg (nil: none): every
+// field of cfg the spec does not write is decoded as if the spec held
+// cfg's value, before the built-in defaults fill what is still unset. A
+// field the spec writes, even empty, keeps the spec's value.
+//
+// A value taken from cfg keeps its place in cfg's file: Figure.PosOf and
+// the Pos of its Texts point into it, and a problem it makes for this spec
+// (a step's x_range from figgen.yaml that misses the spec's threshold) is
+// reported there, the message ending with "(applied to path)". Errors of
+// the spec's own file come first, then those in cfg's file, each part
+// sorted by position. A partial Figure holds only the spec's own Texts.
+func DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
+	f, errs, root := decode(path, data, cfg)
+	if len(errs) == 0 {
+		return f, nil
+	}
+	for _, e := range errs {
+		if e.Pos.File != path {
+			e.Msg += " (applied to " + path + ")"
+		}
+	}
+	if root == nil {
+		return nil, errs
+	}
+	return partial(path, data, root), errs
+}
+
+// decode decodes, defaults and validates the spec data with the folder
+// defaults cfg (nil: none). It returns the figure when there is no error,
+// else the errors, sorted, and the spec's top-level mapping if it has one.
+func decode(path string, data []byte, cfg *Config) (*Figure, ErrorList, *yaml.Node) {
 	d := newDecoder(path, data)
 	if len(data) > maxSpecBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "spec is %s; the limit is 1 MiB", mebibytes(len(data)))
-		return nil, d.errs
+		return nil, d.errs, nil
 	}
 	f := &Figure{File: path, Name: stem(path)}
 	root, ok := d.parse()
 	if ok {
 		d.figure(f, root)
+		if cfg != nil && f.kindValue().IsValid() {
+			d.apply(f, root, cfg)
+		}
 	}
 	if f.kindValue().IsValid() {
 		f.pos = d.pos
@@ -47,13 +85,10 @@ func Decode(path string, data []byte) (*Figure, error) {
 		d.validate(f)
 	}
 	if len(d.errs) > 0 {
-		d.errs.sort()
-		if root == nil {
-			return nil, d.errs
-		}
-		return partial(path, data, root), d.errs
+		d.errs.sort(path)
+		return nil, d.errs, root
 	}
-	return f, nil
+	return f, nil, nil
 }
 
 // partial decodes root again into a Figure that keeps what decodes, lists
@@ -69,11 +104,9 @@ func partial(path string, data []byte, root *yaml.Node) *Figure {
 
 func newDecoder(path string, data []byte) *decoder {
 	return &decoder{
-		file:  path,
-		data:  data,
-		pos:   map[string]Pos{},
-		bad:   map[string]bool{},
-		lines: lineStarts(data),
+		source: source{file: path, data: data, lines: lineStarts(data)},
+		pos:    map[string]Pos{},
+		bad:    map[string]bool{},
 	}
 }
 
@@ -95,11 +128,20 @@ func stem(path string) string {
 	return base
 }
 
-// decoder holds the state of one Decode call.
+// source is a file being decoded: the path as given, the bytes and the
+// byte offset of the start of each line.
+type source struct {
+	file  string
+	data  []byte
+	lines []int
+}
+
+// decoder holds the state of one Decode call. Its source is the file the
+// nodes being decoded come from: the spec's, or figgen.yaml's while a folder
+// default is decoded (apply).
 type decoder struct {
-	file    string
-	data    []byte
-	lines   []int // byte offset of the start of each line
+	source
+	config  bool // decoding figgen.yaml, not a spec
 	errs    ErrorList
 	pos     map[string]Pos  // position of each value decoded without error
 	bad     map[string]bool // paths whose value had a type error
@@ -148,18 +190,14 @@ func (d *decoder) parse() (*yaml.Node, bool) {
 	var doc yaml.Node
 	switch err := decodeNode(dec, &doc); {
 	case err == io.EOF:
-		d.errorf(start, "empty spec")
+		d.empty(start)
 		return nil, false
 	case err != nil:
 		d.yamlError(err)
 		return nil, false
 	}
 	top := &doc
-	if top.Kind == yaml.DocumentNode {
-		if len(top.Content) == 0 {
-			d.errorf(start, "empty spec")
-			return nil, false
-		}
+	if top.Kind == yaml.DocumentNode && len(top.Content) > 0 {
 		top = top.Content[0]
 	}
 	var root *yaml.Node
@@ -169,7 +207,11 @@ func (d *decoder) parse() (*yaml.Node, bool) {
 	var next yaml.Node
 	switch err := decodeNode(dec, &next); {
 	case err == nil:
-		d.errorf(d.at(&next), "more than one YAML document: a spec file holds one figure")
+		what := "a spec file holds one figure"
+		if d.config {
+			what = "figgen.yaml holds one mapping of defaults"
+		}
+		d.errorf(d.at(&next), "more than one YAML document: %s", what)
 		return root, false
 	case err != io.EOF:
 		d.yamlError(err)
@@ -179,14 +221,22 @@ func (d *decoder) parse() (*yaml.Node, bool) {
 		return root, false
 	}
 	switch {
-	case top.Kind == yaml.ScalarNode && top.Tag == "!!null":
-		d.errorf(start, "empty spec")
+	case top.Kind == yaml.DocumentNode || top.Kind == yaml.ScalarNode && top.Tag == "!!null":
+		d.empty(start)
 		return nil, false
 	case root == nil:
 		d.errorf(d.at(top), "want a mapping of fields at the top level, got %s", describe(top))
 		return nil, false
 	}
 	return root, true
+}
+
+// empty records that the file holds no document, or an empty one: an
+// error for a spec; a config that sets nothing is fine.
+func (d *decoder) empty(start Pos) {
+	if !d.config {
+		d.errorf(start, "empty spec")
+	}
 }
 
 // decodeNode parses the next document, turning a panic of the YAML parser
@@ -263,7 +313,7 @@ func (d *decoder) figure(f *Figure, root *yaml.Node) {
 	if kv.IsValid() {
 		fields = append(fields, structFields(kv)...)
 	}
-	d.mapping("", root, fields, func(key *yaml.Node) {
+	d.mapping("", root, fields, func(key, _ *yaml.Node) {
 		d.unknownTop(f, key, fields, kv.IsValid())
 	})
 }
@@ -272,15 +322,7 @@ func (d *decoder) figure(f *Figure, root *yaml.Node) {
 // Without a known kind, only keys that are fields of no kind are reported.
 func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bool) {
 	name := key.Value
-	if d.owners == nil {
-		d.owners = map[string][]string{}
-		for _, k := range kindNames {
-			for _, n := range fieldNames(kindType(k)) {
-				d.owners[n] = append(d.owners[n], k)
-			}
-		}
-	}
-	owners := d.owners[name]
+	owners := d.ownersOf(name)
 	if !known {
 		if owners != nil {
 			return
@@ -310,10 +352,23 @@ func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bo
 	d.errorf(d.at(key), "field %q does not apply to kind %q%s", name, f.Kind, s)
 }
 
+// ownersOf returns the kinds that have a field name, nil for none.
+func (d *decoder) ownersOf(name string) []string {
+	if d.owners == nil {
+		d.owners = map[string][]string{}
+		for _, k := range kindNames {
+			for _, n := range fieldNames(kindType(k)) {
+				d.owners[n] = append(d.owners[n], k)
+			}
+		}
+	}
+	return d.owners[name]
+}
+
 // mapping decodes the mapping n into fields, reporting duplicate keys and
 // handing unknown ones to unknown (nil: a plain unknown-field error with a
 // suggestion among fields).
-func (d *decoder) mapping(prefix string, n *yaml.Node, fields []field, unknown func(key *yaml.Node)) {
+func (d *decoder) mapping(prefix string, n *yaml.Node, fields []field, unknown func(key, val *yaml.Node)) {
 	seen := map[string]*yaml.Node{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, val := n.Content[i], n.Content[i+1]
@@ -332,7 +387,7 @@ func (d *decoder) mapping(prefix string, n *yaml.Node, fields []field, unknown f
 		i := slices.IndexFunc(fields, func(f field) bool { return f.name == key.Value })
 		if i < 0 {
 			if unknown != nil {
-				unknown(key)
+				unknown(key, val)
 				continue
 			}
 			names := make([]string, len(fields))

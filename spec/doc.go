@@ -32,11 +32,50 @@
 //	threshold_label: $\theta$
 //	output: 5
 //
+// # Folder defaults
+//
+// A figgen.yaml beside the specs sets defaults for every spec of its
+// folder; DecodeConfig reads it and DecodeWith applies it (Decode is
+// DecodeWith without one):
+//
+//	formats: [png, svg, pdf]
+//	width: 720
+//	height: 450
+//	kinds:
+//	  sigmoid:
+//	    x_range: [-8, 8]
+//	  unit:
+//	    fan_out: 2
+//
+// Its top level may set formats, width and height, the common fields that
+// make sense for a whole folder (kind, title, output and alt describe one
+// figure and are errors there), and kinds: by kind name, any of that kind's
+// own fields. Values are decoded and checked as in a spec, strictly, with
+// did-you-mean suggestions for keys and kind names. A config that sets
+// nothing (an empty file, only comments, "kinds:" alone) is valid and
+// changes nothing. The config must also make a valid figure of each kind
+// from a spec that holds only its kind: its values must agree with each
+// other and with the built-in defaults they do not override (a
+// kinds.step.x_range must contain the default threshold 0 unless
+// kinds.step.threshold moves it).
+//
+// Precedence is per field: the spec's own value, else the config's, else
+// the built-in default. A field the spec writes wins even when empty
+// (formula: "") or null, and lists replace whole, never merge. A config
+// value counts as written by the spec for the defaults that depend on it
+// (a unit's inputs from its weights). It keeps its place in figgen.yaml:
+// Figure.PosOf and the Pos of its Texts point there, and a problem it
+// makes for one spec (a config x_range that misses the spec's threshold)
+// is reported at the config value, "(applied to specs/x.yaml)" ending the
+// message; a spec's ErrorList lists its own file's errors first.
+//
 // Schema returns a JSON Schema of spec files generated from these types and
 // tables, committed as spec/figgen.schema.json (a test keeps it current);
 // with the YAML language server, a spec's first line
 // "# yaml-language-server: $schema=../spec/figgen.schema.json" (the path
 // relative to the spec file) turns on completion, hover and checks.
+// ConfigSchema does the same for figgen.yaml, committed as
+// spec/figgen.config.schema.json.
 //
 // The package owns decode, default and validate only. It knows nothing of
 // gonum or drawing, typesets nothing (Figure.Texts hands the rich-text fields

@@ -58,10 +58,15 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// sort orders the list by line, then column; equal positions keep their order.
-func (l ErrorList) sort() {
+// sort orders the list: the errors in file first, then the others (in a
+// folder config), each part by line, then column; equal positions keep
+// their order.
+func (l ErrorList) sort(file string) {
 	sort.SliceStable(l, func(i, j int) bool {
 		a, b := l[i].Pos, l[j].Pos
+		if (a.File == file) != (b.File == file) {
+			return a.File == file
+		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}

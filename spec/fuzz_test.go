@@ -56,3 +56,36 @@ func checkTexts(f *Figure) {
 	}
 	_ = f.PosOf("nodes[0].at")
 }
+
+// FuzzDecodeConfig checks that no input makes DecodeConfig panic, that it
+// returns either a Config or a non-empty ErrorList, and that a Config it
+// accepts makes a valid figure of every kind from a spec of only the kind.
+func FuzzDecodeConfig(f *testing.F) {
+	for _, tt := range badConfigs {
+		f.Add([]byte(tt.in))
+	}
+	f.Add([]byte(exampleConfig))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, err := DecodeConfig("figgen.yaml", data)
+		if err != nil {
+			var list ErrorList
+			if c != nil || !errors.As(err, &list) || len(list) == 0 {
+				t.Fatalf("DecodeConfig = %v, %v", c, err)
+			}
+			return
+		}
+		for _, k := range Kinds() {
+			fig, err := DecodeWith("f.yaml", []byte("kind: "+k+"\n"), c)
+			if err != nil {
+				t.Fatalf("kind %s: %v", k, err)
+			}
+			for _, tx := range fig.Texts() {
+				for i := range len(tx.Src) + 1 {
+					if p := tx.PosAt(i); p.File != "f.yaml" && p.File != "figgen.yaml" || p.Line < 1 || p.Col < 1 {
+						t.Fatalf("%q.PosAt(%d) = %v", tx.Src, i, p)
+					}
+				}
+			}
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 )
 
 // SchemaID is the $id of the JSON Schema that Schema returns.
@@ -430,4 +431,71 @@ func (o obj) MarshalJSON() ([]byte, error) {
 	}
 	buf.WriteByte('}')
 	return buf.Bytes(), nil
+}
+
+// ConfigSchemaID is the $id of the JSON Schema that ConfigSchema returns.
+const ConfigSchemaID = "https://github.com/figgen/figgen/spec/figgen.config.schema.json"
+
+// ConfigSchema returns the JSON Schema (draft 2020-12) of a folder config,
+// figgen.yaml, generated like Schema's; spec/figgen.config.schema.json holds
+// its output. Defaults are the built-in ones a config overrides. Checks that
+// span fields are left to DecodeConfig.
+func ConfigSchema() []byte {
+	g := newSchemaGen()
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(g.configSchema()); err != nil {
+		panic("spec: config schema: " + err.Error())
+	}
+	return buf.Bytes()
+}
+
+func (g *schemaGen) configSchema() obj {
+	top := obj{}
+	for _, f := range structFields(reflect.New(reflect.TypeFor[Figure]()).Elem()) {
+		if !slices.Contains(configFields, f.name) {
+			continue
+		}
+		p := g.property("", f.name, f.v.Type())
+		if def, ok := g.commonDefault(f.name); ok {
+			p = append(p, kv{"default", def})
+		}
+		top = append(top, kv{f.name, p})
+	}
+	kinds := obj{}
+	for _, k := range kindNames {
+		props := obj{}
+		for _, f := range structFields(reflect.New(kindType(k)).Elem()) {
+			p := g.property(k, f.name, f.v.Type())
+			if !g.skipDefault(k, f.name) {
+				if def, ok := jsonValue(g.kindField(k, f.name, false)); ok {
+					p = append(p, kv{"default", def})
+				}
+			}
+			props = append(props, kv{f.name, p})
+		}
+		kinds = append(kinds, kv{k, obj{
+			{"description", "Defaults of kind " + k + ": " + kindDocs[k]},
+			{"type", []string{"object", "null"}},
+			{"properties", props},
+			{"additionalProperties", false},
+		}})
+	}
+	top = append(top, kv{"kinds", obj{
+		{"description", "Defaults of each kind's own fields, by kind."},
+		{"type", []string{"object", "null"}},
+		{"properties", kinds},
+		{"additionalProperties", false},
+	}})
+	return obj{
+		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+		{"$id", ConfigSchemaID},
+		{"title", "figgen folder config"},
+		{"description", "figgen.yaml: defaults for every spec in its folder; a spec's own value wins. Generated from the Go types of package github.com/figgen/figgen/spec (spec.ConfigSchema); do not edit."},
+		{"type", []string{"object", "null"}},
+		{"properties", top},
+		{"additionalProperties", false},
+	}
 }
