@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -45,6 +46,9 @@ func collect(args []string) (job, error) {
 			return j, fmt.Errorf("figgen: %s: no such spec file or folder", a)
 		}
 		if !st.IsDir() {
+			if filepath.Base(a) == configName {
+				return j, fmt.Errorf("figgen: %s holds folder defaults, not a figure: name its folder or the specs", a)
+			}
 			add(a)
 			continue
 		}
@@ -58,6 +62,9 @@ func collect(args []string) (job, error) {
 			name := e.Name()
 			if e.IsDir() || strings.HasPrefix(name, ".") {
 				continue
+			}
+			if name == configName {
+				continue // folder defaults, not a figure
 			}
 			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
 				found = append(found, filepath.Join(a, name))
@@ -80,13 +87,24 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 	var errs spec.ErrorList
 	var other []error
 	figs := make([]*spec.Figure, 0, len(files))
+	configs := map[string]*spec.Config{} // folder → its figgen.yaml, nil if none
 	for _, p := range files {
+		dir := filepath.Dir(p)
+		cfg, seen := configs[dir]
+		if !seen {
+			var err error
+			cfg, err = loadConfig(dir)
+			if err != nil {
+				errs = appendErr(errs, &other, err)
+			}
+			configs[dir] = cfg
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			other = append(other, fmt.Errorf("figgen: %w", err))
 			continue
 		}
-		f, err := spec.Decode(p, data)
+		f, err := spec.DecodeWith(p, data, cfg)
 		if err != nil {
 			errs = appendErr(errs, &other, err)
 		}
@@ -103,15 +121,44 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 	}
 	errs = append(errs, duplicateOutputs(figs)...)
 	if len(other) > 0 || len(errs) > 0 {
-		sort.SliceStable(errs, func(i, k int) bool { return less(errs[i].Pos, errs[k].Pos) })
 		all := make([]error, 0, len(other)+1)
 		all = append(all, other...)
-		if len(errs) > 0 {
+		if errs = uniqueSorted(errs); len(errs) > 0 {
 			all = append(all, errs)
 		}
 		return nil, errors.Join(all...)
 	}
 	return figs, nil
+}
+
+// configName is the file of folder defaults beside a folder's specs.
+const configName = "figgen.yaml"
+
+// loadConfig reads the folder defaults of dir, nil when it has none.
+func loadConfig(dir string) (*spec.Config, error) {
+	path := filepath.Join(dir, configName)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("figgen: %w", err)
+	}
+	return spec.DecodeConfig(path, data)
+}
+
+// uniqueSorted sorts errs by position and drops repeats: a bad default in
+// figgen.yaml is reported once, not once per spec it applies to.
+func uniqueSorted(errs spec.ErrorList) spec.ErrorList {
+	sort.SliceStable(errs, func(i, k int) bool { return less(errs[i].Pos, errs[k].Pos) })
+	out := errs[:0]
+	for i, e := range errs {
+		if i > 0 && e.Pos == errs[i-1].Pos && e.Msg == errs[i-1].Msg {
+			continue
+		}
+		out = append(out, e)
+	}
+	return out
 }
 
 func appendErr(errs spec.ErrorList, other *[]error, err error) spec.ErrorList {

@@ -229,3 +229,66 @@ func TestOrphans(t *testing.T) {
 		t.Errorf("check after prune: exit %d\n%s", code, stderr)
 	}
 }
+
+func pngWidth(t *testing.T, path string) int {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < 24 {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	return int(b[16])<<24 | int(b[17])<<16 | int(b[18])<<8 | int(b[19])
+}
+
+func TestFolderDefaults(t *testing.T) {
+	specs := specDir(t, map[string]string{
+		"figgen.yaml": "width: 640\nformats: [png]\nkinds:\n  sigmoid:\n    formula: ''\n",
+		"a.yaml":      "kind: sigmoid\n",
+		"b.yaml":      "kind: step\nwidth: 700\n",
+	})
+	out := t.TempDir()
+	if code, _, stderr := figgen(t, "render", "--out", out, specs); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	if w := pngWidth(t, filepath.Join(out, "a.png")); w != 640 {
+		t.Errorf("a.png is %d px wide, figgen.yaml says 640", w)
+	}
+	if w := pngWidth(t, filepath.Join(out, "b.png")); w != 700 {
+		t.Errorf("b.png is %d px wide, its spec says 700", w)
+	}
+	if _, err := os.Stat(filepath.Join(out, "a.svg")); err == nil {
+		t.Errorf("a.svg written, figgen.yaml asks for png only")
+	}
+	// One spec file alone gets its folder's defaults too: same bytes.
+	if code, _, stderr := figgen(t, "check", "--out", out, filepath.Join(specs, "a.yaml")); code != 0 {
+		t.Errorf("check of one spec: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := figgen(t, "render", "--out", out, filepath.Join(specs, "figgen.yaml")); code != 2 || !strings.Contains(stderr, "folder defaults") {
+		t.Errorf("figgen.yaml as a spec: exit %d\n%s", code, stderr)
+	}
+}
+
+func TestBadFolderDefaults(t *testing.T) {
+	specs := specDir(t, map[string]string{
+		"figgen.yaml": "widht: 640\nkinds:\n  sigmoid:\n    formula: '$\\sigam$'\n",
+		"a.yaml":      "kind: sigmoid\n",
+		"b.yaml":      "kind: sigmoid\n",
+	})
+	code, _, stderr := figgen(t, "validate", specs)
+	if code != 2 {
+		t.Fatalf("exit %d, want 2\n%s", code, stderr)
+	}
+	cfg := filepath.Join(specs, "figgen.yaml")
+	if !strings.Contains(stderr, cfg+`:1:1: unknown field "widht" (did you mean "width"?)`) {
+		t.Errorf("stderr lacks the unknown field in figgen.yaml:\n%s", stderr)
+	}
+
+	// Bad math in a valid default is reported once, at figgen.yaml, not
+	// once per spec it applies to.
+	if err := os.WriteFile(cfg, []byte("kinds:\n  sigmoid:\n    formula: '$\\sigam$'\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr = figgen(t, "validate", specs)
+	if code != 2 || strings.Count(stderr, "unknown command") != 1 || !strings.Contains(stderr, cfg+":3:16:") {
+		t.Errorf("bad math in figgen.yaml: exit %d, want one error at %s:3:16\n%s", code, cfg, stderr)
+	}
+}
