@@ -65,8 +65,14 @@ func New(eng *typeset.Engine) *Renderer {
 // that cannot be set (bad math, a character no embedded font has), each at
 // its position in the spec file.
 func (r *Renderer) Check(f *spec.Figure) error {
+	return r.CheckTexts(f.Texts())
+}
+
+// CheckTexts typesets each text as Check does (e.g. the texts of folder
+// defaults, once for the folder).
+func (r *Renderer) CheckTexts(texts []spec.Text) error {
 	var errs spec.ErrorList
-	for _, t := range f.Texts() {
+	for _, t := range texts {
 		err := r.eng.Check(t.Src)
 		if err == nil {
 			continue

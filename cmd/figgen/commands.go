@@ -7,7 +7,9 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -28,6 +30,7 @@ type rendered struct {
 	files  map[string][]byte // slash-separated name under the out dir → bytes
 	order  []string          // names in spec order
 	folder bool              // a whole folder of specs was given
+	specs  []string          // the spec files of the run
 }
 
 // prepare collects, decodes, validates and renders in memory.
@@ -49,7 +52,7 @@ func prepare(c *cli.Context) (rendered, error) {
 	if err != nil {
 		return res, fail(exitUsage, err)
 	}
-	res.files, res.folder = map[string][]byte{}, j.folder
+	res.files, res.folder, res.specs = map[string][]byte{}, j.folder, j.files
 	for _, fo := range outs {
 		for _, o := range fo {
 			res.files[o.Name] = o.Data
@@ -79,31 +82,57 @@ func outDir(c *cli.Context, res rendered) (string, error) {
 	return dir, nil
 }
 
-// orphans lists the images under dir that no spec of a whole-folder run
-// produces: left behind by a renamed or removed spec.
+// orphans lists the images in dir that no spec of a whole-folder run
+// produces: left behind by a renamed or removed spec. It looks only where
+// figgen writes (the top of dir and the folders that outputs name), and not
+// at all when dir holds a project rather than outputs (a .git, a go.mod, or
+// a spec of the run), so --prune can never sweep a source tree.
 func orphans(dir string, res rendered) []string {
-	if !res.folder {
+	if !res.folder || !outputsOnly(dir, res) {
 		return nil
 	}
+	dirs := map[string]bool{".": true}
+	for _, name := range res.order {
+		dirs[path.Dir(name)] = true
+	}
 	var found []string
-	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return nil
-		}
-		rel, err := filepath.Rel(dir, path)
+	for d := range dirs {
+		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
 		if err != nil {
-			return nil
+			continue
 		}
-		name := filepath.ToSlash(rel)
-		for _, ext := range imageExts {
-			if strings.HasSuffix(name, ext) && res.files[name] == nil && !strings.HasPrefix(filepath.Base(name), ".") {
-				found = append(found, path)
+		for _, e := range ents {
+			name := path.Join(d, e.Name())
+			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || res.files[name] != nil {
+				continue
+			}
+			if slices.Contains(imageExts, path.Ext(name)) {
+				found = append(found, filepath.Join(dir, filepath.FromSlash(name)))
 			}
 		}
-		return nil
-	})
+	}
 	sort.Strings(found)
 	return found
+}
+
+// outputsOnly reports whether dir looks like an out dir: no project
+// markers and none of the run's specs inside it.
+func outputsOnly(dir string, res rendered) bool {
+	for _, marker := range []string{".git", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+			return false
+		}
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return false
+	}
+	for _, f := range res.specs {
+		if a, err := filepath.Abs(f); err != nil || strings.HasPrefix(a, abs+string(filepath.Separator)) {
+			return false
+		}
+	}
+	return true
 }
 
 func cmdRender(c *cli.Context, stdout io.Writer) error {
@@ -170,6 +199,7 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 		fix = "figgen render --prune"
 	}
 	if len(problems) > 0 {
+		fix = strings.Join(append([]string{fix, "--out", dir}, c.Args().Slice()...), " ")
 		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), dir, fix))
 		return fail(exitStale, errors.Join(problems...))
 	}

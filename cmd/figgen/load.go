@@ -66,6 +66,9 @@ func collect(args []string) (job, error) {
 			if name == configName {
 				continue // folder defaults, not a figure
 			}
+			if strings.EqualFold(name, configName) || strings.EqualFold(name, "figgen.yml") {
+				return j, fmt.Errorf("figgen: %s: folder defaults go in %s", filepath.Join(a, name), configName)
+			}
 			if ext := filepath.Ext(name); ext == ".yaml" || ext == ".yml" {
 				found = append(found, filepath.Join(a, name))
 			}
@@ -96,6 +99,12 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 			cfg, err = loadConfig(dir)
 			if err != nil {
 				errs = appendErr(errs, &other, err)
+			}
+			if cfg != nil {
+				// Every default typesets, even one no spec of the folder uses yet.
+				if err := r.CheckTexts(cfg.Texts()); err != nil {
+					errs = appendErr(errs, &other, err)
+				}
 			}
 			configs[dir] = cfg
 		}

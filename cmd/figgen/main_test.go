@@ -165,6 +165,7 @@ func TestUsage(t *testing.T) {
 		{"version", []string{"--version"}, 0, "figgen version"},
 		{"flag after path", []string{"render", "specs", "--out", "x"}, 2, "flag --out after PATH"},
 		{"out is a file", []string{"check", "--out", "main.go", "../../specs"}, 2, "--out main.go is a file"},
+		{"misnamed folder defaults", []string{"validate", "testdata/misnamed"}, 2, "folder defaults go in figgen.yaml"},
 		{"render help", []string{"render", "--help"}, 0, "Exit 2"},
 		{"check help", []string{"check", "--help"}, 0, "exits 1"},
 	}
@@ -203,7 +204,8 @@ func TestOrphans(t *testing.T) {
 		}
 	}
 	code, _, stderr := figgen(t, "check", "--out", out, specs)
-	if code != 1 || !strings.Contains(stderr, old+": no spec produces it") || strings.Contains(stderr, "notes.txt") {
+	if code != 1 || !strings.Contains(stderr, old+": no spec produces it") || strings.Contains(stderr, "notes.txt") ||
+		!strings.Contains(stderr, "run figgen render --prune --out "+out+" "+specs) {
 		t.Errorf("check with an orphan: exit %d, stderr:\n%s", code, stderr)
 	}
 	// Checking one spec file says nothing of the others' outputs.
@@ -290,5 +292,38 @@ func TestBadFolderDefaults(t *testing.T) {
 	code, _, stderr = figgen(t, "validate", specs)
 	if code != 2 || strings.Count(stderr, "unknown command") != 1 || !strings.Contains(stderr, cfg+":3:16:") {
 		t.Errorf("bad math in figgen.yaml: exit %d, want one error at %s:3:16\n%s", code, cfg, stderr)
+	}
+	// Even when no spec of the folder uses that default.
+	os.Remove(filepath.Join(specs, "a.yaml"))
+	os.WriteFile(filepath.Join(specs, "b.yaml"), []byte("kind: step\n"), 0o644)
+	code, _, stderr = figgen(t, "validate", specs)
+	if code != 2 || !strings.Contains(stderr, cfg+":3:16:") {
+		t.Errorf("bad math in figgen.yaml: exit %d, want one error at %s:3:16\n%s", code, cfg, stderr)
+	}
+}
+
+// TestPruneStaysInOutputs: an out dir that holds a project (here, the specs
+// themselves) is never swept.
+func TestPruneStaysInOutputs(t *testing.T) {
+	dir := specDir(t, map[string]string{"a.yaml": "kind: step\nformats: [svg]\n", "keep.png": "x"})
+	if code, _, stderr := figgen(t, "render", "--prune", "--out", dir, dir); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "keep.png")); err != nil {
+		t.Errorf("--prune removed a file from a folder that holds specs")
+	}
+	sub := filepath.Join(dir, "deep")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	deep := filepath.Join(out, "deep", "x.png") // no output lives in deep/
+	os.MkdirAll(filepath.Dir(deep), 0o755)
+	os.WriteFile(deep, []byte("x"), 0o644)
+	if code, _, stderr := figgen(t, "render", "--prune", "--out", out, dir); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	if _, err := os.Stat(deep); err != nil {
+		t.Errorf("--prune reached into a folder no output names")
 	}
 }
