@@ -42,7 +42,7 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 			Dot:   e.len(4),
 		}
 		p.Add(cv)
-		p.Legend.Add(fmt.Sprintf("$b = %s$", strconv.FormatFloat(b, 'g', 4, 64)), cv)
+		p.Legend.Add(fmt.Sprintf("$b = %s$", mathValue(b)), cv)
 	}
 	p.Legend.ThumbnailWidth = e.len(28)
 	p.Legend.Padding = e.len(4)
@@ -79,4 +79,18 @@ func curvesRange(a neuron.Activation, biases []float64, lo, hi float64) (min, ma
 		min, max = min-1, max+1
 	}
 	return min, max
+}
+
+// mathValue writes v as math source: plain decimals for everyday
+// magnitudes, m \times 10^{e} for very large or small ones.
+func mathValue(v float64) string {
+	if a := math.Abs(v); a != 0 && (a >= 1e6 || a < 1e-4) {
+		e := int(math.Floor(math.Log10(a)))
+		m := strconv.FormatFloat(v/math.Pow(10, float64(e)), 'f', -1, 64)
+		if len(m) > 8 {
+			m = strconv.FormatFloat(v/math.Pow(10, float64(e)), 'g', 6, 64)
+		}
+		return fmt.Sprintf("%s \\times 10^{%d}", m, e)
+	}
+	return strconv.FormatFloat(v, 'f', -1, 64)
 }

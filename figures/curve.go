@@ -107,7 +107,9 @@ type hline struct {
 
 func (h hline) Plot(c draw.Canvas, p *plot.Plot) {
 	_, ty := p.Transforms(&c)
-	c.StrokeLine2(h.Line, c.Min.X, ty(h.Y), c.Max.X, ty(h.Y))
+	if y := ty(h.Y); c.ContainsY(y) {
+		c.StrokeLine2(h.Line, c.Min.X, y, c.Max.X, y)
+	}
 }
 
 // segment is a plotter drawing a line between two data points.
@@ -118,7 +120,8 @@ type segment struct {
 
 func (s segment) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
-	c.StrokeLine2(s.Line, tx(s.A[0]), ty(s.A[1]), tx(s.B[0]), ty(s.B[1]))
+	pts := []vg.Point{{X: tx(s.A[0]), Y: ty(s.A[1])}, {X: tx(s.B[0]), Y: ty(s.B[1])}}
+	c.StrokeLines(s.Line, c.ClipLinesXY(pts)...)
 }
 
 // dashed returns ls with a dash pattern scaled to its width.

@@ -17,11 +17,13 @@ func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	p := e.newPlot(f.Title.Src, s.Axes)
 	if s.YRange == nil {
 		p.Y.Min, p.Y.Max = -0.08, 1.08
+		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
 	}
-	p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
 	guide := dashed(e.line(0.8, light), 4, 3)
 	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
-	if s.MarkMidpoint {
+	// The midpoint is marked only where the plot shows it.
+	mark := s.MarkMidpoint && p.X.Min < 0 && 0 < p.X.Max && p.Y.Min < 0.5 && 0.5 < p.Y.Max
+	if mark {
 		dots := dashed(e.line(0.8, grey), 2, 3)
 		p.Add(
 			segment{A: [2]float64{p.X.Min, 0.5}, B: [2]float64{0, 0.5}, Line: dots},
@@ -29,12 +31,18 @@ func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		)
 	}
 	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, palette(0))})
-	if s.MarkMidpoint {
+	if mark {
 		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: palette(0)})
 	}
 	if s.Formula.Src != "" {
+		// Top left, where the curve is low, unless the range shows only its
+		// high side: then bottom right.
 		sty := e.font(noteSize+2, false)
-		p.Add(note{At: [2]float64{p.X.Min, 1}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop})
+		n := note{At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop}
+		if neuron.Sigmoid(p.X.Min) >= 0.5 {
+			n = note{At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom}
+		}
+		p.Add(n)
 	}
 	return e.drawPlot(p), nil
 }

@@ -15,8 +15,8 @@ func buildStep(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	p := e.newPlot(f.Title.Src, s.Axes)
 	if s.YRange == nil {
 		p.Y.Min, p.Y.Max = -0.15, 1.2
+		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 1, Label: "$1$"}}
 	}
-	p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 1, Label: "$1$"}}
 	if s.ThresholdLabel.Src != "" {
 		p.X.Tick.Marker = symbolicTicks{{Value: s.Threshold, Label: s.ThresholdLabel.Src}}
 	}

@@ -9,6 +9,7 @@ import (
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -105,6 +106,11 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 		a.Padding = e.len(4)
 		a.Tick.Marker = mathTicks{}
 	}
+	if ax.Grid {
+		g := plotter.NewGrid()
+		g.Vertical, g.Horizontal = e.line(0.6, light), e.line(0.6, light)
+		p.Add(g)
+	}
 	p.X.Label.Text = ax.XLabel.Src
 	p.Y.Label.Text = ax.YLabel.Src
 	p.X.Tick.Label.XAlign = text.XCenter
@@ -126,8 +132,8 @@ func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
 	return func(c draw.Canvas) { p.Draw(e.inset(c)) }
 }
 
-// mathTicks labels a "nice" step (1, 2 or 5 × 10ⁿ) chosen to give four to
-// nine labelled ticks, with unlabelled minor ticks between them, and sets
+// mathTicks labels the smallest "nice" step (1, 2 or 5 × 10ⁿ) that gives
+// at most nine labelled ticks, with unlabelled minor ticks between them, and sets
 // the labels as math so negative numbers get a real minus sign.
 type mathTicks struct{}
 
@@ -137,7 +143,11 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 		// (spec rejects such ranges; never loop on them).
 		return nil
 	}
-	step := niceStep((hi - lo) / 8)
+	// The smallest nice step that gives at most nine labels.
+	step := niceStep((hi - lo) / 10)
+	for math.Floor(hi/step+1e-9)-math.Ceil(lo/step-1e-9)+1 > 9 {
+		step = niceStep(step * 1.01)
+	}
 	minor := step / 2
 	if m := step / math.Pow(10, math.Floor(math.Log10(step))); m == 2 {
 		minor = step / 4
@@ -156,7 +166,11 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 		t := plot.Tick{Value: v}
 		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
-			t.Label = mathNumber(v, strconv.FormatFloat(v, 'f', digits, 64))
+			label := strconv.FormatFloat(v, 'f', digits, 64)
+			if math.Max(math.Abs(lo), math.Abs(hi)) >= 1e6 || step < 1e-4 {
+				label = mathValue(v) // 3 \times 10^{6}, not 3000000
+			}
+			t.Label = mathNumber(v, label)
 		}
 		ts = append(ts, t)
 	}

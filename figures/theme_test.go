@@ -16,6 +16,7 @@ func TestMathTicks(t *testing.T) {
 		// Labels of one axis share their number of decimals.
 		{0, 1, []string{"$0.0$", "$0.2$", "$0.4$", "$0.6$", "$0.8$", "$1.0$"}},
 		{-0.25, 1.25, []string{"$-0.2$", "$0.0$", "$0.2$", "$0.4$", "$0.6$", "$0.8$", "$1.0$", "$1.2$"}},
+		{0.5, 16.6, []string{"$2$", "$4$", "$6$", "$8$", "$10$", "$12$", "$14$", "$16$"}},
 		{1, 1, nil},
 		{3, 1, nil},
 		// Ranges too narrow for their magnitude give no ticks, and return.
@@ -31,6 +32,20 @@ func TestMathTicks(t *testing.T) {
 		}
 		if !slices.Equal(got, tc.labels) {
 			t.Errorf("Ticks(%g, %g) labels = %q, want %q", tc.min, tc.max, got, tc.labels)
+		}
+	}
+}
+
+func TestMathValue(t *testing.T) {
+	for _, tc := range []struct {
+		v    float64
+		want string
+	}{
+		{-2, "-2"}, {0, "0"}, {0.12345, "0.12345"}, {12345, "12345"},
+		{2e6, `2 \times 10^{6}`}, {-1.5e-7, `-1.5 \times 10^{-7}`},
+	} {
+		if got := mathValue(tc.v); got != tc.want {
+			t.Errorf("mathValue(%g) = %q, want %q", tc.v, got, tc.want)
 		}
 	}
 }
