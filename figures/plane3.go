@@ -2,6 +2,7 @@ package figures
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot/text"
@@ -121,7 +122,14 @@ func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 			lab := e.font(tickSize-1, false)
 			lab.Color = grey
 			lab.XAlign, lab.YAlign = text.XCenter, text.YCenter
-			c.FillText(lab, vg.Point{X: at.X + d.X*e.len(24), Y: at.Y + d.Y*e.len(16)}, fmt.Sprintf("$(%g, %g, %g)$", q[0], q[1], q[2]))
+			lp := vg.Point{X: at.X + d.X*e.len(26), Y: at.Y + d.Y*e.len(17)}
+			txt := fmt.Sprintf("$(%g, %g, %g)$", q[0], q[1], q[2])
+			// A light halo keeps the label legible over edges and the plane.
+			r := lab.Rectangle(txt).Add(lp)
+			pad := e.len(1.5)
+			c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 220})
+			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}))
+			c.FillText(lab, lp, txt)
 		}
 		eq := ""
 		if len(section) >= 3 {
