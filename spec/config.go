@@ -43,11 +43,15 @@ var (
 //
 // At its top level a config may set formats, width and height, and kinds:
 // a mapping from a kind name to a mapping of that kind's own fields. Every
-// value is decoded and checked as in a spec, and the config as a whole must
-// make a valid figure of each kind from a spec that sets nothing but its
-// kind (so kinds.step.x_range must contain the default threshold 0). A file
-// that sets nothing (empty, only comments, null, or "kinds:" alone) is an
-// empty Config, which changes nothing.
+// value is decoded and checked as in a spec: its type, its allowed values
+// and the limits of the field alone. A check spanning fields is made only
+// between values the config sets itself (width × height when it sets both,
+// kinds.step.x_range against kinds.step.threshold, a unit's weights against
+// its inputs or input_labels, diagram edges against nodes): a config
+// setting only kinds.step.x_range: [0, 6] is valid, since each spec may set
+// its own threshold, and each spec is checked with the config applied
+// (DecodeWith). A file that sets nothing (empty, only comments, null, or
+// "kinds:" alone) is an empty Config, which changes nothing.
 //
 // On failure DecodeConfig returns a nil Config and an ErrorList of every
 // problem found, positioned in the file and sorted, with the same limits as
@@ -183,17 +187,18 @@ func (d *decoder) configKinds(c *Config, n *yaml.Node, kindPos map[string]Pos) {
 const configProbe = "\x00/probe.yaml"
 
 // checkConfig reports the values of c that make an invalid figure of some
-// kind from a spec holding only "kind: K": the checks of validate, which
-// span fields (width × height, x_range and threshold, one weight per
-// input). A problem placed in that spec (a field c does not set) is
-// reported at kinds.K.
+// kind from a spec holding only "kind: K" (the probe): the checks of
+// validate on c's own values. A check spanning fields is skipped when c
+// does not set one of them (decoder.spans): the built-in default in its
+// place stands for a value a real spec may set itself. A problem placed in
+// the probe spec (a field c does not set) is reported at kinds.K.
 func (d *decoder) checkConfig(c *Config, kindPos map[string]Pos) {
 	seen := map[string]bool{}
 	for _, e := range d.errs {
 		seen[e.Error()] = true // a bad value fails the probes again
 	}
 	for _, k := range kindNames {
-		_, errs, _ := decode(configProbe, []byte("kind: "+k+"\n"), c)
+		_, errs, _ := decode(configProbe, []byte("kind: "+k+"\n"), c, true)
 		for _, e := range errs {
 			pos := e.Pos
 			if pos.File != c.File {
@@ -210,13 +215,27 @@ func (d *decoder) checkConfig(c *Config, kindPos map[string]Pos) {
 	}
 }
 
+// impliedBy lists, by "kind.field", the fields whose value implies that
+// field's: a spec writing one of them writes the field by implication, so
+// the folder's value of it does not apply (a unit's input_labels give its
+// inputs).
+var impliedBy = map[string][]string{
+	"unit.inputs": {"input_labels", "weights"},
+}
+
 // apply decodes the values of c for the fields of f that the spec's
-// mapping root does not write, as if the spec held them; their positions
-// are in c's file.
+// mapping root does not write, directly or by implication (impliedBy), as
+// if the spec held them; their positions are in c's file.
 func (d *decoder) apply(f *Figure, root *yaml.Node, c *Config) {
 	written := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		written[root.Content[i].Value] = true
+	}
+	for field, by := range impliedBy {
+		kind, name, _ := strings.Cut(field, ".")
+		if kind == f.Kind && slices.ContainsFunc(by, func(b string) bool { return written[b] }) {
+			written[name] = true
+		}
 	}
 	fields := append(structFields(reflect.ValueOf(f).Elem()), structFields(f.kindValue())...)
 	spec := d.source

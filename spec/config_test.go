@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -116,10 +117,18 @@ var badConfigs = []struct {
 	{"plane weights", "kinds:\n  threshold-plane:\n    weights: [1]\n", []string{"3:14: weights: want 2 or 3 weights, got 1"}},
 	{"signal rows", "kinds:\n  signal:\n    rows: [{caption: a}]\n", []string{"3:12: rows[0]: missing value"}},
 	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weights for 2 inputs"}},
-	{"range misses the default threshold", "kinds:\n  step:\n    x_range: [5, 8]\n", []string{"3:14: x_range [5, 8] does not contain threshold 0"}},
-	{"diagram edge", "kinds:\n  diagram:\n    edges: [{from: a, to: b}]\n", []string{
-		`3:20: unknown node "a"`,
-		`3:27: unknown node "b"`,
+	{"range misses the config's threshold", "kinds:\n  step:\n    x_range: [5, 8]\n    threshold: 0\n", []string{"3:14: x_range [5, 8] does not contain threshold 0"}},
+	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weights for 2 inputs"}},
+	{"diagram edge", "kinds:\n  diagram:\n    nodes: [{id: c, at: [0, 0]}]\n    edges: [{from: a, to: b}]\n", []string{
+		`4:20: unknown node "a"`,
+		`4:27: unknown node "b"`,
+	}},
+	{"biases", "kinds:\n  bias-shift:\n    biases: [1, 2e9, 1]\n", []string{
+		"3:17: biases[1]: want a value from -1e9 to 1e9, got 2e+09",
+		"3:22: duplicate bias 1",
+	}},
+	{"latex in double quotes", "kinds:\n  sigmoid:\n    formula: \"$\\sigma$\"\n", []string{
+		`3:16: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$\sigma$')`,
 	}},
 
 	// All at once, sorted.
@@ -266,8 +275,8 @@ func TestConfigInvalidForSpec(t *testing.T) {
 		t.Errorf("threshold inside the config's range: %v", err)
 	}
 	f, err := DecodeWith("specs/b.yaml", []byte("kind: step\nthreshold: 10\ntitle: 'T $x$'\nheight: 6000\ncolour: red\n"), c)
-	want := `specs/b.yaml:5:1: unknown field "colour"` + "\n" +
-		"specs/figgen.yaml:1:8: width × height 5000 × 6000 is over 25 megapixels (applied to specs/b.yaml)\n" +
+	want := "specs/b.yaml:4:9: width × height 5000 × 6000 is over 25 megapixels (width 5000 from specs/figgen.yaml:1:8)\n" +
+		`specs/b.yaml:5:1: unknown field "colour"` + "\n" +
 		"specs/figgen.yaml:4:14: x_range [-8, 8] does not contain threshold 10 (applied to specs/b.yaml)"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error:\n%v\nwant:\n%s", err, want)
@@ -282,6 +291,68 @@ func TestConfigInvalidForSpec(t *testing.T) {
 	// The config is unchanged: another spec still decodes.
 	if _, err := DecodeWith("specs/c.yaml", []byte("kind: step\n"), c); err != nil {
 		t.Errorf("after a failure: %v", err)
+	}
+}
+
+// TestConfigCrossField checks the checks spanning fields with a config:
+// DecodeConfig makes them only between values the config sets itself, and
+// each spec is checked with the config applied, an error at the spec's own
+// field naming the config value it involves. A value the spec writes,
+// directly or by implication (a unit's inputs from its input_labels),
+// beats the config's.
+func TestConfigCrossField(t *testing.T) {
+	for _, tt := range []struct {
+		name, config, spec string
+		inputs             int // of the unit decoded, when set
+		want               []string
+	}{
+		{"range without threshold, spec's threshold inside", "kinds:\n  step:\n    x_range: [0, 6]\n", "kind: step\nthreshold: 2\n", 0, nil},
+		{"range without threshold, default threshold", "kinds:\n  step:\n    x_range: [0, 6]\n", "kind: step\n", 0, []string{
+			"specs/figgen.yaml:3:14: x_range [0, 6] does not contain threshold 0 (applied to specs/s.yaml)",
+		}},
+		{"flow range without threshold", "kinds: {step: {x_range: [0, 6]}}\n", "kind: step\n", 0, []string{
+			"specs/figgen.yaml:1:25: x_range [0, 6] does not contain threshold 0 (applied to specs/s.yaml)",
+		}},
+		{"threshold without range, spec's range", "kinds:\n  step:\n    threshold: 10\n", "kind: step\nx_range: [-2, 4]\n", 0, []string{
+			"specs/s.yaml:2:10: x_range [-2, 4] does not contain threshold 10 (threshold 10 from specs/figgen.yaml:3:16)",
+		}},
+		{"far threshold without range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\n", 0, []string{
+			"specs/figgen.yaml:3:16: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range (applied to specs/s.yaml)",
+		}},
+		{"far threshold, spec's range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\nx_range: [99999000, 100001000]\n", 0, nil},
+		{"config inputs, spec's labels", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\ninput_labels: [a, b, c, d]\n", 4, nil},
+		{"config inputs, spec's weights", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\nweights: [a, b, c]\n", 3, nil},
+		{"config inputs alone", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\n", 2, nil},
+		{"config inputs, spec's lists disagree", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\ninput_labels: [a, b, c, d]\nweights: [p, q]\n", 0, []string{
+			"specs/s.yaml:3:10: 2 weights for 4 inputs",
+		}},
+		{"config labels, spec's weights", "kinds:\n  unit:\n    input_labels: [a, b]\n", "kind: unit\nweights: [p, q, r]\n", 0, []string{
+			"specs/figgen.yaml:3:19: 2 input labels for 3 inputs (applied to specs/s.yaml)",
+		}},
+		{"config width, spec's height", "width: 5000\n", "kind: step\nheight: 6000\n", 0, []string{
+			"specs/s.yaml:2:9: width × height 5000 × 6000 is over 25 megapixels (width 5000 from specs/figgen.yaml:1:8)",
+		}},
+		{"config height, spec's width", "height: 6000\n", "kind: step\nwidth: 5000\n", 0, []string{
+			"specs/s.yaml:2:8: width × height 5000 × 6000 is over 25 megapixels (height 6000 from specs/figgen.yaml:1:9)",
+		}},
+		{"config edges, spec's nodes", "kinds:\n  diagram:\n    edges: [{from: a, to: b}]\n", "kind: diagram\nnodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n", 0, nil},
+		{"config edges, a node missing", "kinds:\n  diagram:\n    edges: [{from: a, to: b}]\n", "kind: diagram\nnodes: [{id: a, at: [0, 0]}]\n", 0, []string{
+			`specs/figgen.yaml:3:27: unknown node "b" (applied to specs/s.yaml)`,
+		}},
+		{"config nodes, spec's edges", "kinds:\n  diagram:\n    nodes: [{id: a, at: [0, 0]}, {id: b, at: [0, 0.5]}]\n", "kind: diagram\nedges: [{from: a, to: c}]\n", 0, []string{
+			`specs/s.yaml:2:23: unknown node "c" (nodes from specs/figgen.yaml:3:12)`,
+		}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := mustConfig(t, tt.config)
+			f, err := DecodeWith("specs/s.yaml", []byte(tt.spec), c)
+			if got, want := fmt.Sprint(err), strings.Join(tt.want, "\n"); err == nil && want != "" || err != nil && got != want {
+				t.Fatalf("errors:\n%v\nwant:\n%s", err, want)
+			}
+			if tt.inputs != 0 && (f.Unit.Inputs != tt.inputs || len(f.Unit.Weights) != tt.inputs || len(f.Unit.InputLabel) != tt.inputs) {
+				t.Errorf("inputs, weights, labels = %d, %d, %d; want %d", f.Unit.Inputs, len(f.Unit.Weights), len(f.Unit.InputLabel), tt.inputs)
+			}
+		})
 	}
 }
 
@@ -403,7 +474,8 @@ func TestConfigSchema(t *testing.T) {
 		case "invalid utf-8", "invalid yaml", "too big", "two documents", "empty then more", "anchor",
 			"duplicate key", "duplicate kind", "duplicate kind field", "non-scalar key", "kind key not a name",
 			"control character", "range order", "range not finite", "too many pixels", "duplicate format",
-			"signal rows", "config inconsistent", "range misses the default threshold", "diagram edge":
+			"signal rows", "config inconsistent", "range misses the config's threshold", "diagram edge",
+			"unit labels and weights disagree", "latex in double quotes":
 			continue // beyond the schema, or beyond JSON
 		}
 		t.Run(tt.name, func(t *testing.T) {

@@ -40,14 +40,21 @@ func Decode(path string, data []byte) (*Figure, error) {
 // cfg's value, before the built-in defaults fill what is still unset. A
 // field the spec writes, even empty, keeps the spec's value.
 //
+// A value the spec implies beats cfg's too: a unit's inputs is the number
+// of the spec's own input_labels or weights before cfg's inputs.
+//
 // A value taken from cfg keeps its place in cfg's file: Figure.PosOf and
 // the Pos of its Texts point into it, and a problem it makes for this spec
 // (a step's x_range from figgen.yaml that misses the spec's threshold) is
-// reported there, the message ending with "(applied to path)". Errors of
-// the spec's own file come first, then those in cfg's file, each part
-// sorted by position. A partial Figure holds only the spec's own Texts.
+// reported there, the message ending with "(applied to path)". A problem
+// between two fields, one written in the spec, is reported at the spec's
+// where the rule has no subject of its own (width × height), and an error
+// at the spec's field that involves a value of cfg names it, as in
+// "(threshold 10 from specs/figgen.yaml:3:16)". Errors of the spec's own
+// file come first, then those in cfg's file, each part sorted by position.
+// A partial Figure holds only the spec's own Texts.
 func DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
-	f, errs, root := decode(path, data, cfg)
+	f, errs, root := decode(path, data, cfg, false)
 	if len(errs) == 0 {
 		return f, nil
 	}
@@ -65,8 +72,10 @@ func DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
 // decode decodes, defaults and validates the spec data with the folder
 // defaults cfg (nil: none). It returns the figure when there is no error,
 // else the errors, sorted, and the spec's top-level mapping if it has one.
-func decode(path string, data []byte, cfg *Config) (*Figure, ErrorList, *yaml.Node) {
+// probe is set when data is checkConfig's spec holding only a kind.
+func decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorList, *yaml.Node) {
 	d := newDecoder(path, data)
+	d.probe = probe
 	if len(data) > maxSpecBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "spec is %s; the limit is 1 MiB", mebibytes(len(data)))
 		return nil, d.errs, nil
@@ -148,6 +157,10 @@ type decoder struct {
 	kindPos Pos
 	owners  map[string][]string // kinds having each field name, built when needed
 	partial bool                // keep the good items of a list with bad ones
+	probe   bool                // checking a config with a spec of only a kind (checkConfig)
+	// inputsFrom is the path a unit's inputs come from: "inputs", or the
+	// list it is the length of; "" for the built-in 3.
+	inputsFrom string
 }
 
 func (d *decoder) errorf(pos Pos, format string, args ...any) {
@@ -163,10 +176,46 @@ func (d *decoder) posOf(path string) Pos {
 	return (&Figure{File: d.file, pos: d.pos}).PosOf(path)
 }
 
-// set reports whether the value at path was written in the file.
+// set reports whether the value at path was written in the file, or
+// taken from the folder config.
 func (d *decoder) set(path string) bool {
 	_, ok := d.pos[path]
 	return ok
+}
+
+// own reports whether the value at path was written in the spec itself,
+// not taken from the folder config.
+func (d *decoder) own(path string) bool {
+	p, ok := d.pos[path]
+	return ok && p.File == d.file
+}
+
+// spans reports whether a check spanning the values at paths applies.
+// It always does for a spec. In checkConfig's probe it does only when the
+// config sets every one of them: a built-in default in the probe stands
+// for a value a real spec may set itself, and real specs are checked
+// anyway, each with the config applied.
+func (d *decoder) spans(paths ...string) bool {
+	if !d.probe {
+		return true
+	}
+	for _, p := range paths {
+		if !d.set(p) {
+			return false
+		}
+	}
+	return true
+}
+
+// origin returns " (what from file:line:col)" when an error at the spec's
+// own place at involves the value at path taken from the folder config,
+// so that the message names both places; else "".
+func (d *decoder) origin(at Pos, path, what string) string {
+	p, ok := d.pos[path]
+	if !ok || at.File != d.file || p.File == d.file {
+		return ""
+	}
+	return " (" + what + " from " + p.String() + ")"
 }
 
 // parse checks the bytes and parses them as one YAML document holding a

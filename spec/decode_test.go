@@ -114,6 +114,12 @@ var badTests = []struct {
 	{"signal missing value", "kind: signal\nrows:\n  - caption: a\n", []string{"3:5: rows[0]: missing value"}},
 	{"bias-shift biases", "kind: bias-shift\nbiases: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n", []string{"2:9: biases: want 1 to 8 values, got 9"}},
 	{"bias-shift no biases", "kind: bias-shift\nbiases: []\n", []string{"2:9: biases: want 1 to 8 values, got 0"}},
+	{"bias-shift bias too far", "kind: bias-shift\nbiases: [0, -2e9, 1e9]\n", []string{"2:13: biases[1]: want a value from -1e9 to 1e9, got -2e+09"}},
+	{"bias-shift duplicate biases", "kind: bias-shift\nbiases: [2, 0.5, 2, 2.0, -0, 0]\n", []string{
+		"2:18: duplicate bias 2",
+		"2:21: duplicate bias 2",
+		"2:30: duplicate bias 0",
+	}},
 	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of sigmoid, step, tanh, relu)`}},
 	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
 	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 0]}\n  - {at: [0, 1]}\n", []string{
@@ -152,6 +158,20 @@ var badTests = []struct {
 	{"raw tab in a block", "kind: step\ntitle: |\n  a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
 	{"text too long", "kind: step\ntitle: " + strings.Repeat("가", 2001) + "\n", []string{"2:8: title: text of 2001 characters; the limit is 2000"}},
 
+	// LaTeX in double quotes that YAML cannot parse: at the backslash.
+	{"unknown escape", "kind: sigmoid\nformula: \"$\\sigma$\"\n", []string{`2:12: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$\sigma$')`}},
+	{"unknown escapes", "kind: specimen\nlines:\n  - \"$\\sqrt{2}$\"\n  - \"$\\sum$\"\n", []string{`3:7: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$\sqrt{2}$')`}},
+	{"escape leq", "kind: step\nx_label: \"$x \\leq 1$\"\n", []string{`2:14: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$x \leq 1$')`}},
+	{"escape pi", "kind: step\ny_label: \"$2\\pi$\"\n", []string{`2:13: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$2\pi$')`}},
+	{"escape cdot after a good escape", "kind: step\ntitle: \"a\\tb $x \\cdot y$\"\n", []string{`2:17: invalid YAML: found unknown escape character; write LaTeX in single quotes ('a\tb $x \cdot y$')`}},
+	{"escape mu in a flow list", "kind: specimen\nlines: [\"a\", '\"', \"$\\mu$\"]\n", []string{`2:21: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$\mu$')`}},
+	{"escaped dollar", "kind: step\ntitle: \"price \\$5\"\n", []string{`2:15: invalid YAML: found unknown escape character; write LaTeX in single quotes ('price \$5')`}},
+	{"escape xi", "kind: step\ntitle: \"$\\xi$\"\n", []string{`2:10: invalid YAML: did not find expected hexdecimal number; write LaTeX in single quotes ('$\xi$')`}},
+	{"escape upsilon", "kind: step\ntitle: \"$\\upsilon$\"\n", []string{`2:10: invalid YAML: did not find expected hexdecimal number; write LaTeX in single quotes ('$\upsilon$')`}},
+	{"escape Upsilon", "kind: step\ntitle: \"$\\Upsilon$\"\n", []string{`2:10: invalid YAML: did not find expected hexdecimal number; write LaTeX in single quotes ('$\Upsilon$')`}},
+	{"escape on a continued line", "kind: step\ntitle: \"$a +\n  \\sigma$\"\n", []string{`3:3: invalid YAML: found unknown escape character; write LaTeX in single quotes ('$\theta$')`}},
+	{"surrogate escape", "kind: step\ntitle: \"a\\ud800\"\n", []string{`2:10: invalid YAML: found invalid Unicode character escape code`}},
+
 	// Ranges.
 	{"range too wide", "kind: sigmoid\nx_range: [-2e9, 4]\n", []string{"2:10: x_range: want values from -1e9 to 1e9, got [-2e+09, 4]"}},
 	{"range too narrow", "kind: sigmoid\ny_range: [1, 1.0000001]\n", []string{"2:10: y_range: [1, 1.0000001] is too narrow: want max − min ≥ 1e-06"}},
@@ -159,6 +179,7 @@ var badTests = []struct {
 	{"range too narrow, small", "kind: sigmoid\nx_range: [0, 1e-7]\n", []string{"2:10: x_range: [0, 1e-07] is too narrow: want max − min ≥ 1e-06"}},
 	{"step range without threshold", "kind: step\nthreshold: 3.4\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3.4"}},
 	{"step range ends at threshold", "kind: step\nthreshold: 3\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3"}},
+	{"step threshold far, x_range bad", "kind: step\nthreshold: 1e8\nx_range: [1e8, 100000010]\n", []string{"3:10: x_range: [1e+08, 1.0000001e+08] is too narrow: want max − min ≥ 1e+02"}},
 	{"step threshold far", "kind: step\nthreshold: 1e8\n", []string{"2:12: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range"}},
 
 	// Diagram checks the renderer needs.

@@ -78,15 +78,28 @@ func (d *decoder) defaults(f *Figure) {
 		alt = "가중합이 θ인 경계가 입력 공간을 발화 영역과 발화 없음 영역으로 나누고, 입력의 꼭짓점마다 출력을 표시한 그림"
 	case f.Unit != nil:
 		k := f.Unit
-		if !d.set("inputs") {
-			switch {
-			case d.set("input_labels"):
-				k.Inputs = len(k.InputLabel)
-			case d.set("weights"):
-				k.Inputs = len(k.Weights)
-			default:
-				k.Inputs = 3
-			}
+		// inputs: written, else the number of the spec's own input_labels
+		// or weights (the folder's inputs is then not applied), else of
+		// the folder's, else 3.
+		switch {
+		case d.set("inputs"):
+			d.inputsFrom = "inputs"
+		case d.own("input_labels"):
+			d.inputsFrom = "input_labels"
+		case d.own("weights"):
+			d.inputsFrom = "weights"
+		case d.set("input_labels"):
+			d.inputsFrom = "input_labels"
+		case d.set("weights"):
+			d.inputsFrom = "weights"
+		}
+		switch d.inputsFrom {
+		case "input_labels":
+			k.Inputs = len(k.InputLabel)
+		case "weights":
+			k.Inputs = len(k.Weights)
+		case "":
+			k.Inputs = 3
 		}
 		n := min(max(k.Inputs, 0), maxInputs)
 		if !d.set("input_labels") {

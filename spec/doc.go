@@ -19,10 +19,11 @@
 // Values are bounded so that no spec can make rendering hang or run out of
 // memory: a file of at most 1 MiB, texts of at most 2000 characters without
 // control characters (but the newline: a double-quoted "$\theta$" holds a
-// tab, and the error says to write TeX in single quotes), images of 320 to
+// tab, and the error says to write TeX in single quotes; so does the error
+// at the backslash of a "$\sigma$" YAML cannot parse), images of 320 to
 // 10000 by 200 to 10000 pixels and at most 25 megapixels, axis ranges
-// within ±1e9 and not narrower than 1e-6 of their ends, at most 40 specimen
-// lines, 100 diagram nodes and 200 edges.
+// within ±1e9 and not narrower than 1e-6 of their ends, at most 8 distinct
+// biases within ±1e9, 40 specimen lines, 100 diagram nodes and 200 edges.
 //
 // Kind-specific fields sit at the top level of the file next to the common
 // ones:
@@ -53,21 +54,27 @@
 // own fields. Values are decoded and checked as in a spec, strictly, with
 // did-you-mean suggestions for keys and kind names. A config that sets
 // nothing (an empty file, only comments, "kinds:" alone) is valid and
-// changes nothing. The config must also make a valid figure of each kind
-// from a spec that holds only its kind: its values must agree with each
-// other and with the built-in defaults they do not override (a
-// kinds.step.x_range must contain the default threshold 0 unless
-// kinds.step.threshold moves it).
+// changes nothing. Checks spanning fields are made between the values the
+// config sets itself (its x_range must contain its threshold when it sets
+// both), not against built-in defaults a spec may override: a
+// kinds.step.x_range of [0, 6] is valid, for specs that set a threshold
+// inside it; each spec is checked with the config applied.
 //
 // Precedence is per field: the spec's own value, else the config's, else
 // the built-in default. A field the spec writes wins even when empty
-// (formula: "") or null, and lists replace whole, never merge. A config
+// (formula: "") or null, and lists replace whole, never merge. A value the
+// spec implies beats the config's too: a unit's inputs comes from the
+// spec's own input_labels or weights before the config's inputs. A config
 // value counts as written by the spec for the defaults that depend on it
 // (a unit's inputs from its weights). It keeps its place in figgen.yaml:
 // Figure.PosOf and the Pos of its Texts point there, and a problem it
 // makes for one spec (a config x_range that misses the spec's threshold)
 // is reported at the config value, "(applied to specs/x.yaml)" ending the
-// message; a spec's ErrorList lists its own file's errors first.
+// message. A problem between the config's width and the spec's own height
+// is reported at the spec's height, and an error at a field the spec
+// writes that involves a config value names it: "(width 5000 from
+// specs/figgen.yaml:1:8)". A spec's ErrorList lists its own file's errors
+// first.
 //
 // Schema returns a JSON Schema of spec files generated from these types and
 // tables, committed as spec/figgen.schema.json (a test keeps it current);

@@ -63,7 +63,8 @@ var fieldDocs = map[string]fieldDoc{
 
 	"activation":         {"Activation a of the curves a(z + b).", obj{{"enum", activationNames}}},
 	"bias-shift.y_label": {"Label of the y axis; default a(z+b) with the activation's symbol.", nil},
-	"biases":             {"Bias b of each curve, one curve each.", obj{{"minItems", 1}, {"maxItems", maxBiases}}},
+	"biases":             {"Bias b of each curve, one curve each: distinct, each within ±1e9.", obj{{"minItems", 1}, {"maxItems", maxBiases}, {"uniqueItems", true}}},
+	"biases[]":           {"", obj{{"minimum", -maxCoord}, {"maximum", maxCoord}}},
 	"legend":             {"Corner of the legend.", obj{{"enum", legendNames}}},
 
 	"z_label":                   {"Label of the third axis (three weights).", nil},

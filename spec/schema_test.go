@@ -285,6 +285,8 @@ func TestSchemaRejects(t *testing.T) {
 		{"list as text", "kind: specimen\nlines: [[a]]"},
 		{"bad activation", "kind: bias-shift\nactivation: softmax"},
 		{"too many biases", "kind: bias-shift\nbiases: [1, 2, 3, 4, 5, 6, 7, 8, 9]"},
+		{"duplicate bias", "kind: bias-shift\nbiases: [1, 2, 1]"},
+		{"bias too far", "kind: bias-shift\nbiases: [0, 2e9]"},
 		{"one weight", "kind: threshold-plane\nweights: [1]"},
 		{"fan_out 6", "kind: unit\nfan_out: 6"},
 		{"13 inputs", "kind: unit\ninputs: 13"},
@@ -356,6 +358,8 @@ func TestSchemaBounds(t *testing.T) {
 					}
 				case "edges": // between the two nodes of context
 					item = func(int) any { return map[string]any{"from": "a", "to": "b"} }
+				case "biases": // distinct
+					item = func(i int) any { return i }
 				}
 				list := func(n int) []any {
 					l := []any{}

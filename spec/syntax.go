@@ -43,7 +43,115 @@ func (d *decoder) yamlError(err error) {
 	if msg == "mapping values are not allowed in this context" {
 		msg += ` (a key indented too far, or a value holding ": " to quote)`
 	}
+	if latex, ok := escapeErrors[msg]; ok {
+		// The parser names the line of the opening quote: point at the
+		// backslash instead, most likely a LaTeX command.
+		if at, quote, ok := d.badEscape(hint, msg); ok {
+			pos = d.offsetPos(at)
+			if latex {
+				q := d.offsetPos(quote)
+				msg += "; write LaTeX in single quotes (" + d.singleQuoted(&yaml.Node{Line: q.Line, Column: q.Col}) + ")"
+			}
+		}
+	}
 	d.errorf(pos, "invalid YAML: %s", msg)
+}
+
+// escapeErrors are the parser's errors for a bad escape in a double-quoted
+// scalar, each with whether a LaTeX command is its likely cause ("$\sigma$",
+// "$\xi$").
+var escapeErrors = map[string]bool{
+	"found unknown escape character":              true,
+	"did not find expected hexdecimal number":     true,
+	"found invalid Unicode character escape code": false,
+}
+
+// badEscape finds the escape the parser failed on with msg: the first bad
+// escape of the first double-quoted scalar starting on line that has one.
+// It returns the offsets of its backslash and of the scalar's opening
+// quote.
+func (d *decoder) badEscape(line int, msg string) (at, quote int, ok bool) {
+	if line < 1 || line > len(d.lines) {
+		return 0, 0, false
+	}
+	data := d.data
+	end := len(data)
+	if line < len(d.lines) {
+		end = d.lines[line]
+	}
+	prev := byte(0) // the last non-blank byte before i on the line
+	for i := d.lines[line-1]; i < end; i++ {
+		b := data[i]
+		switch {
+		case b == ' ' || b == '\t' || b == '\r' || b == '\n':
+			continue
+		case b == '#' && (prev == 0 || data[i-1] == ' ' || data[i-1] == '\t'):
+			return 0, 0, false // a comment
+		case prev != 0 && !strings.ContainsRune(":-[{,?", rune(prev)):
+			// inside a plain scalar or after a quoted one: no quote starts here
+		case b == '\'':
+			for i++; i < len(data) && (data[i] != '\'' || i+1 < len(data) && data[i+1] == '\''); i++ {
+				if data[i] == '\'' {
+					i++ // '' is a quote
+				}
+			}
+			if i >= end {
+				return 0, 0, false
+			}
+		case b == '"':
+			q := i
+			for i++; i < len(data) && data[i] != '"'; i++ {
+				if data[i] != '\\' {
+					continue
+				}
+				n, problem := escapeAt(data, i)
+				if problem != "" {
+					return i, q, problem == msg
+				}
+				i += n - 1
+			}
+			if i >= end {
+				return 0, 0, false
+			}
+		}
+		prev = b
+	}
+	return 0, 0, false
+}
+
+// escapeAt returns the length of the escape starting with the backslash at
+// data[i] in a double-quoted scalar, or the parser's error for it.
+func escapeAt(data []byte, i int) (int, string) {
+	if i+1 >= len(data) {
+		return 1, "" // the end of the file: the scalar is not closed
+	}
+	c := data[i+1]
+	n := 0
+	switch {
+	case c == '\n' || c == '\r':
+		return 1, "" // an escaped line break
+	case strings.IndexByte("0abt\tnvfre \"'\\N_LP", c) >= 0:
+		return 2, ""
+	case c == 'x':
+		n = 2
+	case c == 'u':
+		n = 4
+	case c == 'U':
+		n = 8
+	default:
+		return 0, "found unknown escape character"
+	}
+	if i+2+n > len(data) {
+		return 0, "did not find expected hexdecimal number"
+	}
+	v, err := strconv.ParseUint(string(data[i+2:i+2+n]), 16, 32)
+	if err != nil {
+		return 0, "did not find expected hexdecimal number"
+	}
+	if v >= 0xd800 && v <= 0xdfff || v > 0x10ffff {
+		return 0, "found invalid Unicode character escape code"
+	}
+	return 2 + n, ""
 }
 
 // syntaxBudget bounds the bytes syntaxPos parses, so that a large file

@@ -59,28 +59,48 @@ func (d *decoder) validate(f *Figure) {
 	}
 	w := d.between("width", f.Width, minWidth, maxSize)
 	h := d.between("height", f.Height, minHeight, maxSize)
-	if w && h && f.Width*f.Height > maxPixels {
-		p := "width"
-		if !d.set(p) {
-			p = "height"
+	if w && h && d.spans("width", "height") && f.Width*f.Height > maxPixels {
+		// At the field the spec itself writes, else at the config's.
+		p, other, v := "width", "height", f.Height
+		if !d.own("width") && (d.own("height") || !d.set("width")) {
+			p, other, v = "height", "width", f.Width
 		}
-		d.errorf(d.posOf(p), "width × height %d × %d is over %d megapixels", f.Width, f.Height, maxPixels/1_000_000)
+		at := d.posOf(p)
+		d.errorf(at, "width × height %d × %d is over %d megapixels%s", f.Width, f.Height, maxPixels/1_000_000,
+			d.origin(at, other, fmt.Sprintf("%s %d", other, v)))
 	}
 
 	switch {
 	case f.Step != nil:
 		k := f.Step
-		if d.set("x_range") {
-			if r := k.XRange; !(r.Min < k.Threshold && k.Threshold < r.Max) {
-				d.errorf(d.posOf("x_range"), "x_range [%v, %v] does not contain threshold %v", r.Min, r.Max, k.Threshold)
+		switch {
+		case d.set("x_range"):
+			if r := k.XRange; d.spans("threshold") && !(r.Min < k.Threshold && k.Threshold < r.Max) {
+				at := d.posOf("x_range")
+				d.errorf(at, "x_range [%v, %v] does not contain threshold %v%s", r.Min, r.Max, k.Threshold,
+					d.origin(at, "threshold", fmt.Sprintf("threshold %v", k.Threshold)))
 			}
-		} else if (Range{k.Threshold - 3, k.Threshold + 3}).problem() != "" {
+		case d.bad["x_range"]:
+			// reported: the default x_range does not apply
+		case d.spans("x_range") && (Range{k.Threshold - 3, k.Threshold + 3}).problem() != "":
 			d.errorf(d.posOf("threshold"), "threshold %v is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range", k.Threshold)
 		}
 	case f.BiasShift != nil:
 		k := f.BiasShift
 		if n := len(k.Biases); n < 1 || n > maxBiases {
 			d.errorf(d.posOf("biases"), "biases: want 1 to %d values, got %d", maxBiases, n)
+		}
+		seen := map[float64]bool{}
+		for i, b := range k.Biases {
+			p := fmt.Sprintf("biases[%d]", i)
+			switch {
+			case math.Abs(b) > maxCoord:
+				d.errorf(d.posOf(p), "%s: want a value from -1e9 to 1e9, got %v", p, b)
+			case seen[b]:
+				d.errorf(d.posOf(p), "duplicate bias %v", b)
+			default:
+				seen[b] = true
+			}
 		}
 		d.enum("activation", "activation", k.Activation, activationNames)
 		d.enum("legend", "legend", k.Legend, legendNames)
@@ -91,11 +111,14 @@ func (d *decoder) validate(f *Figure) {
 	case f.Unit != nil:
 		k := f.Unit
 		if d.between("inputs", k.Inputs, 1, maxInputs) {
-			if n := len(k.Weights); n != k.Inputs {
-				d.errorf(d.posOf("weights"), "%d weights for %d inputs", n, k.Inputs)
+			from := fmt.Sprintf("inputs %d", k.Inputs)
+			if n := len(k.Weights); n != k.Inputs && d.spans("weights", d.inputsFrom) {
+				at := d.posOf("weights")
+				d.errorf(at, "%d weights for %d inputs%s", n, k.Inputs, d.origin(at, d.inputsFrom, from))
 			}
-			if n := len(k.InputLabel); n != k.Inputs {
-				d.errorf(d.posOf("input_labels"), "%d input labels for %d inputs", n, k.Inputs)
+			if n := len(k.InputLabel); n != k.Inputs && d.spans("input_labels", d.inputsFrom) {
+				at := d.posOf("input_labels")
+				d.errorf(at, "%d input labels for %d inputs%s", n, k.Inputs, d.origin(at, d.inputsFrom, from))
 			}
 		}
 		d.between("fan_out", k.FanOut, 1, maxFanOut)
@@ -183,8 +206,9 @@ func (d *decoder) diagram(k *Diagram) {
 			switch _, ok := first[end.id]; {
 			case !d.set(q) && !d.bad[q]:
 				d.errorf(d.posOf(p), "%s: missing %s", p, end.key)
-			case !ok && d.set(q):
-				d.errorf(d.posOf(q), "unknown node %q%s", end.id, suggest(end.id, ids, false))
+			case !ok && d.set(q) && d.spans("nodes"):
+				at := d.posOf(q)
+				d.errorf(at, "unknown node %q%s%s", end.id, suggest(end.id, ids, false), d.origin(at, "nodes", "nodes"))
 			}
 		}
 		a, okA := first[e.From]
@@ -194,7 +218,8 @@ func (d *decoder) diagram(k *Diagram) {
 		case a == b:
 			d.errorf(d.posOf(p+".to"), "edge from %q to itself", e.From)
 		case d.set(fmt.Sprintf("nodes[%d].at", a)) && d.set(fmt.Sprintf("nodes[%d].at", b)) && k.Nodes[a].At == k.Nodes[b].At:
-			d.errorf(d.posOf(p+".to"), "edge from %q to %q has no length: the nodes are at the same place", e.From, e.To)
+			at := d.posOf(p + ".to")
+			d.errorf(at, "edge from %q to %q has no length: the nodes are at the same place%s", e.From, e.To, d.origin(at, "nodes", "nodes"))
 		}
 	}
 }
