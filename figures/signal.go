@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
@@ -104,7 +103,7 @@ func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		s.Under = append(s.Under, meansArrow(diagram.Pt(sigMeansX, y)))
 		box := diagram.Node{
 			Shape: diagram.Box, At: diagram.Pt(sigValueX, y), R: 8, Pad: 10,
-			Label: equation(sg.Variable.Src, r.Value), Text: value,
+			Label: equation(sg.Variable, r.Value), Text: value,
 			Pen: scenePen(1.2, grey), Fill: color.White,
 		}
 		if on {
@@ -125,25 +124,13 @@ func signalHead(on bool) float64 {
 	return diagram.HeadLen(1.4)
 }
 
-// soleMath returns the inside of s when s is exactly one $…$ segment.
-func soleMath(s string) (string, bool) {
-	if len(s) < 2 || s[0] != '$' || s[len(s)-1] != '$' {
-		return "", false
-	}
-	in := s[1 : len(s)-1]
-	if strings.Contains(in, "$") || strings.HasSuffix(in, `\`) {
-		return "", false
-	}
-	return in, true
-}
-
 // equation returns "variable = v" as math: "$x = 1$" when the variable is
 // one math segment.
-func equation(variable string, v int) string {
-	if in, ok := soleMath(variable); ok {
+func equation(variable spec.Text, v int) string {
+	if in, ok := variable.MathOnly(); ok {
 		return fmt.Sprintf("$%s = %d$", in, v)
 	}
-	return fmt.Sprintf("%s $= %d$", variable, v)
+	return fmt.Sprintf("%s $= %d$", variable.Src, v)
 }
 
 // somaGlyph draws a soma's dendrites (two forked branches on its left),

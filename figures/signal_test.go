@@ -71,10 +71,10 @@ func TestSignalErrors(t *testing.T) {
 }
 
 func TestEquation(t *testing.T) {
-	if got := equation("$x$", 1); got != "$x = 1$" {
+	if got := equation(spec.Text{Src: "$x$"}, 1); got != "$x = 1$" {
 		t.Errorf("equation($x$, 1) = %q", got)
 	}
-	if got := equation("입력", 0); got != "입력 $= 0$" {
+	if got := equation(spec.Text{Src: "입력"}, 0); got != "입력 $= 0$" {
 		t.Errorf("equation(입력, 0) = %q", got)
 	}
 }

@@ -233,7 +233,10 @@ func product(w, x Text) Text {
 	return Text{Src: src, Pos: w.Pos}
 }
 
-// mathOnly returns the inside of s when s is exactly one $…$ segment.
+// MathOnly returns the inside of t when t is exactly one $…$ segment
+// ("$w_1$" gives "w_1"), so a caller can build math around it.
+func (t Text) MathOnly() (string, bool) { return mathOnly(t.Src) }
+
 func mathOnly(s string) (string, bool) {
 	if len(s) < 2 || s[0] != '$' || s[len(s)-1] != '$' {
 		return "", false

@@ -31,9 +31,16 @@ type rendered struct {
 	order  []string          // names in spec order
 	folder bool              // a whole folder of specs was given
 	specs  []string          // the spec files of the run
+	dir    string            // the out dir
 }
 
-// prepare collects, decodes, validates and renders in memory.
+// path returns where the output name lands on disk.
+func (res rendered) path(name string) string {
+	return filepath.Join(res.dir, filepath.FromSlash(name))
+}
+
+// prepare collects, decodes, validates and renders in memory, and checks
+// the out dir: everything render and check do before they touch it.
 func prepare(c *cli.Context) (rendered, error) {
 	var res rendered
 	j, err := collect(c.Args().Slice())
@@ -63,7 +70,8 @@ func prepare(c *cli.Context) (rendered, error) {
 		res.files[indexName] = figures.Index(figs, outs)
 		res.order = append(res.order, indexName)
 	}
-	return res, nil
+	res.dir, err = outDir(c, res)
+	return res, err
 }
 
 // outDir checks the --out folder: it may not exist yet, but must not be a
@@ -74,7 +82,7 @@ func outDir(c *cli.Context, res rendered) (string, error) {
 		return "", fail(exitUsage, fmt.Errorf("figgen: --out %s is a file, not a folder", dir))
 	}
 	for _, name := range res.order {
-		path := filepath.Join(dir, filepath.FromSlash(name))
+		path := res.path(name)
 		if st, err := os.Stat(path); err == nil && st.IsDir() {
 			return "", fail(exitUsage, fmt.Errorf("figgen: %s is a folder; an output is to be written there", path))
 		}
@@ -140,13 +148,10 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dir, err := outDir(c, res)
-	if err != nil {
-		return err
-	}
+	dir := res.dir
 	wrote, same := 0, 0
 	for _, name := range res.order {
-		path := filepath.Join(dir, filepath.FromSlash(name))
+		path := res.path(name)
 		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, res.files[name]) {
 			same++
 			continue
@@ -176,13 +181,10 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	dir, err := outDir(c, res)
-	if err != nil {
-		return err
-	}
+	dir := res.dir
 	var problems []error
 	for _, name := range res.order {
-		path := filepath.Join(dir, filepath.FromSlash(name))
+		path := res.path(name)
 		old, err := os.ReadFile(path)
 		switch {
 		case errors.Is(err, fs.ErrNotExist):
