@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot/vg/draw"
 
@@ -81,16 +82,13 @@ func curvesRange(a neuron.Activation, biases []float64, lo, hi float64) (min, ma
 	return min, max
 }
 
-// mathValue writes v as math source: plain decimals for everyday
+// mathValue writes v as math source, exactly: plain decimals for everyday
 // magnitudes, m \times 10^{e} for very large or small ones.
 func mathValue(v float64) string {
 	if a := math.Abs(v); a != 0 && (a >= 1e6 || a < 1e-4) {
-		e := int(math.Floor(math.Log10(a)))
-		m := strconv.FormatFloat(v/math.Pow(10, float64(e)), 'f', -1, 64)
-		if len(m) > 8 {
-			m = strconv.FormatFloat(v/math.Pow(10, float64(e)), 'g', 6, 64)
-		}
-		return fmt.Sprintf("%s \\times 10^{%d}", m, e)
+		m, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
+		exp, _ := strconv.Atoi(e)
+		return fmt.Sprintf("%s \\times 10^{%d}", m, exp)
 	}
 	return strconv.FormatFloat(v, 'f', -1, 64)
 }

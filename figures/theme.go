@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"strconv"
@@ -167,14 +168,27 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 		t := plot.Tick{Value: v}
 		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
 			label := strconv.FormatFloat(v, 'f', digits, 64)
-			if math.Max(math.Abs(lo), math.Abs(hi)) >= 1e6 || step < 1e-4 {
-				label = mathValue(v) // 3 \times 10^{6}, not 3000000
+			if big := math.Max(math.Abs(lo), math.Abs(hi)); big >= 1e6 || step < 1e-4 {
+				label = scientific(v, big, step) // 3 \times 10^{6}, not 3000000
 			}
 			t.Label = mathNumber(v, label)
 		}
 		ts = append(ts, t)
 	}
 	return ts
+}
+
+// scientific writes tick value v as m \times 10^{e}, with e the exponent of
+// the axis's largest magnitude and as many decimals as the step needs, so
+// the labels of one axis share a form and no two read the same.
+func scientific(v, big, step float64) string {
+	if v == 0 {
+		return "0"
+	}
+	e := int(math.Floor(math.Log10(big)))
+	decimals := max(0, e-int(math.Floor(math.Log10(step)+1e-9)))
+	m := strconv.FormatFloat(v/math.Pow(10, float64(e)), 'f', decimals, 64)
+	return fmt.Sprintf("%s \\times 10^{%d}", m, e)
 }
 
 // niceStep returns the smallest 1, 2 or 5 × 10ⁿ at least x.

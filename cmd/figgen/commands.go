@@ -91,45 +91,54 @@ func outDir(c *cli.Context, res rendered) (string, error) {
 }
 
 // orphans lists the images in dir that no spec of a whole-folder run
-// produces: left behind by a renamed or removed spec. It looks only where
-// figgen writes (the top of dir and the folders that outputs name), and not
-// at all when dir holds a project rather than outputs (a .git, a go.mod, or
-// a spec of the run), so --prune can never sweep a source tree.
+// produces: left behind by a renamed or removed spec. It skips hidden
+// folders and any folder holding a project (a .git or a go.mod), and looks
+// nowhere when dir itself holds a project or one of the run's specs, so
+// --prune can never sweep a source tree.
 func orphans(dir string, res rendered) []string {
 	if !res.folder || !outputsOnly(dir, res) {
 		return nil
 	}
-	dirs := map[string]bool{".": true}
-	for _, name := range res.order {
-		dirs[path.Dir(name)] = true
-	}
 	var found []string
-	for d := range dirs {
-		ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
-			continue
+			return nil
 		}
-		for _, e := range ents {
-			name := path.Join(d, e.Name())
-			if e.IsDir() || strings.HasPrefix(e.Name(), ".") || res.files[name] != nil {
-				continue
+		if d.IsDir() {
+			if p != dir && (strings.HasPrefix(d.Name(), ".") || isProject(p)) {
+				return filepath.SkipDir
 			}
-			if slices.Contains(imageExts, path.Ext(name)) {
-				found = append(found, filepath.Join(dir, filepath.FromSlash(name)))
-			}
+			return nil
 		}
-	}
+		rel, err := filepath.Rel(dir, p)
+		name := filepath.ToSlash(rel)
+		if err != nil || strings.HasPrefix(d.Name(), ".") || res.files[name] != nil {
+			return nil
+		}
+		if slices.Contains(imageExts, path.Ext(name)) {
+			found = append(found, p)
+		}
+		return nil
+	})
 	sort.Strings(found)
 	return found
+}
+
+// isProject reports whether dir holds a project rather than outputs.
+func isProject(dir string) bool {
+	for _, marker := range []string{".git", "go.mod"} {
+		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // outputsOnly reports whether dir looks like an out dir: no project
 // markers and none of the run's specs inside it.
 func outputsOnly(dir string, res rendered) bool {
-	for _, marker := range []string{".git", "go.mod"} {
-		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
-			return false
-		}
+	if isProject(dir) {
+		return false
 	}
 	abs, err := filepath.Abs(dir)
 	if err != nil {

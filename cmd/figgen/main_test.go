@@ -312,18 +312,22 @@ func TestPruneStaysInOutputs(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "keep.png")); err != nil {
 		t.Errorf("--prune removed a file from a folder that holds specs")
 	}
-	sub := filepath.Join(dir, "deep")
-	if err := os.MkdirAll(sub, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	// In an out dir, a nested folder is swept too (a spec's old output
+	// "sub/x"), but never a nested project.
 	out := t.TempDir()
-	deep := filepath.Join(out, "deep", "x.png") // no output lives in deep/
-	os.MkdirAll(filepath.Dir(deep), 0o755)
-	os.WriteFile(deep, []byte("x"), 0o644)
+	stale := filepath.Join(out, "sub", "x.png")
+	project := filepath.Join(out, "proj", "y.png")
+	for _, p := range []string{stale, project, filepath.Join(out, "proj", "go.mod")} {
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		os.WriteFile(p, []byte("x"), 0o644)
+	}
 	if code, _, stderr := figgen(t, "render", "--prune", "--out", out, dir); code != 0 {
 		t.Fatalf("render: exit %d\n%s", code, stderr)
 	}
-	if _, err := os.Stat(deep); err != nil {
-		t.Errorf("--prune reached into a folder no output names")
+	if _, err := os.Stat(stale); !os.IsNotExist(err) {
+		t.Errorf("--prune left %s", stale)
+	}
+	if _, err := os.Stat(project); err != nil {
+		t.Errorf("--prune reached into a nested project")
 	}
 }
