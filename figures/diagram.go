@@ -43,17 +43,7 @@ func tint(col color.Color, a float64) color.Color {
 // drawScene returns the drawing of a schematic figure: the title in bold
 // at the top (as the plots have it), the scene fitted below.
 func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {
-	return func(c draw.Canvas) {
-		c = e.inset(c)
-		if title != "" {
-			sty := e.font(titleSize, true)
-			sty.XAlign, sty.YAlign = text.XCenter, text.YTop
-			c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
-			r := sty.Rectangle(title)
-			c.Max.Y -= r.Max.Y - r.Min.Y + e.len(8)
-		}
-		s.DrawOn(c)
-	}
+	return func(c draw.Canvas) { s.DrawOn(e.titled(c, title)) }
 }
 
 // Layout of the diagram kind: the unit square of node positions maps to

@@ -39,15 +39,9 @@ func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 	section := neuron.CubeSection(w, s.Threshold)
 	corners := neuron.Corners(3)
 	v := newView()
-	title := e.font(titleSize, true)
-	title.XAlign, title.YAlign = text.XCenter, text.YTop
 	return func(c draw.Canvas) {
-		c = e.inset(c)
+		c = e.titled(c, f.Title.Src)
 		top := c.Max.Y
-		if f.Title.Src != "" {
-			c.FillText(title, vg.Point{X: c.Center().X, Y: top}, f.Title.Src)
-			top -= title.Height(f.Title.Src) + e.len(12)
-		}
 		// Legend column on the right; the cube fills the rest.
 		legendW := e.len(150)
 		area := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X - legendW, Y: top}}

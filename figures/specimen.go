@@ -12,16 +12,13 @@ import (
 // of the typesetter.
 func buildSpecimen(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	lines := f.Specimen.Lines
-	title := e.font(titleSize, true)
-	title.XAlign, title.YAlign = text.XCenter, text.YTop
 	body := e.font(labelSize+2, false)
 	body.YAlign = text.YTop
 	return func(c draw.Canvas) {
-		c = e.inset(c)
+		c = e.titled(c, f.Title.Src)
 		y := c.Max.Y
 		if f.Title.Src != "" {
-			c.FillText(title, vg.Point{X: c.Center().X, Y: y}, f.Title.Src)
-			y -= title.Height(f.Title.Src) + e.len(14)
+			y -= e.len(6)
 		}
 		for _, l := range lines {
 			c.FillText(body, vg.Point{X: c.Min.X + e.len(10), Y: y}, l.Src)

@@ -219,6 +219,22 @@ type symbolicTicks []plot.Tick
 
 func (t symbolicTicks) Ticks(min, max float64) []plot.Tick { return t }
 
+// titled draws title, bold and centred, at the top of c less the house
+// margin, and returns the canvas left below it (all of it when title is
+// empty): the frame of every figure that is not a gonum plot.
+func (e *env) titled(c draw.Canvas, title string) draw.Canvas {
+	c = e.inset(c)
+	if title == "" {
+		return c
+	}
+	sty := e.font(titleSize, true)
+	sty.XAlign, sty.YAlign = text.XCenter, text.YTop
+	c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
+	r := sty.Rectangle(title)
+	c.Max.Y -= r.Max.Y - r.Min.Y + e.len(8)
+	return c
+}
+
 // inset returns c less the house margin.
 func (e *env) inset(c draw.Canvas) draw.Canvas {
 	m := e.len(12)
