@@ -232,15 +232,7 @@ func (g *schemaGen) schema() obj {
 			}
 			props = append(props, kv{f.name, p})
 		}
-		for _, f := range structFields(reflect.New(kindType(k)).Elem()) {
-			p := g.property(k, f.name, f.v.Type())
-			if !g.skipDefault(k, f.name) {
-				if def, ok := jsonValue(g.kindField(k, f.name, false)); ok {
-					p = append(p, kv{"default", def})
-				}
-			}
-			props = append(props, kv{f.name, p})
-		}
+		props = append(props, g.kindProperties(k)...)
 		branches = append(branches, obj{
 			{"if", obj{
 				{"properties", obj{{"kind", obj{{"const", k}}}}},
@@ -468,15 +460,7 @@ func (g *schemaGen) configSchema() obj {
 	kinds := obj{}
 	for _, k := range kindNames {
 		props := obj{}
-		for _, f := range structFields(reflect.New(kindType(k)).Elem()) {
-			p := g.property(k, f.name, f.v.Type())
-			if !g.skipDefault(k, f.name) {
-				if def, ok := jsonValue(g.kindField(k, f.name, false)); ok {
-					p = append(p, kv{"default", def})
-				}
-			}
-			props = append(props, kv{f.name, p})
-		}
+		props = append(props, g.kindProperties(k)...)
 		kinds = append(kinds, kv{k, obj{
 			{"description", "Defaults of kind " + k + ": " + kindDocs[k]},
 			{"type", []string{"object", "null"}},
@@ -499,4 +483,20 @@ func (g *schemaGen) configSchema() obj {
 		{"properties", top},
 		{"additionalProperties", false},
 	}
+}
+
+// kindProperties returns the schema of each field of kind k, with its
+// default where it has one of its own.
+func (g *schemaGen) kindProperties(k string) obj {
+	var props obj
+	for _, f := range structFields(reflect.New(kindType(k)).Elem()) {
+		p := g.property(k, f.name, f.v.Type())
+		if !g.skipDefault(k, f.name) {
+			if def, ok := jsonValue(g.kindField(k, f.name, false)); ok {
+				p = append(p, kv{"default", def})
+			}
+		}
+		props = append(props, kv{f.name, p})
+	}
+	return props
 }
