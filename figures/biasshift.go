@@ -12,16 +12,78 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// buildBiasShift draws a(z + b) for each bias b, one colour each, with a
-// legend (10.png): a positive bias moves the curve left, a negative right.
-func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s := f.BiasShift
-	act, ok := neuron.ActivationByName(s.Activation)
-	if !ok {
-		return nil, spec.Errorf(f.PosOf("activation"), "unknown activation %q", s.Activation)
+func init() {
+	register[BiasShift]("bias-shift", "Curves a(z + b), one per bias b, with a legend.")
+}
+
+// maxBiases is the most curves of a bias-shift.
+const maxBiases = 8
+
+// BiasShift is kind "bias-shift": a(z + b) for each b of Biases, one curve
+// each, with a legend (10.png).
+type BiasShift struct {
+	spec.Axes  `yaml:",inline"`
+	Activation string    `yaml:"activation"` // one of neuron.Activations; default sigmoid
+	Biases     []float64 `yaml:"biases"`     // default [-2, 0, 2]
+	Legend     string    `yaml:"legend"`     // a corner; default bottom-right
+}
+
+// corners are the places of a legend inside the plot.
+var corners = []string{"top-left", "top-right", "bottom-left", "bottom-right"}
+
+// Fields documents the bias shift's keys.
+func (*BiasShift) Fields() spec.Fields {
+	return spec.Fields{
+		"title":      {NoDefault: true},
+		"y_label":    {Doc: "Label of the y axis; default a(z+b) with the activation's symbol.", NoDefault: true},
+		"activation": {Doc: "Activation a of the curves a(z + b).", Enum: neuron.ActivationNames()},
+		"biases":     {Doc: "Bias b of each curve, one curve each: distinct, each within ±1e9.", Items: [2]int{1, maxBiases}, Unique: true, Noun: "values"},
+		"biases[]":   {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "bias"},
+		"legend":     {Doc: "Corner of the legend.", Enum: corners},
 	}
+}
+
+// notation is how the figures write each activation of neuron: its symbol
+// in math and its name in Korean prose.
+var notation = map[string]struct{ symbol, name string }{
+	"relu":    {`\mathrm{ReLU}`, "ReLU"},
+	"sigmoid": {`\sigma`, "시그모이드"},
+	"step":    {"u", "계단 함수"},
+	"tanh":    {`\tanh`, "tanh"},
+}
+
+// Default draws the sigmoid for b = −2, 0, 2.
+func (s *BiasShift) Default(d *spec.Defaults) {
+	spec.Default(d, "activation", &s.Activation, "sigmoid")
+	spec.Default(d, "biases", &s.Biases, []float64{-2, 0, 2})
+	spec.Default(d, "legend", &s.Legend, "bottom-right")
+	a, ok := notation[s.Activation]
+	if !ok {
+		a = notation["sigmoid"] // an unknown activation is reported by Validate
+	}
+	s.Axes.Default(d, "$z$", "$"+a.symbol+"(z+b)$", -8, 8)
+	d.Title = "편향 $b$에 따른 " + a.name + "의 이동"
+	d.Alt = fmt.Sprintf("편향 b의 값(%s)마다 하나씩 그린 %s 곡선: b가 커지면 왼쪽으로, 작아지면 오른쪽으로 이동한다", joinFloats(s.Biases), a.name)
+}
+
+// Validate has nothing to check across fields.
+func (*BiasShift) Validate(*spec.Check) {}
+
+func joinFloats(xs []float64) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = fmt.Sprint(x)
+	}
+	return strings.Join(s, ", ")
+}
+
+// build draws a(z + b) for each bias b, one colour each, with a
+// legend (10.png): a positive bias moves the curve left, a negative right.
+func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	a, _ := neuron.Lookup(s.Activation)
+	act := a.F
 	p := e.newPlot(f.Title.Src, s.Axes)
-	if bounded := s.Activation == "sigmoid" || s.Activation == "step"; bounded {
+	if a.Unit {
 		// Outputs between 0 and 1: show the bounds as guides.
 		if s.YRange == nil {
 			p.Y.Min, p.Y.Max = -0.08, 1.08
@@ -38,7 +100,7 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	for i, b := range s.Biases {
 		cv := curve{
 			F:     func(z float64) float64 { return act(z + b) },
-			Jumps: shifted(neuron.Jumps(s.Activation), -b),
+			Jumps: shifted(a.Jumps, -b),
 			Line:  e.line(2.2, palette(i)),
 			Dot:   e.len(4),
 		}
@@ -62,7 +124,7 @@ func buildBiasShift(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 	if p.Legend.Top {
 		p.Legend.YOffs = -e.len(12)
 	}
-	return e.drawPlot(p), nil
+	return e.drawPlot(p)
 }
 
 // curvesRange returns the least and greatest value of a(z + b) over

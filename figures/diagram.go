@@ -4,47 +4,11 @@ import (
 	"fmt"
 	"image/color"
 
-	"gonum.org/v1/plot/text"
-	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/diagram"
 	"github.com/figgen/figgen/spec"
 )
-
-// Schematic figures (unit, signal, neuron-cell, diagram) are drawn as a
-// diagram.Scene whose unit is one point of a default 800×500 figure: the
-// scene below the title is sceneW×sceneH and is fitted into whatever is
-// left of the canvas, so text and lines keep their proportions.
-const (
-	sceneW = 580
-	sceneH = 330
-)
-
-// sceneFont returns a text style of size pt in scene units.
-func (e *env) sceneFont(pt float64, bold bool) text.Style {
-	s := e.font(pt, bold)
-	s.Font.Size = vg.Length(pt)
-	return s
-}
-
-// scenePen returns a pen of width w in the colour col.
-func scenePen(w float64, col color.Color) diagram.Pen {
-	return diagram.Pen{Color: col, Width: w}
-}
-
-// tint returns col mixed with white: a = 0 is white, 1 is col.
-func tint(col color.Color, a float64) color.Color {
-	r, g, b, _ := col.RGBA()
-	mix := func(v uint32) uint8 { return uint8(255 - a*(255-float64(v>>8)) + 0.5) }
-	return color.RGBA{R: mix(r), G: mix(g), B: mix(b), A: 0xff}
-}
-
-// drawScene returns the drawing of a schematic figure: the title in bold
-// at the top (as the plots have it), the scene fitted below.
-func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {
-	return func(c draw.Canvas) { s.DrawOn(e.titled(c, title)) }
-}
 
 // Layout of the diagram kind: the unit square of node positions maps to
 // the scene inside these margins.
@@ -54,31 +18,131 @@ const (
 	diagramRadius  = 24
 )
 
-// buildDiagram draws free nodes and edges: kind "diagram".
-func buildDiagram(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s, err := diagramScene(e, f)
-	if err != nil {
-		return nil, err
-	}
-	return e.drawScene(f.Title.Src, s), nil
+func init() {
+	register[Diagram]("diagram", "Free nodes and arrows in the unit square.")
 }
 
-// diagramScene lays out the nodes and edges of a diagram spec. spec has
-// validated ids, shapes and edges; the checks here only keep a bug there
-// from becoming a panic here.
-func diagramScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
-	d := f.Diagram
-	if d == nil {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no diagram", f.Kind)
+const (
+	maxNodes = 100 // most nodes of a diagram
+	maxEdges = 200 // most edges of a diagram
+)
+
+// Diagram is kind "diagram": free nodes and edges in a unit coordinate
+// system (x right, y up, both 0…1 across the drawing area).
+type Diagram struct {
+	Nodes []Node `yaml:"nodes"`
+	Edges []Edge `yaml:"edges"`
+}
+
+// Node is a diagram node.
+type Node struct {
+	ID    string     `yaml:"id"`
+	Label spec.Text  `yaml:"label"`
+	Shape string     `yaml:"shape"` // circle (default), box, label
+	At    [2]float64 `yaml:"at"`
+}
+
+// Edge is a diagram arrow between two nodes.
+type Edge struct {
+	From   string    `yaml:"from"`
+	To     string    `yaml:"to"`
+	Label  spec.Text `yaml:"label"`
+	Dashed bool      `yaml:"dashed"`
+}
+
+// Fields documents the diagram's keys.
+func (*Diagram) Fields() spec.Fields {
+	return spec.Fields{
+		"nodes":        {Doc: "Nodes of the diagram, each at its own place.", Items: [2]int{0, maxNodes}},
+		"nodes[]":      {Required: []string{"id", "at"}},
+		"nodes.id":     {Doc: "Id of the node, unique, for edges to refer to.", NonEmpty: true},
+		"nodes.label":  {Doc: "Text drawn in or as the node."},
+		"nodes.shape":  {Doc: "Shape of the node; default circle.", Enum: []string{"circle", "box", "label"}},
+		"nodes.at":     {Doc: "Centre [x, y] in the unit square: x right, y up."},
+		"nodes.at[]":   {Within: [2]float64{0, 1}},
+		"edges":        {Doc: "Arrows between two nodes at different places.", Items: [2]int{0, maxEdges}},
+		"edges[]":      {Required: []string{"from", "to"}},
+		"edges.from":   {Doc: "Id of the node the arrow starts at."},
+		"edges.to":     {Doc: "Id of the node the arrow points to."},
+		"edges.label":  {Doc: "Text beside the arrow."},
+		"edges.dashed": {Doc: "Draw the arrow dashed."},
 	}
+}
+
+// Default makes every node a circle unless it says otherwise.
+func (k *Diagram) Default(d *spec.Defaults) {
+	for i := range k.Nodes {
+		spec.Default(d, fmt.Sprintf("nodes[%d].shape", i), &k.Nodes[i].Shape, "circle")
+	}
+	d.Alt = fmt.Sprintf("노드 %d개와 화살표 %d개로 이루어진 다이어그램", len(k.Nodes), len(k.Edges))
+}
+
+// Validate wants distinct ids at distinct places, and every edge between
+// two of them.
+func (k *Diagram) Validate(c *spec.Check) {
+	first := map[string]int{}
+	placed := map[[2]float64]int{} // first node at each point
+	var ids []string
+	for i, n := range k.Nodes {
+		p := fmt.Sprintf("nodes[%d]", i)
+		switch j, dup := first[n.ID]; {
+		case !c.Set(p + ".id"):
+		case n.ID == "":
+			// reported by the constraint of nodes.id
+		case dup:
+			c.Errorf(p+".id", "duplicate node id %q (first at line %d)", n.ID, c.Pos(fmt.Sprintf("nodes[%d].id", j)).Line)
+		default:
+			first[n.ID] = i
+			ids = append(ids, n.ID)
+		}
+		if !c.Set(p+".at") || n.ID == "" || !c.Set(p+".id") || !inUnitSquare(n.At) {
+			continue // an at outside the square is reported by its constraint
+		}
+		if j, ok := placed[n.At]; ok {
+			c.Errorf(p+".at", "node %q is at the same place as node %q", n.ID, k.Nodes[j].ID)
+		} else {
+			placed[n.At] = i
+		}
+	}
+	for i, e := range k.Edges {
+		p := fmt.Sprintf("edges[%d]", i)
+		for _, end := range []struct{ key, id string }{{"from", e.From}, {"to", e.To}} {
+			q := p + "." + end.key
+			if _, ok := first[end.id]; !ok && c.Set(q) && c.Spans("nodes") {
+				at := c.Pos(q)
+				c.ErrorAt(at, "unknown node %q%s%s", end.id, spec.Suggest(end.id, ids), c.Origin(at, "nodes", "nodes"))
+			}
+		}
+		a, okA := first[e.From]
+		b, okB := first[e.To]
+		switch {
+		case !okA || !okB || !c.Set(p+".from") || !c.Set(p+".to"):
+		case a == b:
+			c.Errorf(p+".to", "edge from %q to itself", e.From)
+		case c.Set(fmt.Sprintf("nodes[%d].at", a)) && c.Set(fmt.Sprintf("nodes[%d].at", b)) && k.Nodes[a].At == k.Nodes[b].At:
+			at := c.Pos(p + ".to")
+			c.ErrorAt(at, "edge from %q to %q has no length: the nodes are at the same place%s", e.From, e.To, c.Origin(at, "nodes", "nodes"))
+		}
+	}
+}
+
+// inUnitSquare reports whether p is in [0, 1]².
+func inUnitSquare(p [2]float64) bool {
+	return p[0] >= 0 && p[0] <= 1 && p[1] >= 0 && p[1] <= 1
+}
+
+// build draws free nodes and edges.
+func (k *Diagram) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return e.drawScene(f.Title.Src, diagramScene(e, k))
+}
+
+// diagramScene lays out the nodes and edges of a diagram spec.
+func diagramScene(e *env, d *Diagram) *diagram.Scene {
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	label := e.sceneFont(labelSize, false)
 	pen := scenePen(1.4, ink)
 	byID := make(map[string]*diagram.Node, len(d.Nodes))
-	for i, n := range d.Nodes {
-		if _, dup := byID[n.ID]; dup {
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("nodes[%d].id", i)), "duplicate node id %q", n.ID)
-		}
+	for _, n := range d.Nodes {
 		at := diagram.Pt(
 			diagramMarginX+n.At[0]*(sceneW-2*diagramMarginX),
 			diagramMarginY+n.At[1]*(sceneH-2*diagramMarginY),
@@ -98,23 +162,11 @@ func diagramScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 			nd.Fill = tint(palette(0), 0.08)
 		case "label":
 			nd.Shape, nd.Pad, nd.Pen = diagram.Label, 5, diagram.Pen{}
-		default:
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("nodes[%d].shape", i)), "unknown shape %q", n.Shape)
 		}
 		byID[n.ID] = s.Node(nd)
 	}
-	for i, ed := range d.Edges {
-		from, ok := byID[ed.From]
-		if !ok {
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("edges[%d].from", i)), "unknown node %q", ed.From)
-		}
-		to, ok := byID[ed.To]
-		if !ok {
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("edges[%d].to", i)), "unknown node %q", ed.To)
-		}
-		if from == to {
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("edges[%d].to", i)), "edge from %q to itself", ed.From)
-		}
+	for _, ed := range d.Edges {
+		from, to := byID[ed.From], byID[ed.To]
 		p := pen
 		if ed.Dashed {
 			p = p.Dashed(5, 3.5)
@@ -124,5 +176,5 @@ func diagramScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 			Label: ed.Label.Src, LabelPad: 3, Text: e.sceneFont(noteSize, false),
 		})
 	}
-	return s, nil
+	return s
 }

@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"errors"
 	"image/color"
 	"image/png"
 	"os"
@@ -101,52 +100,42 @@ func checkScene(t *testing.T, s *diagram.Scene) {
 func txt(s string) spec.Text { return spec.Text{Src: s} }
 
 func TestDiagram(t *testing.T) {
-	f := &spec.Figure{Kind: "diagram", Title: txt("다이어그램"), Width: 800, Height: 500, Diagram: &spec.Diagram{
-		Nodes: []spec.Node{
-			{ID: "in", Label: txt("$x$"), Shape: "label", At: [2]float64{0, 0.5}},
-			{ID: "a", Label: txt("$a_1$"), Shape: "circle", At: [2]float64{0.4, 0.9}},
-			{ID: "b", Label: txt("box node"), Shape: "box", At: [2]float64{0.4, 0.1}},
-			{ID: "out", Label: txt("$y$"), Shape: "circle", At: [2]float64{1, 0.5}},
-		},
-		Edges: []spec.Edge{
-			{From: "in", To: "a", Label: txt("$w_1$")},
-			{From: "in", To: "b", Label: txt("$w_2$"), Dashed: true},
-			{From: "a", To: "out"},
-			{From: "b", To: "out", Label: txt("$v$")},
-		},
-	}}
+	f := decodeYAML(t, "diagram", `kind: diagram
+title: 다이어그램
+nodes:
+  - {id: in, label: $x$, shape: label, at: [0, 0.5]}
+  - {id: a, label: $a_1$, at: [0.4, 0.9]}
+  - {id: b, label: box node, shape: box, at: [0.4, 0.1]}
+  - {id: out, label: $y$, at: [1, 0.5]}
+edges:
+  - {from: in, to: a, label: $w_1$}
+  - {from: in, to: b, label: $w_2$, dashed: true}
+  - {from: a, to: out}
+  - {from: b, to: out, label: $v$}
+`)
 	e := lookEnv(t)
-	s, err := diagramScene(e, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	checkScene(t, s)
-	d, err := buildDiagram(e, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	renderLook(t, "diagram", d)
+	k := f.Spec.(*Diagram)
+	checkScene(t, diagramScene(e, k))
+	renderLook(t, "diagram", k.build(e, f))
 }
 
+// TestDiagramErrors: the rules spanning a diagram's fields live in its
+// Validate, each error at its place.
 func TestDiagramErrors(t *testing.T) {
-	nodes := []spec.Node{{ID: "a"}, {ID: "b", At: [2]float64{1, 1}}}
-	for _, tc := range []struct {
-		name string
-		d    spec.Diagram
-		want string
-	}{
-		{"unknown from", spec.Diagram{Nodes: nodes, Edges: []spec.Edge{{From: "c", To: "a"}}}, `unknown node "c"`},
-		{"unknown to", spec.Diagram{Nodes: nodes, Edges: []spec.Edge{{From: "a", To: "z"}}}, `unknown node "z"`},
-		{"self", spec.Diagram{Nodes: nodes, Edges: []spec.Edge{{From: "a", To: "a"}}}, `edge from "a" to itself`},
-		{"duplicate", spec.Diagram{Nodes: append(nodes, spec.Node{ID: "a"})}, `duplicate node id "a"`},
-		{"shape", spec.Diagram{Nodes: []spec.Node{{ID: "a", Shape: "hexagon"}}}, `unknown shape "hexagon"`},
+	const nodes = "kind: diagram\nnodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
+	for _, tc := range []struct{ name, yaml, want string }{
+		{"unknown from", nodes + "edges: [{from: c, to: a}]\n", `x.yaml:3:16: unknown node "c"`},
+		{"unknown to", nodes + "edges: [{from: a, to: bb}]\n", `x.yaml:3:23: unknown node "bb"`},
+		{"self", nodes + "edges: [{from: a, to: a}]\n", `x.yaml:3:23: edge from "a" to itself`},
+		{"duplicate", "kind: diagram\nnodes: [{id: a, at: [0, 0]}, {id: a, at: [1, 1]}]\n", `x.yaml:2:35: duplicate node id "a" (first at line 2)`},
+		{"same place", "kind: diagram\nnodes: [{id: a, at: [0, 0]}, {id: b, at: [0, 0]}]\n", `x.yaml:2:42: node "b" is at the same place as node "a"`},
+		{"shape", "kind: diagram\nnodes: [{id: a, at: [0, 0], shape: hexagon}]\n", `x.yaml:2:36: unknown shape "hexagon"`},
+		{"missing at", "kind: diagram\nnodes: [{id: a}]\n", `x.yaml:2:9: nodes[0]: missing at`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			d := tc.d
-			_, err := buildDiagram(lookEnv(t), &spec.Figure{Kind: "diagram", Diagram: &d})
-			var se *spec.Error
-			if !errors.As(err, &se) || !strings.Contains(err.Error(), tc.want) {
-				t.Fatalf("error %v, want a *spec.Error with %q", err, tc.want)
+			_, err := Kinds().Decode("x.yaml", []byte(tc.yaml))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("error %v, want %q", err, tc.want)
 			}
 		})
 	}

@@ -1,9 +1,19 @@
-// Package figures builds a drawable figure from a validated spec and renders
-// it to bytes, one []byte per requested format (PNG, SVG, PDF).
+// Package figures declares figgen's kinds of figure and renders a
+// validated spec to bytes, one []byte per requested format (PNG, SVG, PDF).
 //
-// Each kind lives in its own file and registers in the kinds table of
-// figures.go. Figures draw the post's mathematics from package neuron and
-// every text through package typeset; they never touch the disk (only
-// cmd/figgen does) and keep no package-level mutable state, so figures render
-// in parallel. It must not import cmd/figgen.
+// A kind lives in one file: the struct of its fields with their
+// documentation and constraints (Fields), its defaults (Default), the
+// checks spanning its fields (Validate), its builder (build), and a
+// register call in the file's init. Kinds returns the set package spec
+// decodes, validates and documents specs with; nothing else names a kind.
+// To add one, write its file (register[T]("name", "doc") with T
+// implementing spec.KindSpec and build), its golden test data under
+// testdata/, and its row of the README's kind table.
+//
+// A builder trusts its figure: spec has checked every rule of the kind's
+// values before a figure reaches it. Figures draw the post's mathematics
+// from package neuron and every text through package typeset; they never
+// touch the disk and keep no mutable package state (the kinds are
+// registered while the package initialises and never change after), so
+// figures render in parallel.
 package figures

@@ -8,7 +8,6 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot/text"
-	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
@@ -26,22 +25,6 @@ type Output struct {
 // It is safe for concurrent use.
 type Renderer struct {
 	eng *typeset.Engine
-}
-
-// builder turns a figure spec into a function that draws it on a canvas.
-type builder func(e *env, f *spec.Figure) (func(c draw.Canvas), error)
-
-// kinds is the table of figure kinds. It is read-only.
-var kinds = map[string]builder{
-	"step":            buildStep,
-	"sigmoid":         buildSigmoid,
-	"bias-shift":      buildBiasShift,
-	"threshold-plane": buildThresholdPlane,
-	"specimen":        buildSpecimen,
-	"unit":            buildUnit,
-	"signal":          buildSignal,
-	"neuron-cell":     buildNeuronCell,
-	"diagram":         buildDiagram,
 }
 
 var pinPDFDates sync.Once
@@ -108,15 +91,11 @@ func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
 
 // render draws f with the text handler h.
 func render(f *spec.Figure, h text.Handler) ([]Output, error) {
-	build, ok := kinds[f.Kind]
+	k, ok := f.Spec.(kindSpec)
 	if !ok {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn yet", f.Kind)
+		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
 	}
-	e := newEnv(h, f)
-	draw, err := build(e, f)
-	if err != nil {
-		return nil, err
-	}
+	draw := k.build(newEnv(h, f), f)
 	outs := make([]Output, 0, len(f.Formats))
 	for _, format := range f.Formats {
 		data, err := renderFormat(format, f, draw)

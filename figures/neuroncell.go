@@ -29,14 +29,48 @@ var (
 	myelinEdge = tint(palette(5), 0.95)
 )
 
-// buildNeuronCell draws a biological neuron with its parts named and its
-// output shown at the axon terminals (1.png).
-func buildNeuronCell(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s, err := neuronCellScene(e, f)
-	if err != nil {
-		return nil, err
+func init() {
+	register[NeuronCell]("neuron-cell", "A schematic biological neuron.")
+}
+
+// NeuronCell is kind "neuron-cell": a schematic biological neuron (1.png).
+type NeuronCell struct {
+	Dendrites spec.Text `yaml:"dendrites"`    // label; default 수상돌기
+	Body      spec.Text `yaml:"body"`         // default 신경세포체
+	Axon      spec.Text `yaml:"axon"`         // default 축삭돌기
+	Terminals spec.Text `yaml:"terminals"`    // default 축삭 말단
+	Output    spec.Text `yaml:"output_label"` // default 출력: $0$ 또는 $1$ (key output_label: output is the file name)
+}
+
+// Fields documents the neuron cell's keys.
+func (*NeuronCell) Fields() spec.Fields {
+	return spec.Fields{
+		"dendrites":    {Doc: "Label of the dendrites."},
+		"body":         {Doc: "Label of the cell body."},
+		"axon":         {Doc: "Label of the axon."},
+		"terminals":    {Doc: "Label of the axon terminals."},
+		"output_label": {Doc: "Label of the output (the key output is the file name)."},
 	}
-	return e.drawScene(f.Title.Src, s), nil
+}
+
+// Default names the parts in Korean.
+func (nc *NeuronCell) Default(d *spec.Defaults) {
+	spec.Default(d, "dendrites", &nc.Dendrites, d.NewText("수상돌기"))
+	spec.Default(d, "body", &nc.Body, d.NewText("신경세포체"))
+	spec.Default(d, "axon", &nc.Axon, d.NewText("축삭돌기"))
+	spec.Default(d, "terminals", &nc.Terminals, d.NewText("축삭 말단"))
+	spec.Default(d, "output_label", &nc.Output, d.NewText("출력: $0$ 또는 $1$"))
+	d.Title = "뉴런"
+	d.Alt = "뉴런의 모식도: 수상돌기로 받은 신호가 신경세포체를 거쳐 축삭돌기를 따라 축삭 말단으로 나가며, 출력은 0 또는 1"
+}
+
+// Validate has nothing to check across fields.
+func (*NeuronCell) Validate(*spec.Check) {}
+
+// build draws a biological neuron with its parts named and its output
+// shown at the axon terminals (1.png).
+func (nc *NeuronCell) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return e.drawScene(f.Title.Src, neuronCellScene(e, nc))
 }
 
 // shape is a filled outline of the drawing.
@@ -134,11 +168,7 @@ func tube(b bezier, t0, t1, w0, w1 float64) []diagram.Point {
 // neuronCellScene lays out the neuron: dendrites branching into the soma,
 // the myelinated axon, the terminals, the labels with leader lines and the
 // output.
-func neuronCellScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
-	nc := f.NeuronCell
-	if nc == nil {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no neuron cell", f.Kind)
-	}
+func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	rng := rand.New(rand.NewPCG(cellSeed, 0x5eed))
 	jit := func(d float64) float64 { return (rng.Float64()*2 - 1) * d }
@@ -254,7 +284,7 @@ func neuronCellScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 	axonMid := axon.at(0.34)
 	leader(nc.Axon.Src, diagram.Pt(axonMid.X+16, cellSomaY+62), text.XLeft, text.YBottom, axonMid.Add(diagram.Pt(0, 6)))
 	leader(nc.Terminals.Src, diagram.Pt(anchorTerm.X+10, math.Max(anchorTerm.Y-70, 4)), text.XCenter, text.YBottom, anchorTerm)
-	return s, nil
+	return s
 }
 
 // circlePts returns a circle as a polygon.

@@ -6,20 +6,15 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-func cellFig() *spec.Figure {
-	return &spec.Figure{Kind: "neuron-cell", Title: txt("뉴런"), Width: 800, Height: 500, NeuronCell: &spec.NeuronCell{
-		Dendrites: txt("수상돌기"), Body: txt("신경세포체"), Axon: txt("축삭돌기"),
-		Terminals: txt("축삭 말단"), Output: txt("출력: $0$ 또는 $1$"),
-	}}
+func cellFig(t *testing.T) *spec.Figure {
+	return decodeYAML(t, "cell", "kind: neuron-cell\n")
 }
 
 func TestNeuronCell(t *testing.T) {
 	e := lookEnv(t)
-	f := cellFig()
-	s, err := neuronCellScene(e, f)
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := cellFig(t)
+	nc := f.Spec.(*NeuronCell)
+	s := neuronCellScene(e, nc)
 	checkScene(t, s)
 	// Labels must not overlap one another.
 	for i, a := range s.Texts {
@@ -29,22 +24,15 @@ func TestNeuronCell(t *testing.T) {
 			}
 		}
 	}
-	d, err := buildNeuronCell(e, f)
-	if err != nil {
-		t.Fatal(err)
-	}
-	renderLook(t, "1-neuron-cell", d)
+	renderLook(t, "1-neuron-cell", nc.build(e, f))
 }
 
 // TestNeuronCellDeterministic checks the drawing does not change between
 // builds: the branches come from a fixed seed.
 func TestNeuronCellDeterministic(t *testing.T) {
 	e := lookEnv(t)
-	a, err := neuronCellScene(e, cellFig())
-	if err != nil {
-		t.Fatal(err)
-	}
-	b, _ := neuronCellScene(e, cellFig())
+	a := neuronCellScene(e, cellFig(t).Spec.(*NeuronCell))
+	b := neuronCellScene(e, cellFig(t).Spec.(*NeuronCell))
 	if a.Bounds() != b.Bounds() {
 		t.Errorf("bounds differ: %v and %v", a.Bounds(), b.Bounds())
 	}

@@ -15,21 +15,65 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// buildThresholdPlane draws the geometric view of the reaction condition:
-// w·x = θ splits the inputs into fire and no fire. Two weights give a line
-// over the (x₁, x₂) square, three a plane cutting the unit cube.
-func buildThresholdPlane(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s := f.ThresholdPlane
-	switch len(s.Weights) {
-	case 2:
-		return buildPlane2(e, f, s)
-	case 3:
-		return buildPlane3(e, f, s)
-	}
-	return nil, spec.Errorf(f.PosOf("weights"), "threshold-plane needs 2 or 3 weights, got %d", len(s.Weights))
+func init() {
+	register[ThresholdPlane]("threshold-plane", "The boundary w·x = θ over two or three inputs, the inputs that fire marked.")
 }
 
-func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Canvas), error) {
+// ThresholdPlane is kind "threshold-plane": the boundary w·x = θ over the
+// inputs. Two weights: a line over the (x₁, x₂) square, the firing half-plane
+// shaded, the corners of {0,1}² marked by output. Three weights: the plane
+// cutting the unit cube in an oblique projection, vertices marked.
+type ThresholdPlane struct {
+	spec.Axes `yaml:",inline"`
+	ZLabel    spec.Text `yaml:"z_label"`   // third axis label (three inputs)
+	Weights   []float64 `yaml:"weights"`   // 2 or 3; default [1, 1]
+	Threshold float64   `yaml:"threshold"` // θ; default 1.5
+	Fire      spec.Text `yaml:"fire"`      // legend text for y = 1
+	NoFire    spec.Text `yaml:"no_fire"`   // legend text for y = 0
+}
+
+// Fields documents the threshold plane's keys.
+func (*ThresholdPlane) Fields() spec.Fields {
+	return spec.Fields{
+		"title":     {NoDefault: true},
+		"z_label":   {Doc: "Label of the third axis (three weights)."},
+		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line) or three (a plane).", Items: [2]int{2, 3}},
+		"threshold": {Doc: "Threshold θ of the boundary w·x = θ."},
+		"fire":      {Doc: "Legend text for the inputs that fire (y = 1)."},
+		"no_fire":   {Doc: "Legend text for the inputs that do not fire (y = 0)."},
+	}
+}
+
+// Default draws the line x₁ + x₂ = 1.5 over the square.
+func (s *ThresholdPlane) Default(d *spec.Defaults) {
+	s.Axes.Default(d, "$x_1$", "$x_2$", 0, 0)
+	spec.Default(d, "z_label", &s.ZLabel, d.NewText("$x_3$"))
+	spec.Default(d, "weights", &s.Weights, []float64{1, 1})
+	spec.Default(d, "threshold", &s.Threshold, 1.5)
+	spec.Default(d, "fire", &s.Fire, d.NewText("발화 ($y=1$)"))
+	spec.Default(d, "no_fire", &s.NoFire, d.NewText("발화 없음 ($y=0$)"))
+	sum := "w_1x_1 + w_2x_2"
+	if len(s.Weights) == 3 {
+		sum += " + w_3x_3"
+	}
+	d.Title = `반응 조건의 경계 $` + sum + ` = \theta$`
+	d.Alt = "가중합이 θ인 경계가 입력 공간을 발화 영역과 발화 없음 영역으로 나누고, 입력의 꼭짓점마다 출력을 표시한 그림"
+}
+
+// Validate has nothing to check across fields.
+func (*ThresholdPlane) Validate(*spec.Check) {}
+
+// build draws the geometric view of the reaction condition: w·x = θ
+// splits the inputs into fire and no fire. Two weights give a line over
+// the (x₁, x₂) square, three a plane cutting the unit cube.
+func (s *ThresholdPlane) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	if len(s.Weights) == 3 {
+		return buildPlane3(e, f, s)
+	}
+	return buildPlane2(e, f, s)
+}
+
+func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) {
 	w := [2]float64{s.Weights[0], s.Weights[1]}
 	p := e.newPlot(f.Title.Src, s.Axes)
 	box := neuron.Box2{X0: -0.25, X1: 1.25, Y0: -0.25, Y1: 1.25}
@@ -80,7 +124,7 @@ func buildPlane2(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 		plotC.Max.X = plotC.Min.X + side
 		p.Draw(plotC)
 		legend.draw(c, vg.Point{X: plotC.Max.X + e.len(24), Y: c.Center().Y + e.len(30)})
-	}, nil
+	}
 }
 
 // weightedSum writes w·x as math with the actual weights: "x_1 + 2x_2".
@@ -170,7 +214,7 @@ func (s pointSet) Thumbnail(c *draw.Canvas) { s.mark(*c, c.Center()) }
 type sideLegend struct {
 	e          *env
 	fire, cold pointSet
-	s          *spec.ThresholdPlane
+	s          *ThresholdPlane
 	eq         string // the boundary, shown with a swatch of the firing region; "" for none
 }
 

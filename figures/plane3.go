@@ -33,7 +33,7 @@ func (v view) project(p [3]float64) (x, y, depth float64) {
 	return -xr, c*v.cosE + yr*v.sinE, yr*v.cosE - c*v.sinE
 }
 
-func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Canvas), error) {
+func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) {
 	w := [3]float64{s.Weights[0], s.Weights[1], s.Weights[2]}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
 	section := neuron.CubeSection(w, s.Threshold)
@@ -130,7 +130,7 @@ func buildPlane3(e *env, f *spec.Figure, s *spec.ThresholdPlane) (func(c draw.Ca
 			eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
 		}
 		sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}.draw(c, vg.Point{X: c.Max.X - legendW + e.len(10), Y: mid.Y + e.len(26)})
-	}, nil
+	}
 }
 
 func vec3(q []float64) [3]float64 { return [3]float64{q[0], q[1], q[2]} }

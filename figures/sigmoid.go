@@ -10,10 +10,40 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// buildSigmoid draws σ(z) with its asymptotes, the midpoint (0, 0.5) and the
+func init() {
+	register[Sigmoid]("sigmoid", "The sigmoid σ(z) = 1/(1+e^(−z)).")
+}
+
+// Sigmoid is kind "sigmoid": σ(z) = 1/(1+e^(−z)) (8.png).
+type Sigmoid struct {
+	spec.Axes    `yaml:",inline"`
+	Formula      spec.Text `yaml:"formula"`       // annotation drawn in the plot; empty: none
+	MarkMidpoint bool      `yaml:"mark_midpoint"` // dot and guides at (0, 0.5); default true
+}
+
+// Fields documents the sigmoid's keys.
+func (*Sigmoid) Fields() spec.Fields {
+	return spec.Fields{
+		"formula":       {Doc: "Formula drawn in the plot; empty for none."},
+		"mark_midpoint": {Doc: "Mark (0, 0.5) with a dot and guide lines."},
+	}
+}
+
+// Default shows the formula and the midpoint over [−6, 6].
+func (s *Sigmoid) Default(d *spec.Defaults) {
+	s.Axes.Default(d, "$z$", `$\sigma(z)$`, -6, 6)
+	spec.Default(d, "formula", &s.Formula, d.NewText(`$\sigma(z)=\dfrac{1}{1+e^{-z}}$`))
+	spec.Default(d, "mark_midpoint", &s.MarkMidpoint, true)
+	d.Title = `시그모이드 함수 $\sigma(z)$`
+	d.Alt = "시그모이드 함수 σ(z) = 1/(1+e^(−z))의 그래프: 0과 1 사이를 잇는 S자 곡선이 (0, 0.5)를 지난다"
+}
+
+// Validate has nothing to check across fields.
+func (*Sigmoid) Validate(*spec.Check) {}
+
+// build draws σ(z) with its asymptotes, the midpoint (0, 0.5) and the
 // formula (8.png).
-func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s := f.Sigmoid
+func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	p := e.newPlot(f.Title.Src, s.Axes)
 	if s.YRange == nil {
 		p.Y.Min, p.Y.Max = -0.08, 1.08
@@ -44,7 +74,7 @@ func buildSigmoid(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 		}
 		p.Add(n)
 	}
-	return e.drawPlot(p), nil
+	return e.drawPlot(p)
 }
 
 // marker is a plotter drawing one filled dot at a data point.

@@ -24,39 +24,66 @@ const (
 	sigSomaR    = 22
 )
 
-// buildSignal draws rows of "caption, a neuron with its signal, variable =
-// value" (2.png for input signals, 3.png for output signals).
-func buildSignal(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s, err := signalScene(e, f)
-	if err != nil {
-		return nil, err
+func init() {
+	register[Signal]("signal", "Rows of “caption → variable = value” panels for input or output signals.")
+}
+
+// maxRows is the most rows of a signal.
+const maxRows = 6
+
+// Signal is kind "signal": rows of "caption → variable = value" panels for
+// input (2.png) or output (3.png) signals.
+type Signal struct {
+	Direction string      `yaml:"direction"` // input (default) or output
+	Variable  spec.Text   `yaml:"variable"`  // default $x$ (input) or $y$ (output)
+	Rows      []SignalRow `yaml:"rows"`      // default: no signal → 0, signal → 1
+}
+
+// SignalRow is one row of a signal figure.
+type SignalRow struct {
+	Caption spec.Text `yaml:"caption"`
+	Value   int       `yaml:"value"` // 0 or 1
+}
+
+// Fields documents the signal's keys.
+func (*Signal) Fields() spec.Fields {
+	return spec.Fields{
+		"direction":    {Doc: "Whether the panels show input or output signals.", Enum: []string{"input", "output"}},
+		"variable":     {Doc: "Variable of the panels; default $x$ for input, $y$ for output.", NoDefault: true},
+		"rows":         {Doc: "One panel per row; default two rows, no signal → 0 and signal → 1 (no reaction and reaction for output).", Items: [2]int{1, maxRows}, NoDefault: true},
+		"rows[]":       {Required: []string{"value"}},
+		"rows.caption": {Doc: "Caption of the row."},
+		"rows.value":   {Doc: "Value of the variable in the row.", Within: [2]float64{0, 1}},
 	}
-	return e.drawScene(f.Title.Src, s), nil
+}
+
+// Default shows no signal and a signal, for input unless told otherwise.
+func (sg *Signal) Default(d *spec.Defaults) {
+	spec.Default(d, "direction", &sg.Direction, "input")
+	variable, no, yes := "$x$", "신호 없음", "신호 있음"
+	d.Title = "입력 신호"
+	d.Alt = "입력 신호: 신호가 없으면 x = 0, 신호가 있으면 x = 1"
+	if sg.Direction == "output" {
+		variable, no, yes = "$y$", "반응 없음", "반응 있음"
+		d.Title = "출력 신호"
+		d.Alt = "출력 신호: 반응이 없으면 y = 0, 반응이 있으면 y = 1"
+	}
+	spec.Default(d, "variable", &sg.Variable, d.NewText(variable))
+	spec.Default(d, "rows", &sg.Rows, []SignalRow{{Caption: d.NewText(no), Value: 0}, {Caption: d.NewText(yes), Value: 1}})
+}
+
+// Validate has nothing to check across fields.
+func (*Signal) Validate(*spec.Check) {}
+
+// build draws rows of "caption, a neuron with its signal, variable =
+// value" (2.png for input signals, 3.png for output signals).
+func (sg *Signal) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return e.drawScene(f.Title.Src, signalScene(e, sg))
 }
 
 // signalScene lays out the signal rows.
-func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
-	sg := f.Signal
-	if sg == nil {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no signal", f.Kind)
-	}
-	var out bool
-	switch sg.Direction {
-	case "", "input":
-	case "output":
-		out = true
-	default:
-		return nil, spec.Errorf(f.PosOf("direction"), "unknown direction %q (want input or output)", sg.Direction)
-	}
-	if len(sg.Rows) == 0 {
-		return nil, spec.Errorf(f.PosOf("rows"), "no rows")
-	}
-	for i, r := range sg.Rows {
-		if r.Value != 0 && r.Value != 1 {
-			return nil, spec.Errorf(f.PosOf(fmt.Sprintf("rows[%d].value", i)), "value %d: want 0 or 1", r.Value)
-		}
-	}
-
+func signalScene(e *env, sg *Signal) *diagram.Scene {
+	out := sg.Direction == "output"
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	rowH := float64(sceneH) / float64(len(sg.Rows))
 	caption := e.sceneFont(labelSize+1, false)
@@ -112,7 +139,7 @@ func signalScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		}
 		s.Node(box)
 	}
-	return s, nil
+	return s
 }
 
 // signalHead returns the arrowhead length of a wire: a present signal has

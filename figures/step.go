@@ -1,6 +1,8 @@
 package figures
 
 import (
+	"fmt"
+
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -8,10 +10,57 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// buildStep draws the unit step u(z − threshold): 6.png with the defaults,
+func init() {
+	register[Step]("step", "The unit step u(z), or with threshold_label the reaction-condition graph.")
+}
+
+// Step is kind "step": the unit step u(z) (6.png) or, with a symbolic
+// threshold, the reaction-condition graph (5.png). y = 1 from Threshold on
+// (closed dot at the top), y = 0 below it (open dot).
+type Step struct {
+	spec.Axes      `yaml:",inline"`
+	Threshold      float64   `yaml:"threshold"`       // where the jump is; default 0
+	ThresholdLabel spec.Text `yaml:"threshold_label"` // when set, the x axis shows only this tick, at Threshold (e.g. $\theta$)
+}
+
+// Fields documents the step's keys.
+func (*Step) Fields() spec.Fields {
+	return spec.Fields{
+		"x_range":         {Doc: "Range of the x axis as [min, max]" + spec.RangeNote + ", threshold strictly inside; default [threshold − 3, threshold + 3].", NoDefault: true},
+		"threshold":       {Doc: "Where the step jumps from 0 to 1."},
+		"threshold_label": {Doc: `When set, the x axis shows only this tick, at threshold (e.g. $\theta$).`},
+	}
+}
+
+// Default centres the x range on the threshold.
+func (s *Step) Default(d *spec.Defaults) {
+	s.Axes.Default(d, "$z$", "$u(z)$", s.Threshold-3, s.Threshold+3)
+	d.Title = "단위 계단 함수 $u(z)$"
+	d.Alt = "단위 계단 함수 u(z)의 그래프: z < 0이면 0, z ≥ 0이면 1"
+	if s.ThresholdLabel.Src != "" {
+		d.Alt = "반응 조건 그래프: 입력의 가중합이 θ보다 작으면 y = 0, θ 이상이면 y = 1"
+	}
+}
+
+// Validate wants the threshold strictly inside the x range.
+func (s *Step) Validate(c *spec.Check) {
+	switch {
+	case c.Set("x_range"):
+		if r := s.XRange; c.Spans("threshold") && !(r.Min < s.Threshold && s.Threshold < r.Max) {
+			at := c.Pos("x_range")
+			c.ErrorAt(at, "x_range [%v, %v] does not contain threshold %v%s", r.Min, r.Max, s.Threshold,
+				c.Origin(at, "threshold", fmt.Sprintf("threshold %v", s.Threshold)))
+		}
+	case c.Bad("x_range"):
+		// reported: the default x_range does not apply
+	case c.Spans("x_range") && (spec.Range{Min: s.Threshold - 3, Max: s.Threshold + 3}).Problem() != "":
+		c.Errorf("threshold", "threshold %v is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range", s.Threshold)
+	}
+}
+
+// build draws the unit step u(z − threshold): 6.png with the defaults,
 // the reaction-condition graph (5.png) with a symbolic threshold tick.
-func buildStep(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s := f.Step
+func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	p := e.newPlot(f.Title.Src, s.Axes)
 	if s.YRange == nil {
 		p.Y.Min, p.Y.Max = -0.15, 1.2
@@ -31,7 +80,7 @@ func buildStep(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
 			Dot:   e.len(4.5),
 		},
 	)
-	return e.drawPlot(p), nil
+	return e.drawPlot(p)
 }
 
 // shifted returns xs moved by d.

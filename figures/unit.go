@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -24,41 +25,153 @@ const (
 	unitSpread  = 1.1 // largest angle (radians) from due left at which an input enters the body
 )
 
-// buildUnit draws a neuron unit: inputs with weights into one body, its
-// output (fanned out or not), an optional bias input and a caption
-// (4.png, 7.png, 9.png). The count checks repeat what spec validated; they
-// only keep a bug there from becoming an index panic here.
-func buildUnit(e *env, f *spec.Figure) (func(c draw.Canvas), error) {
-	s, err := unitScene(e, f)
-	if err != nil {
-		return nil, err
+func init() {
+	register[Unit]("unit", "A neuron unit: inputs, weighted edges, the unit's body and its outputs.")
+}
+
+const (
+	maxInputs = 12 // most inputs of a unit
+	maxFanOut = 5  // most output arrows of a unit
+)
+
+// Unit is kind "unit": a neuron unit diagram (4.png, 7.png, 9.png).
+type Unit struct {
+	Inputs     int         `yaml:"inputs"`       // n ≥ 1; default 3
+	InputLabel []spec.Text `yaml:"input_labels"` // n labels; default $x_1$ … $x_n$
+	Weights    []spec.Text `yaml:"weights"`      // n edge labels; default $w_1$ … $w_n$
+	EdgeLabels string      `yaml:"edge_labels"`  // weights (default), products ($w_1x_1$ …), none
+	Body       string      `yaml:"body"`         // theta (default), sum, step, sigmoid, none
+	BodyLabel  spec.Text   `yaml:"body_label"`   // overrides the body's glyph when set
+	Output     spec.Text   `yaml:"output_label"` // output label; default $y$ (key output_label: output is the file name)
+	FanOut     int         `yaml:"fan_out"`      // output arrows; default 1
+	Bias       bool        `yaml:"bias"`         // add the input fixed at 1 with weight BiasLabel
+	BiasLabel  spec.Text   `yaml:"bias_label"`   // default $b$
+	Caption    spec.Text   `yaml:"caption"`      // text under the diagram (e.g. the weighted sum)
+
+	// EdgeText is computed, not read: the label drawn on each of the n input
+	// edges as EdgeLabels asks (Weights, products such as $w_1x_1$, or nil
+	// for none). The bias edge is labelled BiasLabel.
+	EdgeText []spec.Text `yaml:"-"`
+}
+
+// Fields documents the unit's keys.
+func (*Unit) Fields() spec.Fields {
+	return spec.Fields{
+		"inputs":       {Doc: "Number of inputs n; default the number of input_labels or weights given, else 3.", Within: [2]float64{1, maxInputs}, ImpliedBy: []string{"input_labels", "weights"}, NoDefault: true},
+		"input_labels": {Doc: "Label of each input, n of them; default $x_1$ … $x_n$.", NoDefault: true},
+		"weights":      {Doc: "Label of each input edge's weight, n of them; default $w_1$ … $w_n$.", NoDefault: true},
+		"edge_labels":  {Doc: "What the input edges show: the weights, their products with the inputs ($w_1x_1$ …) or nothing.", Enum: []string{"weights", "products", "none"}},
+		"body":         {Doc: "Glyph in the unit's body.", Enum: []string{"theta", "sum", "step", "sigmoid", "none"}},
+		"body_label":   {Doc: "Overrides the body's glyph when set."},
+		"output_label": {Doc: "Label of the output (the key output is the file name)."},
+		"fan_out":      {Doc: "Number of output arrows.", Within: [2]float64{1, maxFanOut}},
+		"bias":         {Doc: "Add an input fixed at 1 with weight bias_label."},
+		"bias_label":   {Doc: "Weight label of the bias input."},
+		"caption":      {Doc: "Text under the diagram (e.g. the weighted sum)."},
 	}
-	return e.drawScene(f.Title.Src, s), nil
+}
+
+// inputsFrom returns the key a unit's inputs come from: "inputs" when
+// written, else the list it is the length of (the spec's own before the
+// folder's), else "" for the built-in 3.
+func inputsFrom(w *spec.Written) string {
+	switch {
+	case w.Set("inputs"):
+		return "inputs"
+	case w.Own("input_labels"):
+		return "input_labels"
+	case w.Own("weights"):
+		return "weights"
+	case w.Set("input_labels"):
+		return "input_labels"
+	case w.Set("weights"):
+		return "weights"
+	}
+	return ""
+}
+
+// Default draws three inputs with their weights into a θ body.
+func (u *Unit) Default(d *spec.Defaults) {
+	switch inputsFrom(d.Written) {
+	case "input_labels":
+		u.Inputs = len(u.InputLabel)
+	case "weights":
+		u.Inputs = len(u.Weights)
+	case "":
+		u.Inputs = 3
+	}
+	n := min(max(u.Inputs, 0), maxInputs)
+	spec.Default(d, "input_labels", &u.InputLabel, indexed(d, "x", n))
+	spec.Default(d, "weights", &u.Weights, indexed(d, "w", n))
+	spec.Default(d, "edge_labels", &u.EdgeLabels, "weights")
+	spec.Default(d, "body", &u.Body, "theta")
+	spec.Default(d, "output_label", &u.Output, d.NewText("$y$"))
+	spec.Default(d, "fan_out", &u.FanOut, 1)
+	spec.Default(d, "bias_label", &u.BiasLabel, d.NewText("$b$"))
+	switch u.EdgeLabels {
+	case "weights":
+		u.EdgeText = u.Weights
+	case "products":
+		for i := range min(len(u.Weights), len(u.InputLabel)) {
+			u.EdgeText = append(u.EdgeText, product(u.Weights[i], u.InputLabel[i]))
+		}
+	}
+	d.Title = "유닛"
+	d.Alt = fmt.Sprintf("입력 %d개가 각각 가중치를 거쳐 하나의 유닛으로 들어가고 유닛이 출력 y를 내는 그림", u.Inputs)
+	if u.Bias {
+		d.Alt = fmt.Sprintf("항상 1인 입력(가중치 b)과 입력 %d개가 하나의 유닛으로 들어가고 유닛이 출력 y를 내는 그림", u.Inputs)
+	}
+}
+
+// Validate wants one input label and one weight per input.
+func (u *Unit) Validate(c *spec.Check) {
+	if u.Inputs < 1 || u.Inputs > maxInputs {
+		return // reported by the constraint of inputs
+	}
+	from := inputsFrom(c.Written)
+	what := fmt.Sprintf("inputs %d", u.Inputs)
+	if n := len(u.Weights); n != u.Inputs && c.Spans("weights", from) {
+		at := c.Pos("weights")
+		c.ErrorAt(at, "%d weights for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+	}
+	if n := len(u.InputLabel); n != u.Inputs && c.Spans("input_labels", from) {
+		at := c.Pos("input_labels")
+		c.ErrorAt(at, "%d input labels for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+	}
+}
+
+// indexed returns $v_1$ … $v_n$.
+func indexed(d *spec.Defaults, v string, n int) []spec.Text {
+	ts := make([]spec.Text, n)
+	for i := range ts {
+		ts[i] = d.NewText(fmt.Sprintf("$%s_%d$", v, i+1))
+	}
+	return ts
+}
+
+// product returns the edge label of weight w on input x: one math segment
+// "$wx$" when both are a single math segment, else "w x".
+func product(w, x spec.Text) spec.Text {
+	src := w.Src + " " + x.Src
+	if wi, ok := w.MathOnly(); ok {
+		if xi, ok := x.MathOnly(); ok {
+			src = "$" + wi + xi + "$"
+		}
+	}
+	return spec.Text{Src: src, Pos: w.Pos}
+}
+
+// build draws a neuron unit: inputs with weights into one body, its
+// output (fanned out or not), an optional bias input and a caption
+// (4.png, 7.png, 9.png).
+func (u *Unit) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return e.drawScene(f.Title.Src, unitScene(e, u))
 }
 
 // unitScene lays out the unit diagram.
-func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
-	u := f.Unit
-	if u == nil {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q has no unit", f.Kind)
-	}
+func unitScene(e *env, u *Unit) *diagram.Scene {
 	n := u.Inputs
-	switch {
-	case n < 1:
-		return nil, spec.Errorf(f.PosOf("inputs"), "%d inputs: need at least 1", n)
-	case len(u.InputLabel) != n:
-		return nil, spec.Errorf(f.PosOf("input_labels"), "%d input labels for %d inputs", len(u.InputLabel), n)
-	case len(u.Weights) != n:
-		return nil, spec.Errorf(f.PosOf("weights"), "%d weights for %d inputs", len(u.Weights), n)
-	case u.FanOut < 1:
-		return nil, spec.Errorf(f.PosOf("fan_out"), "fan_out %d: need at least 1", u.FanOut)
-	}
-	// The spec expands edge_labels into the text of each edge (nil: none).
 	edgeText := u.EdgeText
-	if edgeText != nil && len(edgeText) != n {
-		return nil, spec.Errorf(f.PosOf("edge_labels"), "%d edge labels for %d inputs", len(edgeText), n)
-	}
-
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	label := e.sceneFont(labelSize+3, false)
 	weight := e.sceneFont(labelSize+1, false)
@@ -132,12 +245,12 @@ func unitScene(e *env, f *spec.Figure) (*diagram.Scene, error) {
 		cap.XAlign, cap.YAlign = text.XCenter, text.YCenter
 		s.Text(diagram.Text{At: diagram.Pt(sceneW/2, bottom/2), Text: u.Caption.Src, Style: cap})
 	}
-	return s, nil
+	return s
 }
 
 // unitBody sets what the unit's circle shows: BodyLabel when set, else
 // θ, Σ, a small step or sigmoid glyph, or nothing.
-func unitBody(e *env, body *diagram.Node, u *spec.Unit) {
+func unitBody(e *env, body *diagram.Node, u *Unit) {
 	if u.BodyLabel.Src != "" {
 		body.Label = u.BodyLabel.Src
 		return

@@ -34,33 +34,55 @@ func ReLU(z float64) float64 {
 	return 0
 }
 
-// ActivationByName returns the activation named "step", "sigmoid", "tanh"
-// or "relu", and whether the name is known.
-func ActivationByName(name string) (Activation, bool) {
-	switch name {
-	case "step":
-		return Step, true
-	case "sigmoid":
-		return Sigmoid, true
-	case "tanh":
-		return Tanh, true
-	case "relu":
-		return ReLU, true
-	}
-	return nil, false
+// Named is an activation with its name and what a plot of it needs.
+type Named struct {
+	Name  string
+	F     Activation
+	Jumps []float64 // the z at which F is discontinuous, increasing
+	Unit  bool      // every value of F lies in [0, 1]
 }
 
-// ActivationNames returns the names ActivationByName knows, sorted.
+// Activations returns the named activations, sorted by name: the one list
+// of them that every other package reads.
+func Activations() []Named {
+	return []Named{
+		{Name: "relu", F: ReLU},
+		{Name: "sigmoid", F: Sigmoid, Unit: true},
+		{Name: "step", F: Step, Jumps: []float64{0}, Unit: true},
+		{Name: "tanh", F: Tanh},
+	}
+}
+
+// Lookup returns the named activation of a name, and whether it is known.
+func Lookup(name string) (Named, bool) {
+	for _, a := range Activations() {
+		if a.Name == name {
+			return a, true
+		}
+	}
+	return Named{}, false
+}
+
+// ActivationByName returns the activation of a name in Activations, and
+// whether the name is known.
+func ActivationByName(name string) (Activation, bool) {
+	a, ok := Lookup(name)
+	return a.F, ok
+}
+
+// ActivationNames returns the names of Activations, sorted.
 func ActivationNames() []string {
-	return []string{"relu", "sigmoid", "step", "tanh"}
+	var names []string
+	for _, a := range Activations() {
+		names = append(names, a.Name)
+	}
+	return names
 }
 
 // Jumps returns, in increasing order, the z at which the activation of the
 // given name is discontinuous: [0] for "step", none for the others or for an
 // unknown name. A plot breaks its curve there.
 func Jumps(name string) []float64 {
-	if name == "step" {
-		return []float64{0}
-	}
-	return nil
+	a, _ := Lookup(name)
+	return a.Jumps
 }

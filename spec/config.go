@@ -57,8 +57,8 @@ var (
 // problem found, positioned in the file and sorted, with the same limits as
 // Decode: 1 MiB, no anchors or aliases, no control characters, no
 // duplicate keys.
-func DecodeConfig(path string, data []byte) (*Config, error) {
-	d := newDecoder(path, data)
+func (s *Kinds) DecodeConfig(path string, data []byte) (*Config, error) {
+	d := s.newDecoder(path, data)
 	d.config = true
 	if len(data) > maxSpecBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "config is %s; the limit is 1 MiB", mebibytes(len(data)))
@@ -141,8 +141,10 @@ func (d *decoder) configKinds(c *Config, n *yaml.Node, kindPos map[string]Pos) {
 		case dup:
 			d.errorf(d.at(key), "duplicate key %q (first at line %d)", key.Value, first.Line)
 			continue
-		case kindType(key.Value) == nil:
-			d.errorf(d.at(key), "unknown kind %q%s", key.Value, suggest(key.Value, kindNames[:], true))
+		}
+		kd, ok := d.kinds.kind(key.Value)
+		if !ok {
+			d.errorf(d.at(key), "unknown kind %q%s", key.Value, suggest(key.Value, d.kinds.Names(), true))
 			continue
 		}
 		seen[key.Value] = key
@@ -155,8 +157,8 @@ func (d *decoder) configKinds(c *Config, n *yaml.Node, kindPos map[string]Pos) {
 			d.errorf(d.at(val), "kinds.%s: want a mapping of fields of kind %s, got %s", kind, kind, describe(val))
 			continue
 		}
-		f := &Figure{Kind: kind}
-		kv := f.setKind(kind)
+		f := &Figure{Kind: kind, Spec: kd.new()}
+		kv := f.specValue()
 		fields := structFields(kv)
 		d.mapping("", val, fields, func(key, _ *yaml.Node) {
 			switch name := key.Value; {
@@ -197,8 +199,8 @@ func (d *decoder) checkConfig(c *Config, kindPos map[string]Pos) {
 	for _, e := range d.errs {
 		seen[e.Error()] = true // a bad value fails the probes again
 	}
-	for _, k := range kindNames {
-		_, errs, _ := decode(configProbe, []byte("kind: "+k+"\n"), c, true)
+	for _, k := range d.kinds.Names() {
+		_, errs, _ := d.kinds.decode(configProbe, []byte("kind: "+k+"\n"), c, true)
 		for _, e := range errs {
 			pos := e.Pos
 			if pos.File != c.File {
@@ -215,29 +217,21 @@ func (d *decoder) checkConfig(c *Config, kindPos map[string]Pos) {
 	}
 }
 
-// impliedBy lists, by "kind.field", the fields whose value implies that
-// field's: a spec writing one of them writes the field by implication, so
-// the folder's value of it does not apply (a unit's input_labels give its
-// inputs).
-var impliedBy = map[string][]string{
-	"unit.inputs": {"input_labels", "weights"},
-}
-
 // apply decodes the values of c for the fields of f that the spec's
-// mapping root does not write, directly or by implication (impliedBy), as
+// mapping root does not write, directly or by implication (Field.ImpliedBy), as
 // if the spec held them; their positions are in c's file.
 func (d *decoder) apply(f *Figure, root *yaml.Node, c *Config) {
 	written := map[string]bool{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		written[root.Content[i].Value] = true
 	}
-	for field, by := range impliedBy {
-		kind, name, _ := strings.Cut(field, ".")
-		if kind == f.Kind && slices.ContainsFunc(by, func(b string) bool { return written[b] }) {
-			written[name] = true
+	fields := append(structFields(reflect.ValueOf(f).Elem()), structFields(f.specValue())...)
+	for _, fl := range fields {
+		by := d.kinds.field(f.Kind, fl.name).ImpliedBy
+		if slices.ContainsFunc(by, func(b string) bool { return written[b] }) {
+			written[fl.name] = true
 		}
 	}
-	fields := append(structFields(reflect.ValueOf(f).Elem()), structFields(f.kindValue())...)
 	spec := d.source
 	d.source = source{file: c.File, data: c.data, lines: c.lines}
 	defer func() { d.source = spec }()

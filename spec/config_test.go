@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"bytes"
@@ -12,6 +12,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/figgen/figgen/figures"
+	"github.com/figgen/figgen/spec"
 )
 
 const configPath = "specs/figgen.yaml"
@@ -28,9 +31,9 @@ kinds:
     fan_out: 2
 `
 
-func mustConfig(t *testing.T, in string) *Config {
+func mustConfig(t *testing.T, in string) *spec.Config {
 	t.Helper()
-	c, err := DecodeConfig(configPath, []byte(in))
+	c, err := kinds.DecodeConfig(configPath, []byte(in))
 	if err != nil {
 		t.Fatalf("DecodeConfig: %v", err)
 	}
@@ -79,7 +82,7 @@ var badConfigs = []struct {
 	{"kinds not a mapping", "kinds: [step]\n", []string{"1:8: kinds: want a mapping from kind names to fields, got a list"}},
 	{"unknown kind", "kinds:\n  sigmod: {}\n", []string{`2:3: unknown kind "sigmod" (did you mean "sigmoid"?)`}},
 	{"unknown kind, far", "kinds:\n  histogram: {}\n", []string{
-		`2:3: unknown kind "histogram" (want one of bias-shift, diagram, neuron-cell, sigmoid, signal, specimen, step, threshold-plane, unit)`,
+		`2:3: unknown kind "histogram" (want one of ` + strings.Join(kinds.Names(), ", ") + ")",
 	}},
 	{"duplicate kind", "kinds:\n  step: {}\n  step: {}\n", []string{`3:3: duplicate key "step" (first at line 2)`}},
 	{"kind not a mapping", "kinds:\n  step: 3\n", []string{"2:9: kinds.step: want a mapping of fields of kind step, got integer 3"}},
@@ -109,7 +112,7 @@ var badConfigs = []struct {
 	// Values.
 	{"width too small", "width: 100\n", []string{"1:8: width: want 320 to 10000, got 100"}},
 	{"too many pixels", "width: 10000\nheight: 10000\n", []string{"1:8: width × height 10000 × 10000 is over 25 megapixels"}},
-	{"no format", "formats: []\n", []string{"1:10: formats: want at least one of png, svg, pdf"}},
+	{"no format", "formats: []\n", []string{"1:10: formats: want at least one format, got 0"}},
 	{"unknown format", "formats: [png, gif]\n", []string{`1:16: unknown format "gif" (want one of png, svg, pdf)`}},
 	{"duplicate format", "formats: [png, png]\n", []string{`1:16: duplicate format "png"`}},
 	{"enum", "kinds:\n  bias-shift:\n    legend: bottom-rigth\n", []string{`3:13: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
@@ -142,14 +145,14 @@ var badConfigs = []struct {
 func TestDecodeConfigErrors(t *testing.T) {
 	for _, tt := range badConfigs {
 		t.Run(tt.name, func(t *testing.T) {
-			c, err := DecodeConfig(configPath, []byte(tt.in))
+			c, err := kinds.DecodeConfig(configPath, []byte(tt.in))
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}
 			if c != nil {
 				t.Errorf("Config %v with an error, want nil", c)
 			}
-			var list ErrorList
+			var list spec.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("error %T is not an ErrorList", err)
 			}
@@ -169,11 +172,11 @@ func TestDecodeConfigErrors(t *testing.T) {
 func TestEmptyConfig(t *testing.T) {
 	for _, in := range []string{"", "# defaults\n", "~\n", "---\n", "{}\n", "kinds:\n", "kinds: {}\n", "kinds:\n  step:\n  unit: {}\n"} {
 		c := mustConfig(t, in)
-		for _, spec := range []string{"kind: step\n", "kind: unit\ninputs: 2\n"} {
-			want, _ := Decode("specs/a.yaml", []byte(spec))
-			got, err := DecodeWith("specs/a.yaml", []byte(spec), c)
+		for _, src := range []string{"kind: step\n", "kind: unit\ninputs: 2\n"} {
+			want, _ := kinds.Decode("specs/a.yaml", []byte(src))
+			got, err := kinds.DecodeWith("specs/a.yaml", []byte(src), c)
 			if err != nil || !reflect.DeepEqual(got, want) {
-				t.Errorf("config %q, spec %q: DecodeWith = %v, %v; want Decode's %v", in, spec, got, err, want)
+				t.Errorf("config %q, spec %q: DecodeWith = %v, %v; want Decode's %v", in, src, got, err, want)
 			}
 		}
 		if ts := c.Texts(); ts != nil {
@@ -186,78 +189,78 @@ func TestEmptyConfig(t *testing.T) {
 // which beats the built-in default, field by field.
 func TestConfigPrecedence(t *testing.T) {
 	c := mustConfig(t, exampleConfig)
-	pos := func(line, col int) Pos { return Pos{File: configPath, Line: line, Col: col} }
-	spec := func(line, col int) Pos { return Pos{File: "specs/s.yaml", Line: line, Col: col} }
+	pos := func(line, col int) spec.Pos { return spec.Pos{File: configPath, Line: line, Col: col} }
+	own := func(line, col int) spec.Pos { return spec.Pos{File: "specs/s.yaml", Line: line, Col: col} }
 	for _, tt := range []struct {
 		name, in string
-		check    func(t *testing.T, f *Figure)
+		check    func(t *testing.T, f *spec.Figure)
 	}{
-		{"config beats built-in", "kind: sigmoid\n", func(t *testing.T, f *Figure) {
+		{"config beats built-in", "kind: sigmoid\n", func(t *testing.T, f *spec.Figure) {
 			if !slices.Equal(f.Formats, []string{"png", "svg", "pdf"}) || f.Width != 720 || f.Height != 450 {
 				t.Errorf("formats, size = %q, %d×%d", f.Formats, f.Width, f.Height)
 			}
-			if r := f.Sigmoid.XRange; r == nil || *r != (Range{-8, 8}) {
+			if r := f.Spec.(*figures.Sigmoid).XRange; r == nil || *r != (spec.Range{-8, 8}) {
 				t.Errorf("x_range = %v, want [-8, 8]", r)
 			}
-			if r := f.Sigmoid.YRange; r != nil {
+			if r := f.Spec.(*figures.Sigmoid).YRange; r != nil {
 				t.Errorf("y_range = %v, want the built-in nil", r)
 			}
-			if !f.Sigmoid.MarkMidpoint || f.Sigmoid.XLabel.Src != "$z$" {
-				t.Errorf("built-in defaults lost: mark_midpoint %v, x_label %q", f.Sigmoid.MarkMidpoint, f.Sigmoid.XLabel.Src)
+			if !f.Spec.(*figures.Sigmoid).MarkMidpoint || f.Spec.(*figures.Sigmoid).XLabel.Src != "$z$" {
+				t.Errorf("built-in defaults lost: mark_midpoint %v, x_label %q", f.Spec.(*figures.Sigmoid).MarkMidpoint, f.Spec.(*figures.Sigmoid).XLabel.Src)
 			}
-			for path, want := range map[string]Pos{
+			for path, want := range map[string]spec.Pos{
 				"formats": pos(1, 10), "formats[2]": pos(1, 21), "width": pos(2, 8), "height": pos(3, 9),
-				"x_range": pos(6, 14), "formula": pos(7, 14), "title": spec(1, 1),
+				"x_range": pos(6, 14), "formula": pos(7, 14), "title": own(1, 1),
 			} {
 				if got := f.PosOf(path); got != want {
 					t.Errorf("PosOf(%q) = %v, want %v", path, got, want)
 				}
 			}
-			fm := f.Sigmoid.Formula
+			fm := f.Spec.(*figures.Sigmoid).Formula
 			if fm.Src != "$f(z)$" || fm.Pos != pos(7, 14) || fm.PosAt(1) != pos(7, 16) {
 				t.Errorf("formula %q at %v, PosAt(1) %v", fm.Src, fm.Pos, fm.PosAt(1))
 			}
-			if ts := f.Texts(); !slices.ContainsFunc(ts, func(t Text) bool { return t.Pos == pos(7, 14) }) {
+			if ts := f.Texts(); !slices.ContainsFunc(ts, func(t spec.Text) bool { return t.Pos == pos(7, 14) }) {
 				t.Errorf("Texts %v lack the config's formula", ts)
 			}
 		}},
-		{"spec beats config", "kind: sigmoid\nformats: [pdf]\nwidth: 640\nx_range: [-1, 1]\nformula: '$g$'\n", func(t *testing.T, f *Figure) {
+		{"spec beats config", "kind: sigmoid\nformats: [pdf]\nwidth: 640\nx_range: [-1, 1]\nformula: '$g$'\n", func(t *testing.T, f *spec.Figure) {
 			if !slices.Equal(f.Formats, []string{"pdf"}) || f.Width != 640 || f.Height != 450 {
 				t.Errorf("formats, size = %q, %d×%d", f.Formats, f.Width, f.Height)
 			}
-			if r := f.Sigmoid.XRange; *r != (Range{-1, 1}) || f.Sigmoid.Formula.Src != "$g$" {
-				t.Errorf("x_range, formula = %v, %q", r, f.Sigmoid.Formula.Src)
+			if r := f.Spec.(*figures.Sigmoid).XRange; *r != (spec.Range{-1, 1}) || f.Spec.(*figures.Sigmoid).Formula.Src != "$g$" {
+				t.Errorf("x_range, formula = %v, %q", r, f.Spec.(*figures.Sigmoid).Formula.Src)
 			}
-			if f.PosOf("width") != spec(3, 8) || f.PosOf("height") != pos(3, 9) || f.PosOf("formats[0]") != spec(2, 11) {
+			if f.PosOf("width") != own(3, 8) || f.PosOf("height") != pos(3, 9) || f.PosOf("formats[0]") != own(2, 11) {
 				t.Errorf("PosOf width, height, formats[0] = %v, %v, %v", f.PosOf("width"), f.PosOf("height"), f.PosOf("formats[0]"))
 			}
 		}},
-		{"explicit empty beats config", "kind: sigmoid\nformula: ''\n", func(t *testing.T, f *Figure) {
-			if fm := f.Sigmoid.Formula; fm.Src != "" || fm.Pos != spec(2, 10) {
+		{"explicit empty beats config", "kind: sigmoid\nformula: ''\n", func(t *testing.T, f *spec.Figure) {
+			if fm := f.Spec.(*figures.Sigmoid).Formula; fm.Src != "" || fm.Pos != own(2, 10) {
 				t.Errorf("formula %q at %v, want empty, from the spec", fm.Src, fm.Pos)
 			}
 		}},
-		{"explicit null beats config", "kind: sigmoid\nformula:\n", func(t *testing.T, f *Figure) {
-			if f.Sigmoid.Formula.Src != "" {
-				t.Errorf("formula %q, want empty", f.Sigmoid.Formula.Src)
+		{"explicit null beats config", "kind: sigmoid\nformula:\n", func(t *testing.T, f *spec.Figure) {
+			if f.Spec.(*figures.Sigmoid).Formula.Src != "" {
+				t.Errorf("formula %q, want empty", f.Spec.(*figures.Sigmoid).Formula.Src)
 			}
 		}},
-		{"other kind's defaults unused", "kind: step\n", func(t *testing.T, f *Figure) {
-			if r := f.Step.XRange; *r != (Range{-3, 3}) {
+		{"other kind's defaults unused", "kind: step\n", func(t *testing.T, f *spec.Figure) {
+			if r := f.Spec.(*figures.Step).XRange; *r != (spec.Range{-3, 3}) {
 				t.Errorf("x_range = %v, want the built-in [-3, 3]", r)
 			}
 			if f.Width != 720 {
 				t.Errorf("width = %d, want the config's 720", f.Width)
 			}
 		}},
-		{"kind defaults", "kind: unit\n", func(t *testing.T, f *Figure) {
-			if f.Unit.FanOut != 2 || f.Unit.Inputs != 3 || f.PosOf("fan_out") != pos(9, 14) {
-				t.Errorf("fan_out, inputs = %d, %d, fan_out at %v", f.Unit.FanOut, f.Unit.Inputs, f.PosOf("fan_out"))
+		{"kind defaults", "kind: unit\n", func(t *testing.T, f *spec.Figure) {
+			if f.Spec.(*figures.Unit).FanOut != 2 || f.Spec.(*figures.Unit).Inputs != 3 || f.PosOf("fan_out") != pos(9, 14) {
+				t.Errorf("fan_out, inputs = %d, %d, fan_out at %v", f.Spec.(*figures.Unit).FanOut, f.Spec.(*figures.Unit).Inputs, f.PosOf("fan_out"))
 			}
 		}},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := DecodeWith("specs/s.yaml", []byte(tt.in), c)
+			f, err := kinds.DecodeWith("specs/s.yaml", []byte(tt.in), c)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -271,17 +274,17 @@ func TestConfigPrecedence(t *testing.T) {
 // spec's own errors.
 func TestConfigInvalidForSpec(t *testing.T) {
 	c := mustConfig(t, "width: 5000\nkinds:\n  step:\n    x_range: [-8, 8]\n")
-	if _, err := DecodeWith("specs/a.yaml", []byte("kind: step\nthreshold: 2\n"), c); err != nil {
+	if _, err := kinds.DecodeWith("specs/a.yaml", []byte("kind: step\nthreshold: 2\n"), c); err != nil {
 		t.Errorf("threshold inside the config's range: %v", err)
 	}
-	f, err := DecodeWith("specs/b.yaml", []byte("kind: step\nthreshold: 10\ntitle: 'T $x$'\nheight: 6000\ncolour: red\n"), c)
+	f, err := kinds.DecodeWith("specs/b.yaml", []byte("kind: step\nthreshold: 10\ntitle: 'T $x$'\nheight: 6000\ncolour: red\n"), c)
 	want := "specs/b.yaml:4:9: width × height 5000 × 6000 is over 25 megapixels (width 5000 from specs/figgen.yaml:1:8)\n" +
 		`specs/b.yaml:5:1: unknown field "colour"` + "\n" +
 		"specs/figgen.yaml:4:14: x_range [-8, 8] does not contain threshold 10 (applied to specs/b.yaml)"
 	if err == nil || err.Error() != want {
 		t.Fatalf("error:\n%v\nwant:\n%s", err, want)
 	}
-	var e *Error
+	var e *spec.Error
 	if !errors.As(err, &e) || e.Pos.File != "specs/b.yaml" {
 		t.Errorf("first error %v, want the spec's", e)
 	}
@@ -289,7 +292,7 @@ func TestConfigInvalidForSpec(t *testing.T) {
 		t.Errorf("partial Texts = %q, want the spec's own", got)
 	}
 	// The config is unchanged: another spec still decodes.
-	if _, err := DecodeWith("specs/c.yaml", []byte("kind: step\n"), c); err != nil {
+	if _, err := kinds.DecodeWith("specs/c.yaml", []byte("kind: step\n"), c); err != nil {
 		t.Errorf("after a failure: %v", err)
 	}
 }
@@ -345,12 +348,12 @@ func TestConfigCrossField(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			c := mustConfig(t, tt.config)
-			f, err := DecodeWith("specs/s.yaml", []byte(tt.spec), c)
+			f, err := kinds.DecodeWith("specs/s.yaml", []byte(tt.spec), c)
 			if got, want := fmt.Sprint(err), strings.Join(tt.want, "\n"); err == nil && want != "" || err != nil && got != want {
 				t.Fatalf("errors:\n%v\nwant:\n%s", err, want)
 			}
-			if tt.inputs != 0 && (f.Unit.Inputs != tt.inputs || len(f.Unit.Weights) != tt.inputs || len(f.Unit.InputLabel) != tt.inputs) {
-				t.Errorf("inputs, weights, labels = %d, %d, %d; want %d", f.Unit.Inputs, len(f.Unit.Weights), len(f.Unit.InputLabel), tt.inputs)
+			if tt.inputs != 0 && (f.Spec.(*figures.Unit).Inputs != tt.inputs || len(f.Spec.(*figures.Unit).Weights) != tt.inputs || len(f.Spec.(*figures.Unit).InputLabel) != tt.inputs) {
+				t.Errorf("inputs, weights, labels = %d, %d, %d; want %d", f.Spec.(*figures.Unit).Inputs, len(f.Spec.(*figures.Unit).Weights), len(f.Spec.(*figures.Unit).InputLabel), tt.inputs)
 			}
 		})
 	}
@@ -368,15 +371,15 @@ func TestDecodeIsDecodeWithNil(t *testing.T) {
 		}
 		ins = append(ins, string(b))
 	}
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		ins = append(ins, "kind: "+k+"\n")
 	}
 	for _, tt := range badTests {
 		ins = append(ins, tt.in)
 	}
 	for _, in := range ins {
-		f1, err1 := Decode("specs/t.yaml", []byte(in))
-		f2, err2 := DecodeWith("specs/t.yaml", []byte(in), nil)
+		f1, err1 := kinds.Decode("specs/t.yaml", []byte(in))
+		f2, err2 := kinds.DecodeWith("specs/t.yaml", []byte(in), nil)
 		if !reflect.DeepEqual(f1, f2) || !reflect.DeepEqual(err1, err2) {
 			t.Errorf("%.40q: Decode = %v, %v; DecodeWith(nil) = %v, %v", in, f1, err1, f2, err2)
 		}
@@ -397,7 +400,7 @@ func TestConfigTexts(t *testing.T) {
 	if !slices.Equal(got, want) {
 		t.Errorf("Texts = %q, want %q", got, want)
 	}
-	if (*Config)(nil).Texts() != nil {
+	if (*spec.Config)(nil).Texts() != nil {
 		t.Error("nil Config has Texts")
 	}
 }
@@ -411,8 +414,8 @@ func TestConfigConcurrent(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			k := Kinds()[i%len(Kinds())]
-			if _, err := DecodeWith("specs/t.yaml", []byte("kind: "+k+"\n"), c); err != nil {
+			k := kinds.Names()[i%len(kinds.Names())]
+			if _, err := kinds.DecodeWith("specs/t.yaml", []byte("kind: "+k+"\n"), c); err != nil {
 				t.Error(err)
 			}
 		}()
@@ -425,7 +428,7 @@ const configSchemaFile = "figgen.config.schema.json"
 // TestConfigSchemaUpToDate checks that the committed config schema is
 // ConfigSchema's output; -update rewrites it.
 func TestConfigSchemaUpToDate(t *testing.T) {
-	got := ConfigSchema()
+	got := kinds.ConfigSchema()
 	if *update {
 		if err := os.WriteFile(configSchemaFile, got, 0o644); err != nil {
 			t.Fatal(err)
@@ -445,22 +448,22 @@ func TestConfigSchemaUpToDate(t *testing.T) {
 // DecodeConfig accepts and agrees with it on good and bad configs.
 func TestConfigSchema(t *testing.T) {
 	var s map[string]any
-	if err := json.Unmarshal(ConfigSchema(), &s); err != nil {
+	if err := json.Unmarshal(kinds.ConfigSchema(), &s); err != nil {
 		t.Fatal(err)
 	}
-	if s["$id"] != ConfigSchemaID {
+	if s["$id"] != spec.ConfigSchemaID {
 		t.Errorf("$id = %v", s["$id"])
 	}
 	props := s["properties"].(map[string]any)
 	if got, want := keys(props), []string{"formats", "height", "kinds", "width"}; !slices.Equal(got, want) {
 		t.Errorf("properties %q, want %q", got, want)
 	}
-	kinds := props["kinds"].(map[string]any)["properties"].(map[string]any)
-	if got := keys(kinds); !slices.Equal(got, Kinds()) {
-		t.Errorf("kinds %q, want %q", got, Kinds())
+	byKind := props["kinds"].(map[string]any)["properties"].(map[string]any)
+	if got := keys(byKind); !slices.Equal(got, kinds.Names()) {
+		t.Errorf("kinds %q, want %q", got, kinds.Names())
 	}
-	for _, k := range Kinds() {
-		if got, want := keys(kinds[k].(map[string]any)["properties"]), sortedNames(structFields(reflect.New(kindType(k)).Elem())); !slices.Equal(got, want) {
+	for _, k := range kinds.Names() {
+		if got, want := keys(byKind[k].(map[string]any)["properties"]), sortedNames(kindFields(k)); !slices.Equal(got, want) {
 			t.Errorf("kinds.%s: properties %q, want %q", k, got, want)
 		}
 	}
@@ -490,14 +493,14 @@ func TestConfigSchema(t *testing.T) {
 // for the built-in defaults that depend on it.
 func TestConfigDerivedDefaults(t *testing.T) {
 	c := mustConfig(t, "kinds:\n  unit:\n    weights: [$a$, $b$]\n")
-	f, err := DecodeWith("specs/u.yaml", []byte("kind: unit\n"), c)
+	f, err := kinds.DecodeWith("specs/u.yaml", []byte("kind: unit\n"), c)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if u := f.Unit; u.Inputs != 2 || len(u.InputLabel) != 2 || srcs(u.EdgeText)[1] != "$b$" {
+	if u := f.Spec.(*figures.Unit); u.Inputs != 2 || len(u.InputLabel) != 2 || srcs(u.EdgeText)[1] != "$b$" {
 		t.Errorf("inputs, input labels, edge text = %d, %q, %q", u.Inputs, srcs(u.InputLabel), srcs(u.EdgeText))
 	}
-	_, err = DecodeWith("specs/u.yaml", []byte("kind: unit\ninputs: 3\n"), c)
+	_, err = kinds.DecodeWith("specs/u.yaml", []byte("kind: unit\ninputs: 3\n"), c)
 	want := "specs/figgen.yaml:3:14: 2 weights for 3 inputs (applied to specs/u.yaml)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)

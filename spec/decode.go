@@ -31,8 +31,8 @@ import (
 // A file over 1 MiB is rejected before parsing. Anchors and aliases are
 // rejected: a spec is small and never needs them, and without them no alias
 // expansion (a "billion laughs" document) can happen.
-func Decode(path string, data []byte) (*Figure, error) {
-	return DecodeWith(path, data, nil)
+func (s *Kinds) Decode(path string, data []byte) (*Figure, error) {
+	return s.DecodeWith(path, data, nil)
 }
 
 // DecodeWith is Decode with the folder defaults cfg (nil: none): every
@@ -53,8 +53,8 @@ func Decode(path string, data []byte) (*Figure, error) {
 // "(threshold 10 from specs/figgen.yaml:3:16)". Errors of the spec's own
 // file come first, then those in cfg's file, each part sorted by position.
 // A partial Figure holds only the spec's own Texts.
-func DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
-	f, errs, root := decode(path, data, cfg, false)
+func (s *Kinds) DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
+	f, errs, root := s.decode(path, data, cfg, false)
 	if len(errs) == 0 {
 		return f, nil
 	}
@@ -66,15 +66,15 @@ func DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
 	if root == nil {
 		return nil, errs
 	}
-	return partial(path, data, root), errs
+	return s.partial(path, data, root), errs
 }
 
 // decode decodes, defaults and validates the spec data with the folder
 // defaults cfg (nil: none). It returns the figure when there is no error,
 // else the errors, sorted, and the spec's top-level mapping if it has one.
 // probe is set when data is checkConfig's spec holding only a kind.
-func decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorList, *yaml.Node) {
-	d := newDecoder(path, data)
+func (s *Kinds) decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorList, *yaml.Node) {
+	d := s.newDecoder(path, data)
 	d.probe = probe
 	if len(data) > maxSpecBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "spec is %s; the limit is 1 MiB", mebibytes(len(data)))
@@ -84,11 +84,11 @@ func decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorLi
 	root, ok := d.parse()
 	if ok {
 		d.figure(f, root)
-		if cfg != nil && f.kindValue().IsValid() {
+		if cfg != nil && f.Spec != nil {
 			d.apply(f, root, cfg)
 		}
 	}
-	if f.kindValue().IsValid() {
+	if f.Spec != nil {
 		f.pos = d.pos
 		d.defaults(f)
 		d.validate(f)
@@ -102,8 +102,8 @@ func decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorLi
 
 // partial decodes root again into a Figure that keeps what decodes, lists
 // with bad items included, and skips defaults and validation.
-func partial(path string, data []byte, root *yaml.Node) *Figure {
-	d := newDecoder(path, data)
+func (s *Kinds) partial(path string, data []byte, root *yaml.Node) *Figure {
+	d := s.newDecoder(path, data)
 	d.partial = true
 	f := &Figure{File: path, Name: stem(path)}
 	d.figure(f, root)
@@ -111,8 +111,9 @@ func partial(path string, data []byte, root *yaml.Node) *Figure {
 	return f
 }
 
-func newDecoder(path string, data []byte) *decoder {
+func (s *Kinds) newDecoder(path string, data []byte) *decoder {
 	return &decoder{
+		kinds:  s,
 		source: source{file: path, data: data, lines: lineStarts(data)},
 		pos:    map[string]Pos{},
 		bad:    map[string]bool{},
@@ -150,17 +151,14 @@ type source struct {
 // default is decoded (apply).
 type decoder struct {
 	source
+	kinds   *Kinds
 	config  bool // decoding figgen.yaml, not a spec
 	errs    ErrorList
 	pos     map[string]Pos  // position of each value decoded without error
 	bad     map[string]bool // paths whose value had a type error
 	kindPos Pos
-	owners  map[string][]string // kinds having each field name, built when needed
-	partial bool                // keep the good items of a list with bad ones
-	probe   bool                // checking a config with a spec of only a kind (checkConfig)
-	// inputsFrom is the path a unit's inputs come from: "inputs", or the
-	// list it is the length of; "" for the built-in 3.
-	inputsFrom string
+	partial bool // keep the good items of a list with bad ones
+	probe   bool // checking a config with a spec of only a kind (checkConfig)
 }
 
 func (d *decoder) errorf(pos Pos, format string, args ...any) {
@@ -171,24 +169,11 @@ func (d *decoder) at(n *yaml.Node) Pos {
 	return Pos{File: d.file, Line: n.Line, Col: n.Column}
 }
 
-// posOf is Figure.PosOf over the positions decoded so far.
-func (d *decoder) posOf(path string) Pos {
-	return (&Figure{File: d.file, pos: d.pos}).PosOf(path)
-}
-
-// set reports whether the value at path was written in the file, or
-// taken from the folder config.
-func (d *decoder) set(path string) bool {
-	_, ok := d.pos[path]
-	return ok
-}
-
-// own reports whether the value at path was written in the spec itself,
-// not taken from the folder config.
-func (d *decoder) own(path string) bool {
-	p, ok := d.pos[path]
-	return ok && p.File == d.file
-}
+// posOf, set and own are Written's Pos, Set and Own over what was decoded
+// so far.
+func (d *decoder) posOf(path string) Pos { return d.written().Pos(path) }
+func (d *decoder) set(path string) bool  { return d.written().Set(path) }
+func (d *decoder) own(path string) bool  { return d.written().Own(path) }
 
 // spans reports whether a check spanning the values at paths applies.
 // It always does for a spec. In checkConfig's probe it does only when the
@@ -352,11 +337,15 @@ func (d *decoder) figure(f *Figure, root *yaml.Node) {
 		d.errorf(d.at(root), "missing kind")
 	case kindNode.Kind != yaml.ScalarNode || kindNode.Tag == "!!null":
 		// reported by the mapping pass below
-	case kindType(kindNode.Value) == nil:
-		d.errorf(d.at(kindNode), "unknown kind %q%s", kindNode.Value, suggest(kindNode.Value, kindNames[:], true))
 	default:
+		k, ok := d.kinds.kind(kindNode.Value)
+		if !ok {
+			d.errorf(d.at(kindNode), "unknown kind %q%s", kindNode.Value, suggest(kindNode.Value, d.kinds.Names(), true))
+			break
+		}
 		d.kindPos = d.at(kindNode)
-		kv = f.setKind(kindNode.Value)
+		f.Spec = k.new()
+		kv = f.specValue()
 	}
 	fields := common
 	if kv.IsValid() {
@@ -380,7 +369,7 @@ func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bo
 		for _, fl := range fields {
 			all = append(all, fl.name)
 		}
-		for n := range d.owners {
+		for n := range d.kinds.owners {
 			all = append(all, n)
 		}
 		d.errorf(d.at(key), "unknown field %q%s", name, suggest(name, all, false))
@@ -403,15 +392,7 @@ func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bo
 
 // ownersOf returns the kinds that have a field name, nil for none.
 func (d *decoder) ownersOf(name string) []string {
-	if d.owners == nil {
-		d.owners = map[string][]string{}
-		for _, k := range kindNames {
-			for _, n := range fieldNames(kindType(k)) {
-				d.owners[n] = append(d.owners[n], k)
-			}
-		}
-	}
-	return d.owners[name]
+	return d.kinds.owners[name]
 }
 
 // mapping decodes the mapping n into fields, reporting duplicate keys and
@@ -512,7 +493,7 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 			return false
 		}
 		rg := Range{Min: r[0], Max: r[1]}
-		if msg := rg.problem(); msg != "" {
+		if msg := rg.Problem(); msg != "" {
 			d.errorf(d.at(n), "%s: %s", path, msg)
 			return false
 		}

@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"errors"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/figgen/figgen/spec"
 )
 
 // badTests are spec files that must fail, with every error wanted, as
@@ -42,7 +44,7 @@ var badTests = []struct {
 	}},
 	{"unknown kind", "kind: sigmod\n", []string{`1:7: unknown kind "sigmod" (did you mean "sigmoid"?)`}},
 	{"unknown kind, far", "kind: histogram\n", []string{
-		`1:7: unknown kind "histogram" (want one of bias-shift, diagram, neuron-cell, sigmoid, signal, specimen, step, threshold-plane, unit)`,
+		`1:7: unknown kind "histogram" (want one of ` + strings.Join(kinds.Names(), ", ") + ")",
 	}},
 	{"kind not a string", "kind: [step]\n", []string{"1:7: kind: want a string, got a list"}},
 
@@ -87,8 +89,8 @@ var badTests = []struct {
 	{"unknown format", "kind: step\nformats: [png, gif]\n", []string{`2:16: unknown format "gif" (want one of png, svg, pdf)`}},
 	{"format typo", "kind: step\nformats: [svgg]\n", []string{`2:11: unknown format "svgg" (did you mean "svg"?)`}},
 	{"duplicate format", "kind: step\nformats: [png, svg, png]\n", []string{`2:21: duplicate format "png"`}},
-	{"no format", "kind: step\nformats: []\n", []string{"2:10: formats: want at least one of png, svg, pdf"}},
-	{"output empty", "kind: step\noutput: \"\"\n", []string{`2:9: output "": want a non-empty name`}},
+	{"no format", "kind: step\nformats: []\n", []string{"2:10: formats: want at least one format, got 0"}},
+	{"output empty", "kind: step\noutput: \"\"\n", []string{"2:9: output: want a non-empty name"}},
 	{"output dotdot", "kind: step\noutput: a/../../b\n", []string{`2:9: output "a/../../b": want no ".." element`}},
 	{"output absolute", "kind: step\noutput: /tmp/x\n", []string{`2:9: output "/tmp/x": want a relative path`}},
 	{"output backslash", "kind: step\noutput: 'a\\b'\n", []string{`2:9: output "a\\b": use "/" to separate folders, not "\"`}},
@@ -110,7 +112,7 @@ var badTests = []struct {
 	{"unit body", "kind: unit\nbody: circle\n", []string{`2:7: unknown body "circle" (want one of theta, sum, step, sigmoid, none)`}},
 	{"signal direction", "kind: signal\ndirection: in\n", []string{`2:12: unknown direction "in" (want one of input, output)`}},
 	{"signal rows", "kind: signal\nrows: []\n", []string{"2:7: rows: want 1 to 6 rows, got 0"}},
-	{"signal value", "kind: signal\nrows:\n  - caption: a\n    value: 2\n", []string{"4:12: rows[0].value: want 0 or 1, got 2"}},
+	{"signal value", "kind: signal\nrows:\n  - caption: a\n    value: 2\n", []string{"4:12: rows[0].value: want 0 to 1, got 2"}},
 	{"signal missing value", "kind: signal\nrows:\n  - caption: a\n", []string{"3:5: rows[0]: missing value"}},
 	{"bias-shift biases", "kind: bias-shift\nbiases: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n", []string{"2:9: biases: want 1 to 8 values, got 9"}},
 	{"bias-shift no biases", "kind: bias-shift\nbiases: []\n", []string{"2:9: biases: want 1 to 8 values, got 0"}},
@@ -120,7 +122,7 @@ var badTests = []struct {
 		"2:21: duplicate bias 2",
 		"2:30: duplicate bias 0",
 	}},
-	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of sigmoid, step, tanh, relu)`}},
+	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of relu, sigmoid, step, tanh)`}},
 	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
 	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 0]}\n  - {at: [0, 1]}\n", []string{
 		`4:10: duplicate node id "a" (first at line 3)`,
@@ -129,7 +131,7 @@ var badTests = []struct {
 	}},
 	{"diagram shape", "kind: diagram\nnodes: [{id: a, at: [0, 0], shape: square}]\n", []string{`2:36: unknown shape "square" (want one of circle, box, label)`}},
 	{"diagram at", "kind: diagram\nnodes:\n  - {id: a, at: [0, 1.5]}\n  - {id: b}\n", []string{
-		"3:17: nodes[0].at: want a point in [0, 1]², got [0, 1.5]",
+		"3:17: nodes[0].at[1]: want a value from 0 to 1, got 1.5",
 		"4:5: nodes[1]: missing at",
 	}},
 	{"diagram edges", "kind: diagram\nnodes:\n  - {id: input, at: [0, 0]}\n  - {id: unit, at: [1, 1]}\nedges:\n  - {from: inptu, to: unit}\n  - {from: unit, to: zzz}\n  - {to: unit}\n", []string{
@@ -188,6 +190,12 @@ var badTests = []struct {
 		`4:17: node "b" is at the same place as node "a"`,
 		`5:17: node "c" is at the same place as node "a"`,
 	}},
+	{"nodes outside at one place", "kind: diagram\nnodes:\n  - {id: a, at: [2, -1]}\n  - {id: b, at: [2, -1]}\n", []string{
+		"3:17: nodes[0].at[0]: want a value from 0 to 1, got 2",
+		"3:17: nodes[0].at[1]: want a value from 0 to 1, got -1",
+		"4:17: nodes[1].at[0]: want a value from 0 to 1, got 2",
+		"4:17: nodes[1].at[1]: want a value from 0 to 1, got -1",
+	}},
 	{"edge of no length", "kind: diagram\nnodes:\n  - {id: a, at: [1, 0]}\n  - {id: b, at: [1, 0]}\nedges: [{from: a, to: b}]\n", []string{
 		`4:17: node "b" is at the same place as node "a"`,
 		`5:23: edge from "a" to "b" has no length: the nodes are at the same place`,
@@ -220,7 +228,7 @@ func manyNodes(n int) string {
 func TestDecodeErrors(t *testing.T) {
 	for _, tt := range badTests {
 		t.Run(tt.name, func(t *testing.T) {
-			f, err := Decode("t.yaml", []byte(tt.in))
+			f, err := kinds.Decode("t.yaml", []byte(tt.in))
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}
@@ -230,7 +238,7 @@ func TestDecodeErrors(t *testing.T) {
 			if f != nil {
 				_ = f.Texts()
 			}
-			var list ErrorList
+			var list spec.ErrorList
 			if !errors.As(err, &list) {
 				t.Fatalf("error %T is not an ErrorList", err)
 			}
@@ -241,7 +249,7 @@ func TestDecodeErrors(t *testing.T) {
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
 				t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
 			}
-			var one *Error
+			var one *spec.Error
 			if !errors.As(err, &one) || one != list[0] {
 				t.Errorf("errors.As(*Error) = %v, want the first error", one)
 			}
@@ -250,7 +258,7 @@ func TestDecodeErrors(t *testing.T) {
 }
 
 func TestErrorListFormat(t *testing.T) {
-	_, err := Decode("specs/08-sigmoid.yaml", []byte("kind: sigmoid\ntitel: a\nwidth: 0\n"))
+	_, err := kinds.Decode("specs/08-sigmoid.yaml", []byte("kind: sigmoid\ntitel: a\nwidth: 0\n"))
 	want := "specs/08-sigmoid.yaml:2:1: unknown field \"titel\" (did you mean \"title\"?)\n" +
 		"specs/08-sigmoid.yaml:3:8: width: want 320 to 10000, got 0"
 	if err == nil || err.Error() != want {
@@ -275,7 +283,7 @@ func TestAliasBomb(t *testing.T) {
 	}
 	b.WriteString("lines: *a9\n")
 	start := time.Now()
-	_, err := Decode("bomb.yaml", []byte(b.String()))
+	_, err := kinds.Decode("bomb.yaml", []byte(b.String()))
 	if took := time.Since(start); took > time.Second {
 		t.Errorf("took %v", took)
 	}

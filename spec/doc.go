@@ -2,6 +2,17 @@
 // typed Figure, fills in the defaults of the figure's kind and validates
 // the result, so that later stages see one complete, checked shape.
 //
+// The package is the machinery, not the kinds. A kind is a struct of its
+// own fields implementing KindSpec (its Fields, Default and Validate),
+// named by KindOf and gathered with others into a Kinds set; package
+// figures declares figgen's kinds, one file each, and figures.Kinds()
+// returns their set. Decode, DecodeWith, DecodeConfig, Schema and
+// ConfigSchema are methods of the set. Every constraint of a key alone
+// (allowed values, limits, list lengths, required keys) is stated once, in
+// the kind's Fields, and both enforced here and shown in the schema; what
+// spans keys is the kind's Validate. Default and Validate see only what was
+// decoded (Written), so both are functions of the decoded figure.
+//
 // Decoding is strict: unknown fields, wrong types, duplicate keys,
 // non-finite numbers and values outside their allowed sets are errors, and
 // every problem of a file is reported at once as an ErrorList of
@@ -76,8 +87,8 @@
 // specs/figgen.yaml:1:8)". A spec's ErrorList lists its own file's errors
 // first.
 //
-// Schema returns a JSON Schema of spec files generated from these types and
-// tables, committed as spec/figgen.schema.json (a test keeps it current);
+// Schema returns a JSON Schema of spec files generated from the kinds' types
+// and Fields, committed for figgen's kinds as spec/figgen.schema.json (a test keeps it current);
 // with the YAML language server, a spec's first line
 // "# yaml-language-server: $schema=../spec/figgen.schema.json" (the path
 // relative to the spec file) turns on completion, hover and checks.

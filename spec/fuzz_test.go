@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"errors"
@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/figgen/figgen/spec"
 )
 
 // FuzzDecode checks that no input makes Decode panic, and that it returns
@@ -15,7 +17,7 @@ func FuzzDecode(f *testing.F) {
 	for _, tt := range badTests {
 		f.Add([]byte(tt.in))
 	}
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		f.Add([]byte("kind: " + k + "\n"))
 	}
 	files, _ := filepath.Glob("testdata/*.yaml")
@@ -25,9 +27,9 @@ func FuzzDecode(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		fig, err := Decode("f.yaml", data)
+		fig, err := kinds.Decode("f.yaml", data)
 		if err != nil {
-			var list ErrorList
+			var list spec.ErrorList
 			if !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("Decode = %v, %v", fig, err)
 			}
@@ -39,7 +41,7 @@ func FuzzDecode(f *testing.F) {
 			}
 			return
 		}
-		if !fig.kindValue().IsValid() || fig.Width < 1 || len(fig.Formats) == 0 || fig.Output == "" {
+		if fig.Spec == nil || fig.Width < 1 || len(fig.Formats) == 0 || fig.Output == "" {
 			t.Fatalf("incomplete figure %+v", fig)
 		}
 		checkTexts(fig)
@@ -47,7 +49,7 @@ func FuzzDecode(f *testing.F) {
 }
 
 // checkTexts checks that every Text of f maps each offset into the file.
-func checkTexts(f *Figure) {
+func checkTexts(f *spec.Figure) {
 	for _, tx := range f.Texts() {
 		for i := range len(tx.Src) + 1 {
 			if p := tx.PosAt(i); p.File != f.File || p.Line < 1 || p.Col < 1 {
@@ -69,18 +71,18 @@ func FuzzDecodeConfig(f *testing.F) {
 	}
 	f.Add([]byte(exampleConfig))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		c, err := DecodeConfig("figgen.yaml", data)
+		c, err := kinds.DecodeConfig("figgen.yaml", data)
 		if err != nil {
-			var list ErrorList
+			var list spec.ErrorList
 			if c != nil || !errors.As(err, &list) || len(list) == 0 {
 				t.Fatalf("DecodeConfig = %v, %v", c, err)
 			}
 			return
 		}
-		for _, k := range Kinds() {
-			fig, err := DecodeWith("f.yaml", []byte("kind: "+k+"\n"), c)
+		for _, k := range kinds.Names() {
+			fig, err := kinds.DecodeWith("f.yaml", []byte("kind: "+k+"\n"), c)
 			if err != nil {
-				var list ErrorList
+				var list spec.ErrorList
 				errors.As(err, &list)
 				for _, e := range list {
 					if e.Pos.File != "figgen.yaml" || !strings.HasSuffix(e.Msg, " (applied to f.yaml)") {

@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"reflect"
@@ -6,18 +6,21 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/figgen/figgen/figures"
+	"github.com/figgen/figgen/spec"
 )
 
-func mustDecode(t *testing.T, in string) *Figure {
+func mustDecode(t *testing.T, in string) *spec.Figure {
 	t.Helper()
-	f, err := Decode("dir/t.yaml", []byte(in))
+	f, err := kinds.Decode("dir/t.yaml", []byte(in))
 	if err != nil {
 		t.Fatalf("Decode: %v", err)
 	}
 	return f
 }
 
-func srcs(ts []Text) []string {
+func srcs(ts []spec.Text) []string {
 	var s []string
 	for _, t := range ts {
 		s = append(s, t.Src)
@@ -28,21 +31,14 @@ func srcs(ts []Text) []string {
 // TestKindAlone checks that "kind: X" alone decodes for every kind, sets
 // exactly that kind and fills the common defaults.
 func TestKindAlone(t *testing.T) {
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		t.Run(k, func(t *testing.T) {
 			f := mustDecode(t, "kind: "+k+"\n")
 			if f.Kind != k || f.Name != "t" || f.File != "dir/t.yaml" {
 				t.Errorf("Kind, Name, File = %q, %q, %q", f.Kind, f.Name, f.File)
 			}
-			v := reflect.ValueOf(f).Elem()
-			set := 0
-			for i := range v.NumField() {
-				if fv := v.Field(i); fv.Kind() == reflect.Pointer && !fv.IsNil() {
-					set++
-				}
-			}
-			if set != 1 || !f.kindValue().IsValid() {
-				t.Errorf("%d kind pointers set, want 1", set)
+			if st := reflect.TypeOf(f.Spec); st == nil || st.Kind() != reflect.Pointer || st.Elem().Kind() != reflect.Struct {
+				t.Errorf("Spec is %T, want a pointer to the kind's struct", f.Spec)
 			}
 			if f.Output != "t" || !slices.Equal(f.Formats, []string{"png", "svg"}) || f.Width != 800 || f.Height != 500 {
 				t.Errorf("output, formats, size = %q, %q, %d×%d", f.Output, f.Formats, f.Width, f.Height)
@@ -50,7 +46,7 @@ func TestKindAlone(t *testing.T) {
 			if f.Alt == "" {
 				t.Errorf("no default alt")
 			}
-			kindPos := Pos{File: "dir/t.yaml", Line: 1, Col: 7}
+			kindPos := spec.Pos{File: "dir/t.yaml", Line: 1, Col: 7}
 			for _, tx := range f.Texts() {
 				if tx.Pos != kindPos || tx.PosAt(1) != kindPos {
 					t.Errorf("default text %q at %v, PosAt(1) %v; want the kind's position", tx.Src, tx.Pos, tx.PosAt(1))
@@ -65,80 +61,84 @@ func TestDefaults(t *testing.T) {
 		name string
 		in   string
 		want any // the kind's struct, or the whole figure's texts ([]string)
-		get  func(f *Figure) any
+		get  func(f *spec.Figure) any
 	}{
-		{"step", "kind: step", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{-3, 3}}},
-			func(f *Figure) any { return f.Step }},
-		{"sigmoid", "kind: sigmoid", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}},
-			Formula: Text{Src: `$\sigma(z)=\dfrac{1}{1+e^{-z}}$`}, MarkMidpoint: true},
-			func(f *Figure) any { return f.Sigmoid }},
-		{"sigmoid explicit false and empty", "kind: sigmoid\nmark_midpoint: false\nformula: ''\ngrid: true", &Sigmoid{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z)$`}, XRange: &Range{-6, 6}, Grid: true}},
-			func(f *Figure) any { return f.Sigmoid }},
-		{"bias-shift", "kind: bias-shift", &BiasShift{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$\sigma(z+b)$`}, XRange: &Range{-8, 8}},
+		{"step", "kind: step", &figures.Step{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: "$u(z)$"}, XRange: &spec.Range{-3, 3}}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Step) }},
+		{"sigmoid", "kind: sigmoid", &figures.Sigmoid{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$\sigma(z)$`}, XRange: &spec.Range{-6, 6}},
+			Formula: spec.Text{Src: `$\sigma(z)=\dfrac{1}{1+e^{-z}}$`}, MarkMidpoint: true},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Sigmoid) }},
+		{"sigmoid explicit false and empty", "kind: sigmoid\nmark_midpoint: false\nformula: ''\ngrid: true", &figures.Sigmoid{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$\sigma(z)$`}, XRange: &spec.Range{-6, 6}, Grid: true}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Sigmoid) }},
+		{"bias-shift", "kind: bias-shift", &figures.BiasShift{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$\sigma(z+b)$`}, XRange: &spec.Range{-8, 8}},
 			Activation: "sigmoid", Biases: []float64{-2, 0, 2}, Legend: "bottom-right"},
-			func(f *Figure) any { return f.BiasShift }},
-		{"bias-shift step", "kind: bias-shift\nactivation: step\nbiases: [1]\nlegend: top-left", &BiasShift{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: `$u(z+b)$`}, XRange: &Range{-8, 8}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.BiasShift) }},
+		{"bias-shift step", "kind: bias-shift\nactivation: step\nbiases: [1]\nlegend: top-left", &figures.BiasShift{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$u(z+b)$`}, XRange: &spec.Range{-8, 8}},
 			Activation: "step", Biases: []float64{1}, Legend: "top-left"},
-			func(f *Figure) any { return f.BiasShift }},
-		{"threshold-plane", "kind: threshold-plane", &ThresholdPlane{Axes: Axes{XLabel: Text{Src: "$x_1$"}, YLabel: Text{Src: "$x_2$"}},
-			ZLabel: Text{Src: "$x_3$"}, Weights: []float64{1, 1}, Threshold: 1.5, Fire: Text{Src: "발화 ($y=1$)"}, NoFire: Text{Src: "발화 없음 ($y=0$)"}},
-			func(f *Figure) any { return f.ThresholdPlane }},
-		{"unit", "kind: unit", &Unit{Inputs: 3, InputLabel: texts("$x_1$", "$x_2$", "$x_3$"), Weights: texts("$w_1$", "$w_2$", "$w_3$"),
-			EdgeLabels: "weights", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, BiasLabel: Text{Src: "$b$"},
+			func(f *spec.Figure) any { return f.Spec.(*figures.BiasShift) }},
+		{"threshold-plane", "kind: threshold-plane", &figures.ThresholdPlane{Axes: spec.Axes{XLabel: spec.Text{Src: "$x_1$"}, YLabel: spec.Text{Src: "$x_2$"}},
+			ZLabel: spec.Text{Src: "$x_3$"}, Weights: []float64{1, 1}, Threshold: 1.5, Fire: spec.Text{Src: "발화 ($y=1$)"}, NoFire: spec.Text{Src: "발화 없음 ($y=0$)"}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.ThresholdPlane) }},
+		{"unit", "kind: unit", &figures.Unit{Inputs: 3, InputLabel: texts("$x_1$", "$x_2$", "$x_3$"), Weights: texts("$w_1$", "$w_2$", "$w_3$"),
+			EdgeLabels: "weights", Body: "theta", Output: spec.Text{Src: "$y$"}, FanOut: 1, BiasLabel: spec.Text{Src: "$b$"},
 			EdgeText: texts("$w_1$", "$w_2$", "$w_3$")},
-			func(f *Figure) any { return f.Unit }},
-		{"unit products", "kind: unit\ninputs: 2\nedge_labels: products\nbias: true", &Unit{Inputs: 2, InputLabel: texts("$x_1$", "$x_2$"), Weights: texts("$w_1$", "$w_2$"),
-			EdgeLabels: "products", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, Bias: true, BiasLabel: Text{Src: "$b$"},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Unit) }},
+		{"unit products", "kind: unit\ninputs: 2\nedge_labels: products\nbias: true", &figures.Unit{Inputs: 2, InputLabel: texts("$x_1$", "$x_2$"), Weights: texts("$w_1$", "$w_2$"),
+			EdgeLabels: "products", Body: "theta", Output: spec.Text{Src: "$y$"}, FanOut: 1, Bias: true, BiasLabel: spec.Text{Src: "$b$"},
 			EdgeText: texts("$w_1x_1$", "$w_2x_2$")},
-			func(f *Figure) any { return f.Unit }},
-		{"unit inputs from weights", "kind: unit\nweights: [$a$, '2']\nedge_labels: none\ninput_labels: [$x$, 연봉]", &Unit{Inputs: 2, InputLabel: texts("$x$", "연봉"), Weights: texts("$a$", "2"),
-			EdgeLabels: "none", Body: "theta", Output: Text{Src: "$y$"}, FanOut: 1, BiasLabel: Text{Src: "$b$"}},
-			func(f *Figure) any { return f.Unit }},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Unit) }},
+		{"unit inputs from weights", "kind: unit\nweights: [$a$, '2']\nedge_labels: none\ninput_labels: [$x$, 연봉]", &figures.Unit{Inputs: 2, InputLabel: texts("$x$", "연봉"), Weights: texts("$a$", "2"),
+			EdgeLabels: "none", Body: "theta", Output: spec.Text{Src: "$y$"}, FanOut: 1, BiasLabel: spec.Text{Src: "$b$"}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Unit) }},
 		{"unit products mixed", "kind: unit\ninputs: 1\nweights: ['$a$']\ninput_labels: [연봉]\nedge_labels: products", []string{"유닛", "연봉", "$a$", "$y$", "$b$", "$a$ 연봉"},
-			func(f *Figure) any { return srcs(f.Texts()) }},
-		{"signal", "kind: signal", &Signal{Direction: "input", Variable: Text{Src: "$x$"},
-			Rows: []SignalRow{{Caption: Text{Src: "신호 없음"}, Value: 0}, {Caption: Text{Src: "신호 있음"}, Value: 1}}},
-			func(f *Figure) any { return f.Signal }},
-		{"signal output", "kind: signal\ndirection: output", &Signal{Direction: "output", Variable: Text{Src: "$y$"},
-			Rows: []SignalRow{{Caption: Text{Src: "반응 없음"}, Value: 0}, {Caption: Text{Src: "반응 있음"}, Value: 1}}},
-			func(f *Figure) any { return f.Signal }},
+			func(f *spec.Figure) any { return srcs(f.Texts()) }},
+		{"signal", "kind: signal", &figures.Signal{Direction: "input", Variable: spec.Text{Src: "$x$"},
+			Rows: []figures.SignalRow{{Caption: spec.Text{Src: "신호 없음"}, Value: 0}, {Caption: spec.Text{Src: "신호 있음"}, Value: 1}}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Signal) }},
+		{"signal output", "kind: signal\ndirection: output", &figures.Signal{Direction: "output", Variable: spec.Text{Src: "$y$"},
+			Rows: []figures.SignalRow{{Caption: spec.Text{Src: "반응 없음"}, Value: 0}, {Caption: spec.Text{Src: "반응 있음"}, Value: 1}}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Signal) }},
 		{"signal output title", "kind: signal\ndirection: output", []string{"출력 신호", "$y$", "반응 없음", "반응 있음"},
-			func(f *Figure) any { return srcs(f.Texts()) }},
-		{"neuron-cell", "kind: neuron-cell", &NeuronCell{Dendrites: Text{Src: "수상돌기"}, Body: Text{Src: "신경세포체"}, Axon: Text{Src: "축삭돌기"},
-			Terminals: Text{Src: "축삭 말단"}, Output: Text{Src: "출력: $0$ 또는 $1$"}},
-			func(f *Figure) any { return f.NeuronCell }},
+			func(f *spec.Figure) any { return srcs(f.Texts()) }},
+		{"neuron-cell", "kind: neuron-cell", &figures.NeuronCell{Dendrites: spec.Text{Src: "수상돌기"}, Body: spec.Text{Src: "신경세포체"}, Axon: spec.Text{Src: "축삭돌기"},
+			Terminals: spec.Text{Src: "축삭 말단"}, Output: spec.Text{Src: "출력: $0$ 또는 $1$"}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.NeuronCell) }},
 		{"diagram", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0.5], label: $x$}\n  - {id: b, at: [1, 0.5], shape: box}\nedges: [{from: a, to: b, dashed: true}]",
-			&Diagram{Nodes: []Node{{ID: "a", Label: Text{Src: "$x$"}, Shape: "circle", At: [2]float64{0, 0.5}}, {ID: "b", Shape: "box", At: [2]float64{1, 0.5}}},
-				Edges: []Edge{{From: "a", To: "b", Dashed: true}}},
-			func(f *Figure) any { return f.Diagram }},
-		{"specimen", "kind: specimen\nlines: [a, b]", &Specimen{Lines: texts("a", "b")},
-			func(f *Figure) any { return f.Specimen }},
+			&figures.Diagram{Nodes: []figures.Node{{ID: "a", Label: spec.Text{Src: "$x$"}, Shape: "circle", At: [2]float64{0, 0.5}}, {ID: "b", Shape: "box", At: [2]float64{1, 0.5}}},
+				Edges: []figures.Edge{{From: "a", To: "b", Dashed: true}}},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Diagram) }},
+		{"specimen", "kind: specimen\nlines: [a, b]", &figures.Specimen{Lines: texts("a", "b")},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Specimen) }},
 		{"titles", "kind: threshold-plane\nweights: [1, 2, 3]", []string{`반응 조건의 경계 $w_1x_1 + w_2x_2 + w_3x_3 = \theta$`, "$x_1$", "$x_2$", "$x_3$", "발화 ($y=1$)", "발화 없음 ($y=0$)"},
-			func(f *Figure) any { return srcs(f.Texts()) }},
+			func(f *spec.Figure) any { return srcs(f.Texts()) }},
 		{"empty title stays empty", "kind: step\ntitle: ''", []string{"$z$", "$u(z)$"},
-			func(f *Figure) any { return srcs(f.Texts()) }},
+			func(f *spec.Figure) any { return srcs(f.Texts()) }},
 		{"null title is empty", "kind: neuron-cell\ntitle:\ndendrites: ''", []string{"신경세포체", "축삭돌기", "축삭 말단", "출력: $0$ 또는 $1$"},
-			func(f *Figure) any { return srcs(f.Texts()) }},
-		{"step threshold moves the default range", "kind: step\nthreshold: 3.4", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{0.3999999999999999, 6.4}}, Threshold: 3.4},
-			func(f *Figure) any { return f.Step }},
-		{"step range around the threshold", "kind: step\nthreshold: 3.4\nx_range: [3, 4]", &Step{Axes: Axes{XLabel: Text{Src: "$z$"}, YLabel: Text{Src: "$u(z)$"}, XRange: &Range{3, 4}}, Threshold: 3.4},
-			func(f *Figure) any { return f.Step }},
+			func(f *spec.Figure) any { return srcs(f.Texts()) }},
+		{"step threshold moves the default range", "kind: step\nthreshold: 3.4", &figures.Step{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: "$u(z)$"}, XRange: &spec.Range{0.3999999999999999, 6.4}}, Threshold: 3.4},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Step) }},
+		{"step range around the threshold", "kind: step\nthreshold: 3.4\nx_range: [3, 4]", &figures.Step{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: "$u(z)$"}, XRange: &spec.Range{3, 4}}, Threshold: 3.4},
+			func(f *spec.Figure) any { return f.Spec.(*figures.Step) }},
 		{"newlines and limits", "kind: specimen\nlines:\n  - \"one\\ntwo $a$\"\n  - |\n    three\n    four\n  - '$\\theta$'\n  - " + strings.Repeat("가", 2000),
 			[]string{"one\ntwo $a$", "three\nfour\n", `$\theta$`, strings.Repeat("가", 2000)},
-			func(f *Figure) any { return srcs(f.Specimen.Lines) }},
+			func(f *spec.Figure) any { return srcs(f.Spec.(*figures.Specimen).Lines) }},
 		{"sizes at the limits", "kind: step\nwidth: 5000\nheight: 5000", []int{5000, 5000},
-			func(f *Figure) any { return []int{f.Width, f.Height} }},
+			func(f *spec.Figure) any { return []int{f.Width, f.Height} }},
 		{"small size", "kind: step\nwidth: 320\nheight: 200", []int{320, 200},
-			func(f *Figure) any { return []int{f.Width, f.Height} }},
-		{"ranges at the limits", "kind: sigmoid\nx_range: [-1e9, 1e9]\ny_range: [0, 1e-6]", []Range{{-1e9, 1e9}, {0, 1e-6}},
-			func(f *Figure) any { return []Range{*f.Sigmoid.XRange, *f.Sigmoid.YRange} }},
+			func(f *spec.Figure) any { return []int{f.Width, f.Height} }},
+		{"ranges at the limits", "kind: sigmoid\nx_range: [-1e9, 1e9]\ny_range: [0, 1e-6]", []spec.Range{{-1e9, 1e9}, {0, 1e-6}},
+			func(f *spec.Figure) any {
+				return []spec.Range{*f.Spec.(*figures.Sigmoid).XRange, *f.Spec.(*figures.Sigmoid).YRange}
+			}},
 		{"diagram at the limits", "kind: diagram\nnodes:\n" + manyNodes(100) + "edges: [" + strings.Repeat("{from: n0, to: n1}, ", 199) + "{from: n1, to: n0}]", []int{100, 200},
-			func(f *Figure) any { return []int{len(f.Diagram.Nodes), len(f.Diagram.Edges)} }},
+			func(f *spec.Figure) any {
+				return []int{len(f.Spec.(*figures.Diagram).Nodes), len(f.Spec.(*figures.Diagram).Edges)}
+			}},
 		{"specimen at the limit", "kind: specimen\nlines: [" + strings.Repeat("a, ", 39) + "a]", 40,
-			func(f *Figure) any { return len(f.Specimen.Lines) }},
+			func(f *spec.Figure) any { return len(f.Spec.(*figures.Specimen).Lines) }},
 		{"common fields", "kind: step\noutput: post1/5\nformats: [pdf]\nwidth: 640\nheight: 0x1e0\nalt: 그림",
 			[]string{"post1/5", "pdf", "640", "480", "그림"},
-			func(f *Figure) any {
+			func(f *spec.Figure) any {
 				return []string{f.Output, f.Formats[0], strconv.Itoa(f.Width), strconv.Itoa(f.Height), f.Alt}
 			}},
 	}
@@ -153,8 +153,8 @@ func TestDefaults(t *testing.T) {
 	}
 }
 
-func texts(s ...string) []Text {
-	ts := make([]Text, len(s))
+func texts(s ...string) []spec.Text {
+	ts := make([]spec.Text, len(s))
 	for i := range s {
 		ts[i].Src = s[i]
 	}
@@ -177,7 +177,7 @@ func clearPos(v reflect.Value) {
 		}
 	case reflect.Struct:
 		if v.Type() == textType {
-			v.Set(reflect.ValueOf(Text{Src: v.Interface().(Text).Src}))
+			v.Set(reflect.ValueOf(spec.Text{Src: v.Interface().(spec.Text).Src}))
 			return
 		}
 		for i := range v.NumField() {
@@ -208,8 +208,8 @@ edges:
       block
 `
 	f := mustDecode(t, in)
-	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
-	for path, want := range map[string]Pos{
+	p := func(line, col int) spec.Pos { return spec.Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	for path, want := range map[string]spec.Pos{
 		"kind":            p(2, 7),
 		"title":           p(3, 8),
 		"nodes":           p(5, 3),
@@ -229,7 +229,7 @@ edges:
 			t.Errorf("PosOf(%q) = %v, want %v", path, got, want)
 		}
 	}
-	if got := (&Figure{File: "x.yaml"}).PosOf("title"); got != (Pos{File: "x.yaml", Line: 1, Col: 1}) {
+	if got := (&spec.Figure{File: "x.yaml"}).PosOf("title"); got != (spec.Pos{File: "x.yaml", Line: 1, Col: 1}) {
 		t.Errorf("PosOf on a hand-made figure = %v", got)
 	}
 }
@@ -249,12 +249,12 @@ func TestPosAt(t *testing.T) {
 		"  - \"two\n    lines $k$\"\n" + // 22-23: quoted on two lines
 		"alt: x\n"
 	f := mustDecode(t, in)
-	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
-	l := f.Specimen.Lines
+	p := func(line, col int) spec.Pos { return spec.Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	l := f.Spec.(*figures.Specimen).Lines
 	tests := []struct {
-		text   Text
+		text   spec.Text
 		offset int
-		want   Pos
+		want   spec.Pos
 	}{
 		{f.Title, 0, p(2, 8)},
 		{f.Title, len("가나 "), p(2, 11)},
@@ -278,9 +278,9 @@ func TestPosAt(t *testing.T) {
 		{l[6], strings.Index(l[6].Src, "last"), p(16, 5)},
 		{l[7], strings.Index(l[7].Src, "two"), p(19, 5)},
 		{l[7], strings.Index(l[7].Src, "$j$"), p(21, 10)},
-		{l[8], 1, p(22, 7)},          // a quoted scalar's first line
-		{l[8], 5, p(22, 5)},          // then the value's start
-		{Text{Src: "abc"}, 1, Pos{}}, // hand-made, no position
+		{l[8], 1, p(22, 7)},                    // a quoted scalar's first line
+		{l[8], 5, p(22, 5)},                    // then the value's start
+		{spec.Text{Src: "abc"}, 1, spec.Pos{}}, // hand-made, no position
 	}
 	for _, tt := range tests {
 		t.Run(tt.text.Src, func(t *testing.T) {
@@ -297,11 +297,11 @@ func TestPosAt(t *testing.T) {
 // TestPosAtBlock checks block scalars with an indentation indicator, with
 // CRLF line ends and as a nested value.
 func TestPosAtBlock(t *testing.T) {
-	p := func(line, col int) Pos { return Pos{File: "dir/t.yaml", Line: line, Col: col} }
+	p := func(line, col int) spec.Pos { return spec.Pos{File: "dir/t.yaml", Line: line, Col: col} }
 	for _, tt := range []struct {
 		name, in string
 		sub      string // substring of the title to place
-		want     Pos
+		want     spec.Pos
 	}{
 		{"indicator", "kind: step\ntitle: |2\n    x $a$\n  y\n", "$a$", p(3, 7)},
 		{"indicator, second line", "kind: step\ntitle: |2\n    x $a$\n  y\n", "y", p(4, 3)},
@@ -326,33 +326,28 @@ func TestTextsOrder(t *testing.T) {
 	}
 }
 
+// TestKinds checks the kind set: sorted distinct names, a fresh slice on
+// each call, and one struct type of its own for each kind.
 func TestKinds(t *testing.T) {
-	want := []string{"bias-shift", "diagram", "neuron-cell", "sigmoid", "signal", "specimen", "step", "threshold-plane", "unit"}
-	got := Kinds()
-	if !slices.Equal(got, want) {
-		t.Errorf("Kinds() = %q", got)
+	names := kinds.Names()
+	if len(names) == 0 || !slices.IsSorted(names) || len(slices.Compact(slices.Clone(names))) != len(names) {
+		t.Errorf("Names() = %q, want sorted distinct names", names)
 	}
-	got[0] = "changed"
-	if Kinds()[0] != "bias-shift" {
-		t.Errorf("Kinds shares its slice")
+	first := names[0]
+	names[0] = "changed"
+	if kinds.Names()[0] != first {
+		t.Errorf("Names shares its slice")
 	}
-	for _, k := range want {
-		if kindType(k) == nil {
-			t.Errorf("kind %q has no type", k)
+	if figures.Kinds() != kinds {
+		t.Errorf("figures.Kinds() is not one set")
+	}
+	owner := map[reflect.Type]string{}
+	for _, k := range kinds.Names() {
+		f := mustDecode(t, "kind: "+k)
+		typ := reflect.TypeOf(f.Spec)
+		if o, ok := owner[typ]; ok {
+			t.Errorf("kinds %q and %q share the type %v", o, k, typ)
 		}
-	}
-}
-
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"title", "title", 0}, {"titel", "title", 1}, {"sigmod", "sigmoid", 1},
-		{"", "abc", 3}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"수상돌기", "수상돌가", 1},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
+		owner[typ] = k
 	}
 }

@@ -76,7 +76,7 @@ func (f *Figure) Texts() []Text {
 		}
 	}
 	add(f.Title)
-	if k := f.kindValue(); k.IsValid() {
+	if k := f.specValue(); k.IsValid() {
 		collectTexts(k, add)
 	}
 	return out

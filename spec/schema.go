@@ -11,180 +11,47 @@ import (
 // SchemaID is the $id of the JSON Schema that Schema returns.
 const SchemaID = "https://github.com/figgen/figgen/spec/figgen.schema.json"
 
-// Schema returns the JSON Schema (draft 2020-12) of spec files, generated
-// from the types the decoder fills, the keys it accepts, the values validate
-// allows and the defaults Decode fills in; spec/figgen.schema.json holds its
-// output. The bytes are indented JSON, the same on every call.
+// Schema returns the JSON Schema (draft 2020-12) of spec files of these
+// kinds, generated from the types the decoder fills, the keys it accepts,
+// the constraints their Fields state and the defaults Decode fills in;
+// spec/figgen.schema.json holds the output for figgen's kinds. The bytes are
+// indented JSON, the same on every call.
 //
 // Each kind's fields are listed under an if/then on kind with
 // additionalProperties false, so an editor flags a field that does not
 // apply to the file's kind. Checks that span fields (min < max, one weight
 // per input, edges naming existing nodes) are left to Decode.
-func Schema() []byte {
-	b, err := newSchemaGen().marshal()
+func (s *Kinds) Schema() []byte {
+	b, err := s.newSchemaGen().marshal()
 	if err != nil {
 		panic("spec: schema: " + err.Error())
 	}
 	return b
 }
 
-// fieldDoc describes one key for the schema: a one-line description and the
-// keywords validate enforces beyond the Go type.
-type fieldDoc struct {
-	desc  string
-	extra obj
-}
-
-// fieldDocs holds the key descriptions and constraints, by "kind.key" where
-// the key means something of its own in that kind, else by key. Keys inside
-// list items are "list.key"; "key[]" holds the constraints of a list's items.
-var fieldDocs = map[string]fieldDoc{
-	"kind":      {"The figure's kind: it decides which other fields apply.", obj{{"enum", kindNames[:]}}},
-	"title":     {"Title drawn above the figure.", nil},
-	"output":    {"Base name of the output files under the out folder: a relative, slash-separated path without extension; default the spec file's name.", obj{{"minLength", 1}}},
-	"formats":   {"Image formats to write.", obj{{"minItems", 1}, {"uniqueItems", true}}},
-	"formats[]": {"", obj{{"enum", formatNames}}},
-	"width":     {"Image width in pixels; width × height at most 25 megapixels.", obj{{"minimum", minWidth}, {"maximum", maxSize}}},
-	"height":    {"Image height in pixels; width × height at most 25 megapixels.", obj{{"minimum", minHeight}, {"maximum", maxSize}}},
-	"alt":       {"One sentence describing the figure for readers who cannot see it; default a sentence for the kind.", nil},
-
-	"x_label":      {"Label of the x axis.", nil},
-	"y_label":      {"Label of the y axis.", nil},
-	"x_range":      {"Range of the x axis as [min, max]" + rangeNote + "; default the kind's.", nil},
-	"y_range":      {"Range of the y axis as [min, max]" + rangeNote + "; default the kind's.", nil},
-	"step.x_range": {"Range of the x axis as [min, max]" + rangeNote + ", threshold strictly inside; default [threshold − 3, threshold + 3].", nil},
-	"grid":         {"Draw grid lines.", nil},
-
-	"step.threshold":  {"Where the step jumps from 0 to 1.", nil},
-	"threshold_label": {`When set, the x axis shows only this tick, at threshold (e.g. $\theta$).`, nil},
-
-	"formula":       {"Formula drawn in the plot; empty for none.", nil},
-	"mark_midpoint": {"Mark (0, 0.5) with a dot and guide lines.", nil},
-
-	"activation":         {"Activation a of the curves a(z + b).", obj{{"enum", activationNames}}},
-	"bias-shift.y_label": {"Label of the y axis; default a(z+b) with the activation's symbol.", nil},
-	"biases":             {"Bias b of each curve, one curve each: distinct, each within ±1e9.", obj{{"minItems", 1}, {"maxItems", maxBiases}, {"uniqueItems", true}}},
-	"biases[]":           {"", obj{{"minimum", -maxCoord}, {"maximum", maxCoord}}},
-	"legend":             {"Corner of the legend.", obj{{"enum", legendNames}}},
-
-	"z_label":                   {"Label of the third axis (three weights).", nil},
-	"threshold-plane.weights":   {"Weights w of the boundary w·x = θ: two (a line) or three (a plane).", obj{{"minItems", 2}, {"maxItems", 3}}},
-	"threshold-plane.threshold": {"Threshold θ of the boundary w·x = θ.", nil},
-	"fire":                      {"Legend text for the inputs that fire (y = 1).", nil},
-	"no_fire":                   {"Legend text for the inputs that do not fire (y = 0).", nil},
-
-	"inputs":            {"Number of inputs n; default the number of input_labels or weights given, else 3.", obj{{"minimum", 1}, {"maximum", maxInputs}}},
-	"input_labels":      {"Label of each input, n of them; default $x_1$ … $x_n$.", obj{{"minItems", 1}, {"maxItems", maxInputs}}},
-	"unit.weights":      {"Label of each input edge's weight, n of them; default $w_1$ … $w_n$.", obj{{"minItems", 1}, {"maxItems", maxInputs}}},
-	"edge_labels":       {"What the input edges show: the weights, their products with the inputs ($w_1x_1$ …) or nothing.", obj{{"enum", edgeLabelNames}}},
-	"unit.body":         {"Glyph in the unit's body.", obj{{"enum", bodyNames}}},
-	"body_label":        {"Overrides the body's glyph when set.", nil},
-	"unit.output_label": {"Label of the output (the key output is the file name).", nil},
-	"fan_out":           {"Number of output arrows.", obj{{"minimum", 1}, {"maximum", maxFanOut}}},
-	"bias":              {"Add an input fixed at 1 with weight bias_label.", nil},
-	"bias_label":        {"Weight label of the bias input.", nil},
-	"caption":           {"Text under the diagram (e.g. the weighted sum).", nil},
-
-	"direction":    {"Whether the panels show input or output signals.", obj{{"enum", directionNames}}},
-	"variable":     {"Variable of the panels; default $x$ for input, $y$ for output.", nil},
-	"rows":         {"One panel per row; default two rows, no signal → 0 and signal → 1 (no reaction and reaction for output).", obj{{"minItems", 1}, {"maxItems", maxRows}}},
-	"rows[]":       {"", obj{{"required", []string{"value"}}}},
-	"rows.caption": {"Caption of the row.", nil},
-	"rows.value":   {"Value of the variable in the row.", obj{{"enum", []int{0, 1}}}},
-
-	"dendrites":                {"Label of the dendrites.", nil},
-	"neuron-cell.body":         {"Label of the cell body.", nil},
-	"axon":                     {"Label of the axon.", nil},
-	"terminals":                {"Label of the axon terminals.", nil},
-	"neuron-cell.output_label": {"Label of the output (the key output is the file name).", nil},
-
-	"nodes":        {"Nodes of the diagram, each at its own place.", obj{{"maxItems", maxNodes}}},
-	"nodes[]":      {"", obj{{"required", []string{"id", "at"}}}},
-	"nodes.id":     {"Id of the node, unique, for edges to refer to.", obj{{"minLength", 1}}},
-	"nodes.label":  {"Text drawn in or as the node.", nil},
-	"nodes.shape":  {"Shape of the node; default circle.", obj{{"enum", shapeNames}}},
-	"nodes.at":     {"Centre [x, y] in the unit square: x right, y up.", nil},
-	"nodes.at[]":   {"", obj{{"minimum", 0}, {"maximum", 1}}},
-	"edges":        {"Arrows between two nodes at different places.", obj{{"maxItems", maxEdges}}},
-	"edges[]":      {"", obj{{"required", []string{"from", "to"}}}},
-	"edges.from":   {"Id of the node the arrow starts at.", nil},
-	"edges.to":     {"Id of the node the arrow points to.", nil},
-	"edges.label":  {"Text beside the arrow.", nil},
-	"edges.dashed": {"Draw the arrow dashed.", nil},
-
-	"lines": {"Lines of rich text, one per entry.", obj{{"minItems", 1}, {"maxItems", maxLines}}},
-}
-
-// noDefault lists the keys (looked up like fieldDocs) whose default depends
-// on other fields or on the file, so that the schema gives none; their
-// descriptions say it in words.
-var noDefault = map[string]bool{
-	"output":                true,
-	"alt":                   true,
-	"bias-shift.title":      true,
-	"threshold-plane.title": true,
-	"bias-shift.y_label":    true,
-	"unit.inputs":           true,
-	"unit.input_labels":     true,
-	"unit.weights":          true,
-	"signal.variable":       true,
-	"signal.rows":           true,
-	"step.x_range":          true,
-}
-
-// kindDocs describes each kind in one line.
-var kindDocs = map[string]string{
-	"bias-shift":      "Curves a(z + b), one per bias b, with a legend.",
-	"diagram":         "Free nodes and arrows in the unit square.",
-	"neuron-cell":     "A schematic biological neuron.",
-	"sigmoid":         "The sigmoid σ(z) = 1/(1+e^(−z)).",
-	"signal":          "Rows of “caption → variable = value” panels for input or output signals.",
-	"specimen":        "Lines of rich text, to show what the typesetter does.",
-	"step":            "The unit step u(z), or with threshold_label the reaction-condition graph.",
-	"threshold-plane": "The boundary w·x = θ over two or three inputs, the inputs that fire marked.",
-	"unit":            "A neuron unit: inputs, weighted edges, the unit's body and its outputs.",
-}
-
 // textNote ends the description of every rich-text key.
 const textNote = ` Rich text: any scalar, at most 2000 characters, no control characters but newlines; $…$ is math (TeX), \$ a literal dollar. Write TeX in single quotes or plain: in double quotes "\t" is a tab.`
-
-// rangeNote describes the limits of a range.
-const rangeNote = ", min < max, both within ±1e9 and max − min at least 1e-6 × max(1, |min|, |max|)"
 
 // noControl is the JSON Schema pattern of a string without the characters
 // forbidden rejects.
 const noControl = "^[^\\u0000-\\u0009\\u000b-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
 
-// schemaGen builds the schema and records the fieldDocs and noDefault keys
-// it used.
+// schemaGen builds the schema of a set of kinds.
 type schemaGen struct {
-	usedDocs, usedNoDefault map[string]bool
-	defaults                map[string]reflect.Value // decoded "kind: K" alone, by kind
+	kinds    *Kinds
+	defaults map[string]reflect.Value // decoded "kind: K" alone, by kind
 }
 
-func newSchemaGen() *schemaGen {
-	g := &schemaGen{usedDocs: map[string]bool{}, usedNoDefault: map[string]bool{}, defaults: map[string]reflect.Value{}}
-	for _, k := range kindNames {
-		f, err := Decode(k+".yaml", []byte("kind: "+k+"\n"))
+func (s *Kinds) newSchemaGen() *schemaGen {
+	g := &schemaGen{kinds: s, defaults: map[string]reflect.Value{}}
+	for _, k := range s.Names() {
+		f, err := s.Decode(k+".yaml", []byte("kind: "+k+"\n"))
 		if err != nil {
 			panic("spec: schema: " + err.Error())
 		}
 		g.defaults[k] = reflect.ValueOf(f).Elem()
 	}
 	return g
-}
-
-// lookup returns the entry of m for key in kind, the kind's own first, and
-// records the key it used in used.
-func lookup[V any](used map[string]bool, m map[string]V, kind, key string) (V, bool) {
-	for _, k := range []string{kind + "." + key, key} {
-		if v, ok := m[k]; ok {
-			used[k] = true
-			return v, true
-		}
-	}
-	var zero V
-	return zero, false
 }
 
 func (g *schemaGen) marshal() ([]byte, error) {
@@ -221,7 +88,7 @@ func (g *schemaGen) schema() obj {
 	}
 
 	var branches []any
-	for _, k := range kindNames {
+	for _, k := range g.kinds.Names() {
 		props := obj{}
 		for _, f := range common {
 			p := obj{{"$ref", "#/properties/" + f.name}}
@@ -239,7 +106,7 @@ func (g *schemaGen) schema() obj {
 				{"required", []string{"kind"}},
 			}},
 			{"then", obj{
-				{"description", "kind " + k + ": " + kindDocs[k]},
+				{"description", "kind " + k + ": " + g.doc(k)},
 				{"properties", props},
 				{"additionalProperties", false},
 			}},
@@ -250,7 +117,7 @@ func (g *schemaGen) schema() obj {
 		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
 		{"$id", SchemaID},
 		{"title", "figgen figure spec"},
-		{"description", "One figure per YAML file: kind, the common fields and the fields of that kind, all at the top level. Generated from the Go types of package github.com/figgen/figgen/spec (spec.Schema); do not edit."},
+		{"description", "One figure per YAML file: kind, the common fields and the fields of that kind, all at the top level. Generated from the kinds of package github.com/figgen/figgen/figures (figures.Kinds().Schema()); do not edit."},
 		{"type", "object"},
 		{"required", []string{"kind"}},
 		{"properties", top},
@@ -259,8 +126,13 @@ func (g *schemaGen) schema() obj {
 }
 
 func (g *schemaGen) skipDefault(kind, key string) bool {
-	v, _ := lookup(g.usedNoDefault, noDefault, kind, key)
-	return v
+	return g.kinds.field(kind, key).NoDefault
+}
+
+// doc returns the kind's line of documentation.
+func (g *schemaGen) doc(kind string) string {
+	k, _ := g.kinds.kind(kind)
+	return k.Doc
 }
 
 // kindField returns the decoded value of key for "kind: K" alone: a common
@@ -268,7 +140,7 @@ func (g *schemaGen) skipDefault(kind, key string) bool {
 func (g *schemaGen) kindField(kind, key string, common bool) reflect.Value {
 	v := g.defaults[kind]
 	if !common {
-		v = v.Addr().Interface().(*Figure).kindValue()
+		v = v.Addr().Interface().(*Figure).specValue()
 	}
 	for _, f := range structFields(v) {
 		if f.name == key {
@@ -282,7 +154,7 @@ func (g *schemaGen) kindField(kind, key string, common bool) reflect.Value {
 func (g *schemaGen) commonDefault(key string) (any, bool) {
 	var first []byte
 	var def any
-	for i, k := range kindNames {
+	for i, k := range g.kinds.Names() {
 		v, ok := jsonValue(g.kindField(k, key, true))
 		if !ok {
 			return nil, false
@@ -301,25 +173,55 @@ func (g *schemaGen) commonDefault(key string) (any, bool) {
 }
 
 // property returns the schema of the key at path (key, or list.key inside
-// list items) of Go type t.
+// list items) of Go type t in kind ("" for the common keys).
 func (g *schemaGen) property(kind, path string, t reflect.Type) obj {
-	doc, _ := lookup(g.usedDocs, fieldDocs, kind, path)
+	fd := g.kinds.field(kind, path)
+	if path == "kind" && kind == "" {
+		fd.Enum = g.kinds.Names()
+	}
 	s := obj{}
-	if doc.desc != "" {
-		d := doc.desc
+	if fd.Doc != "" {
+		d := fd.Doc
 		if t == textType || t.Kind() == reflect.Slice && t.Elem() == textType {
 			d += textNote
 		}
 		s = append(s, kv{"description", d})
 	}
-	s = append(s, g.typeOf(kind, path, t, doc)...)
-	return append(s, doc.extra...)
+	s = append(s, g.typeOf(kind, path, t, fd)...)
+	return append(s, constraints(fd)...)
 }
 
 // items returns the schema of the items of the list at path.
 func (g *schemaGen) items(kind, path string, t reflect.Type) obj {
-	doc, _ := lookup(g.usedDocs, fieldDocs, kind, path+"[]")
-	return append(g.typeOf(kind, path, t, doc), doc.extra...)
+	fd := g.kinds.field(kind, path+"[]")
+	return append(g.typeOf(kind, path, t, fd), constraints(fd)...)
+}
+
+// constraints returns the JSON Schema keywords of what fd states.
+func constraints(fd Field) obj {
+	var o obj
+	if fd.Enum != nil {
+		o = append(o, kv{"enum", fd.Enum})
+	}
+	if fd.NonEmpty {
+		o = append(o, kv{"minLength", 1})
+	}
+	if fd.Within != [2]float64{} {
+		o = append(o, kv{"minimum", fd.Within[0]}, kv{"maximum", fd.Within[1]})
+	}
+	if fd.Items[0] > 0 {
+		o = append(o, kv{"minItems", fd.Items[0]})
+	}
+	if fd.Items[1] > 0 {
+		o = append(o, kv{"maxItems", fd.Items[1]})
+	}
+	if fd.Unique {
+		o = append(o, kv{"uniqueItems", true})
+	}
+	if fd.Required != nil {
+		o = append(o, kv{"required", fd.Required})
+	}
+	return o
 }
 
 // scalar is the JSON type of a YAML scalar read as a string.
@@ -327,21 +229,19 @@ var scalar = []string{"string", "number", "boolean"}
 
 // typeOf returns the type keywords of Go type t: the JSON shapes the
 // decoder accepts for it.
-func (g *schemaGen) typeOf(kind, path string, t reflect.Type, doc fieldDoc) obj {
+func (g *schemaGen) typeOf(kind, path string, t reflect.Type, fd Field) obj {
 	switch t {
 	case textType:
 		return obj{{"type", append(scalar[:len(scalar):len(scalar)], "null")}, {"maxLength", maxTextLen}, {"pattern", noControl}}
 	case rangePtrType:
-		return obj{{"type", "array"}, {"items", obj{{"type", "number"}, {"minimum", -maxCoord}, {"maximum", maxCoord}}}, {"minItems", 2}, {"maxItems", 2}}
+		return obj{{"type", "array"}, {"items", obj{{"type", "number"}, {"minimum", -MaxCoord}, {"maximum", MaxCoord}}}, {"minItems", 2}, {"maxItems", 2}}
 	case vec2Type:
 		return obj{{"type", "array"}, {"items", g.items(kind, path, t.Elem())}, {"minItems", 2}, {"maxItems", 2}}
 	}
 	switch t.Kind() {
 	case reflect.String:
-		for _, m := range doc.extra {
-			if m.k == "enum" {
-				return obj{{"type", "string"}}
-			}
+		if fd.Enum != nil {
+			return obj{{"type", "string"}}
 		}
 		return obj{{"type", scalar}, {"pattern", noControl}}
 	case reflect.Int:
@@ -433,8 +333,8 @@ const ConfigSchemaID = "https://github.com/figgen/figgen/spec/figgen.config.sche
 // figgen.yaml, generated like Schema's; spec/figgen.config.schema.json holds
 // its output. Defaults are the built-in ones a config overrides. Checks that
 // span fields are left to DecodeConfig.
-func ConfigSchema() []byte {
-	g := newSchemaGen()
+func (s *Kinds) ConfigSchema() []byte {
+	g := s.newSchemaGen()
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -458,11 +358,11 @@ func (g *schemaGen) configSchema() obj {
 		top = append(top, kv{f.name, p})
 	}
 	kinds := obj{}
-	for _, k := range kindNames {
+	for _, k := range g.kinds.Names() {
 		props := obj{}
 		props = append(props, g.kindProperties(k)...)
 		kinds = append(kinds, kv{k, obj{
-			{"description", "Defaults of kind " + k + ": " + kindDocs[k]},
+			{"description", "Defaults of kind " + k + ": " + g.doc(k)},
 			{"type", []string{"object", "null"}},
 			{"properties", props},
 			{"additionalProperties", false},
@@ -478,7 +378,7 @@ func (g *schemaGen) configSchema() obj {
 		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
 		{"$id", ConfigSchemaID},
 		{"title", "figgen folder config"},
-		{"description", "figgen.yaml: defaults for every spec in its folder; a spec's own value wins. Generated from the Go types of package github.com/figgen/figgen/spec (spec.ConfigSchema); do not edit."},
+		{"description", "figgen.yaml: defaults for every spec in its folder; a spec's own value wins. Generated from the kinds of package github.com/figgen/figgen/figures (figures.Kinds().ConfigSchema()); do not edit."},
 		{"type", []string{"object", "null"}},
 		{"properties", top},
 		{"additionalProperties", false},
@@ -489,7 +389,8 @@ func (g *schemaGen) configSchema() obj {
 // default where it has one of its own.
 func (g *schemaGen) kindProperties(k string) obj {
 	var props obj
-	for _, f := range structFields(reflect.New(kindType(k)).Elem()) {
+	kd, _ := g.kinds.kind(k)
+	for _, f := range structFields(reflect.New(kd.typ).Elem()) {
 		p := g.property(k, f.name, f.v.Type())
 		if !g.skipDefault(k, f.name) {
 			if def, ok := jsonValue(g.kindField(k, f.name, false)); ok {

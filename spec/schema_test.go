@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"bytes"
@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/figgen/figgen/spec"
 )
 
 var update = flag.Bool("update", false, "rewrite figgen.schema.json from Schema")
@@ -23,8 +25,8 @@ const schemaFile = "figgen.schema.json"
 // TestSchemaUpToDate checks that the committed schema is Schema's output;
 // -update rewrites it.
 func TestSchemaUpToDate(t *testing.T) {
-	got := Schema()
-	if !bytes.Equal(got, Schema()) {
+	got := kinds.Schema()
+	if !bytes.Equal(got, kinds.Schema()) {
 		t.Fatal("Schema differs between two calls")
 	}
 	if *update {
@@ -90,46 +92,37 @@ func keys(m any) []string {
 	return ks
 }
 
-func sortedNames(fs []field) []string {
-	var ns []string
-	for _, f := range fs {
-		ns = append(ns, f.name)
-	}
-	slices.Sort(ns)
-	return ns
-}
-
 // TestSchemaFields checks that the schema lists for each kind exactly the
 // keys the decoder accepts, inside list items too.
 func TestSchemaFields(t *testing.T) {
 	s := loadSchema(t)
-	if s["$schema"] != "https://json-schema.org/draft/2020-12/schema" || s["$id"] != SchemaID {
+	if s["$schema"] != "https://json-schema.org/draft/2020-12/schema" || s["$id"] != spec.SchemaID {
 		t.Errorf("$schema, $id = %v, %v", s["$schema"], s["$id"])
 	}
-	common := structFields(reflect.ValueOf(&Figure{}).Elem())
+	common := commonFields()
 	if got, want := keys(s["properties"]), sortedNames(common); !slices.Equal(got, want) {
 		t.Errorf("top-level properties %q, want %q", got, want)
 	}
-	var kinds []string
+	var branches []string
 	for _, b := range s["allOf"].([]any) {
-		kinds = append(kinds, b.(map[string]any)["if"].(map[string]any)["properties"].(map[string]any)["kind"].(map[string]any)["const"].(string))
+		branches = append(branches, b.(map[string]any)["if"].(map[string]any)["properties"].(map[string]any)["kind"].(map[string]any)["const"].(string))
 	}
-	if !slices.Equal(kinds, Kinds()) {
-		t.Errorf("branches for kinds %q, want %q", kinds, Kinds())
+	if !slices.Equal(branches, kinds.Names()) {
+		t.Errorf("branches for kinds %q, want %q", branches, kinds.Names())
 	}
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		t.Run(k, func(t *testing.T) {
 			then := branch(t, s, k)
 			if then["additionalProperties"] != false {
 				t.Errorf("additionalProperties = %v, want false", then["additionalProperties"])
 			}
-			kv := reflect.New(kindType(k)).Elem()
-			want := sortedNames(append(slices.Clone(common), structFields(kv)...))
+			own := kindFields(k)
+			want := sortedNames(append(slices.Clone(common), own...))
 			if got := keys(then["properties"]); !slices.Equal(got, want) {
 				t.Errorf("properties %q, want %q", got, want)
 			}
 			props := then["properties"].(map[string]any)
-			for _, f := range structFields(kv) {
+			for _, f := range own {
 				if ps, ok := props[f.name].(map[string]any); ok {
 					nestedFields(t, f.name, f.v.Type(), ps)
 				}
@@ -151,7 +144,7 @@ func nestedFields(t *testing.T, path string, typ reflect.Type, s map[string]any)
 		}
 		nestedFields(t, path+"[]", typ.Elem(), items)
 	case typ.Kind() == reflect.Struct:
-		fs := structFields(reflect.New(typ).Elem())
+		fs := yamlFields(reflect.New(typ).Elem())
 		if got, want := keys(s["properties"]), sortedNames(fs); !slices.Equal(got, want) {
 			t.Errorf("%s: properties %q, want %q", path, got, want)
 		}
@@ -167,28 +160,16 @@ func nestedFields(t *testing.T, path string, typ reflect.Type, s map[string]any)
 	}
 }
 
-// TestSchemaTables checks that every key of the schema has a description
-// and that the tables behind it hold no entry that is not used.
+// TestSchemaTables checks that every kind and every key of the schema has
+// a description. (That each key a kind's Fields documents is a key of the
+// kind, spec.NewKinds checks: it panics on one that is not.)
 func TestSchemaTables(t *testing.T) {
-	g := newSchemaGen()
-	g.schema()
-	for k := range fieldDocs {
-		if !g.usedDocs[k] {
-			t.Errorf("fieldDocs[%q] is not used", k)
+	s := loadSchema(t)
+	for _, k := range kinds.Names() {
+		desc, _ := branch(t, s, k)["description"].(string)
+		if doc, ok := strings.CutPrefix(desc, "kind "+k+": "); !ok || doc == "" {
+			t.Errorf("kind %q: description %q, want its doc", k, desc)
 		}
-	}
-	for k := range noDefault {
-		if !g.usedNoDefault[k] {
-			t.Errorf("noDefault[%q] is not used", k)
-		}
-	}
-	for _, k := range Kinds() {
-		if kindDocs[k] == "" {
-			t.Errorf("kind %q has no kindDocs entry", k)
-		}
-	}
-	if len(kindDocs) != len(Kinds()) {
-		t.Errorf("kindDocs has %d entries for %d kinds", len(kindDocs), len(Kinds()))
 	}
 	var walk func(path string, s map[string]any)
 	walk = func(path string, s map[string]any) {
@@ -208,7 +189,7 @@ func TestSchemaTables(t *testing.T) {
 			walk(path, b.(map[string]any)["then"].(map[string]any))
 		}
 	}
-	walk("", loadSchema(t))
+	walk("", s)
 }
 
 func anyList(v any) []any {
@@ -298,13 +279,14 @@ func TestSchemaRejects(t *testing.T) {
 		{"row unknown key", "kind: signal\nrows: [{caption: a, value: 1, colour: red}]"},
 		{"node without at", "kind: diagram\nnodes: [{id: a}]"},
 		{"node outside", "kind: diagram\nnodes: [{id: a, at: [0, 1.5]}]"},
+		{"output empty", "kind: step\noutput: ''"},
 		{"node empty id", "kind: diagram\nnodes: [{id: '', at: [0, 0]}]"},
 		{"bad shape", "kind: diagram\nnodes: [{id: a, at: [0, 0], shape: star}]"},
 		{"edge without to", "kind: diagram\nnodes: [{id: a, at: [0, 0]}]\nedges: [{from: a}]"},
 		{"no lines", "kind: specimen\nlines: []"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			if _, err := Decode("t.yaml", []byte(tt.in)); err == nil {
+			if _, err := kinds.Decode("t.yaml", []byte(tt.in)); err == nil {
 				t.Fatalf("Decode accepts %q", tt.in)
 			}
 			if errs := validate(s, s, instance(t, []byte(tt.in)), ""); len(errs) == 0 {
@@ -319,7 +301,7 @@ func TestSchemaRejects(t *testing.T) {
 // just past them do not, and the schema agrees on each.
 func TestSchemaBounds(t *testing.T) {
 	s := loadSchema(t)
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		props := branch(t, s, k)["properties"].(map[string]any)
 		for _, name := range keys(props) {
 			ps := resolve(s, props[name].(map[string]any))
@@ -388,7 +370,7 @@ func TestSchemaBounds(t *testing.T) {
 				if name == "edges" {
 					in += "nodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
 				}
-				_, err = Decode("t.yaml", []byte(in))
+				_, err = kinds.Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
 					t.Errorf("Decode(%q): error %v, want ok %v", in, err, c.ok)
 				}
@@ -405,7 +387,7 @@ func TestSchemaBounds(t *testing.T) {
 func TestSchemaDefaults(t *testing.T) {
 	s := loadSchema(t)
 	n := 0
-	for _, k := range Kinds() {
+	for _, k := range kinds.Names() {
 		alone := mustDecode(t, "kind: "+k)
 		props := branch(t, s, k)["properties"].(map[string]any)
 		for _, name := range keys(props) {
@@ -424,8 +406,8 @@ func TestSchemaDefaults(t *testing.T) {
 			v, _ := json.Marshal(def)
 			in := fmt.Sprintf("kind: %s\n%s: %s\n", k, name, v)
 			f := mustDecode(t, in)
-			got, _ := jsonValue(figureField(f, name))
-			want, _ := jsonValue(figureField(alone, name))
+			got, _ := toJSON(figureField(f, name))
+			want, _ := toJSON(figureField(alone, name))
 			if !reflect.DeepEqual(got, want) {
 				t.Errorf("%q decodes %s to %v; left out it is %v", in, name, got, want)
 			}
@@ -437,13 +419,46 @@ func TestSchemaDefaults(t *testing.T) {
 }
 
 // figureField returns the value of a common or kind key of f.
-func figureField(f *Figure, name string) reflect.Value {
-	for _, fl := range append(structFields(reflect.ValueOf(f).Elem()), structFields(f.kindValue())...) {
+func figureField(f *spec.Figure, name string) reflect.Value {
+	for _, fl := range append(yamlFields(reflect.ValueOf(f).Elem()), yamlFields(reflect.ValueOf(f.Spec).Elem())...) {
 		if fl.name == name {
 			return fl.v
 		}
 	}
 	panic("no field " + name)
+}
+
+// toJSON returns the JSON form of a decoded value, false for none (a nil
+// range or list, or a list of mappings).
+func toJSON(v reflect.Value) (any, bool) {
+	switch v.Type() {
+	case textType:
+		return v.Interface().(spec.Text).Src, true
+	case rangePtrType:
+		if v.IsNil() {
+			return nil, false
+		}
+		r := v.Interface().(*spec.Range)
+		return []float64{r.Min, r.Max}, true
+	}
+	switch v.Kind() {
+	case reflect.String, reflect.Int, reflect.Float64, reflect.Bool:
+		return v.Interface(), true
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.IsNil() {
+			return nil, false
+		}
+		a := []any{}
+		for i := range v.Len() {
+			x, ok := toJSON(v.Index(i))
+			if !ok {
+				return nil, false
+			}
+			a = append(a, x)
+		}
+		return a, true
+	}
+	return nil, false
 }
 
 // instance parses YAML into the JSON data model.

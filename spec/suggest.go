@@ -70,3 +70,10 @@ func editDistance(a, b string) int {
 	}
 	return d[len(x)][len(y)]
 }
+
+// Suggest returns " (did you mean %q?)" naming the candidate closest to
+// name by edit distance when one is close enough, else "": for a kind's
+// Validate reporting a name that refers to another value of the spec.
+func Suggest(name string, candidates []string) string {
+	return suggest(name, candidates, false)
+}

@@ -1,4 +1,4 @@
-package spec
+package spec_test
 
 import (
 	"strings"
@@ -30,7 +30,7 @@ func edit(n int, lines ...string) string {
 // TestSyntaxErrors checks that YAML syntax errors name the line, and
 // mostly the column, of the mistake.
 func TestSyntaxErrors(t *testing.T) {
-	if _, err := Decode("05.yaml", []byte(reaction)); err != nil {
+	if _, err := kinds.Decode("05.yaml", []byte(reaction)); err != nil {
 		t.Fatalf("the unbroken spec: %v", err)
 	}
 	for _, tt := range []struct {
@@ -66,7 +66,7 @@ func TestSyntaxErrors(t *testing.T) {
 			"13:7: invalid YAML: did not find expected node content"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Decode("05.yaml", []byte(tt.in))
+			_, err := kinds.Decode("05.yaml", []byte(tt.in))
 			if err == nil {
 				t.Fatalf("no error, want %q", tt.want)
 			}

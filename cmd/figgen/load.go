@@ -113,7 +113,7 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 			other = append(other, fmt.Errorf("figgen: %w", err))
 			continue
 		}
-		f, err := spec.DecodeWith(p, data, cfg)
+		f, err := figures.Kinds().DecodeWith(p, data, cfg)
 		if err != nil {
 			errs = appendErr(errs, &other, err)
 		}
@@ -153,7 +153,7 @@ func loadConfig(dir string) (*spec.Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("figgen: %w", err)
 	}
-	return spec.DecodeConfig(path, data)
+	return figures.Kinds().DecodeConfig(path, data)
 }
 
 // uniqueSorted sorts errs by position and drops repeats: a bad default in

@@ -1,0 +1,45 @@
+package figures
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/diagram"
+)
+
+// Schematic figures (unit, signal, neuron-cell, diagram) are drawn as a
+// diagram.Scene whose unit is one point of a default 800×500 figure: the
+// scene below the title is sceneW×sceneH and is fitted into whatever is
+// left of the canvas, so text and lines keep their proportions.
+const (
+	sceneW = 580
+	sceneH = 330
+)
+
+// sceneFont returns a text style of size pt in scene units.
+func (e *env) sceneFont(pt float64, bold bool) text.Style {
+	s := e.font(pt, bold)
+	s.Font.Size = vg.Length(pt)
+	return s
+}
+
+// scenePen returns a pen of width w in the colour col.
+func scenePen(w float64, col color.Color) diagram.Pen {
+	return diagram.Pen{Color: col, Width: w}
+}
+
+// tint returns col mixed with white: a = 0 is white, 1 is col.
+func tint(col color.Color, a float64) color.Color {
+	r, g, b, _ := col.RGBA()
+	mix := func(v uint32) uint8 { return uint8(255 - a*(255-float64(v>>8)) + 0.5) }
+	return color.RGBA{R: mix(r), G: mix(g), B: mix(b), A: 0xff}
+}
+
+// drawScene returns the drawing of a schematic figure: the title in bold
+// at the top (as the plots have it), the scene fitted below.
+func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {
+	return func(c draw.Canvas) { s.DrawOn(e.titled(c, title)) }
+}
