@@ -91,6 +91,7 @@ func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 		return b
 	}
 	segs, errs := parseLine(txt)
+	trace(traceParse, txt, 0, false)
 	if len(errs) > 0 {
 		rs := make([]textRune, 0, len(txt))
 		for i, r := range txt {
@@ -100,6 +101,7 @@ func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 	}
 	size := float64(fnt.Size)
 	b := h.l.layoutLine(segs, size, bold)
+	trace(traceLayout, txt, size, bold)
 	b.w = max(b.w, 0) // negative space (\!) can make the sum negative
 	b.h = max(b.h, h.e.ascent*size)
 	b.d = max(b.d, h.e.descent*size)

@@ -1,0 +1,90 @@
+package typeset_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/figgen/figgen/figures"
+	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
+)
+
+// typesetCounts counts how often each line was parsed and laid out (at
+// one size and weight), by Check and by a handler.
+type typesetCounts map[typeset.Trace]int
+
+// countTypesetting runs do and counts the lines it parses and lays out.
+func countTypesetting(do func()) typesetCounts {
+	c := typesetCounts{}
+	stop := typeset.TraceLines(func(tr typeset.Trace) { c[tr]++ })
+	defer stop()
+	do()
+	return c
+}
+
+// of sums the counts of the steps that are (or are not) by Check and
+// layouts: the number of steps, of distinct keys, and the most steps of
+// one key.
+func (c typesetCounts) of(check, layout bool) (n, keys, most int) {
+	for tr, k := range c {
+		if tr.Check == check && tr.Layout == layout {
+			n += k
+			keys++
+			most = max(most, k)
+		}
+	}
+	return n, keys, most
+}
+
+func (c typesetCounts) String() string {
+	cp, cpk, _ := c.of(true, false)
+	cl, _, _ := c.of(true, true)
+	hp, hpk, _ := c.of(false, false)
+	hl, hlk, _ := c.of(false, true)
+	return fmt.Sprintf("check %d parses of %d lines, %d layouts; handler %d parses of %d lines, %d layouts of %d line sizes",
+		cp, cpk, cl, hp, hpk, hl, hlk)
+}
+
+// TestTypesetOncePerRender checks each figure as a run does in validation,
+// then renders it in every format, and counts how often each line of text
+// is parsed and laid out.
+func TestTypesetOncePerRender(t *testing.T) {
+	eng, err := typeset.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := figures.New(eng)
+	files, err := filepath.Glob("../figures/testdata/*.yaml")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no test specs: %v", err)
+	}
+	for _, path := range files {
+		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f, err := spec.Decode(path, data)
+			if err != nil {
+				t.Fatal(err)
+			}
+			f.Formats = []string{"png", "svg", "pdf"}
+			check := countTypesetting(func() {
+				if err := r.Check(f); err != nil {
+					t.Fatal(err)
+				}
+			})
+			render := countTypesetting(func() {
+				if _, err := r.Render(f); err != nil {
+					t.Fatal(err)
+				}
+			})
+			t.Logf("validation: %v", check)
+			t.Logf("render:     %v", render)
+		})
+	}
+}
