@@ -50,7 +50,9 @@ func (c typesetCounts) String() string {
 
 // TestTypesetOncePerRender checks each figure as a run does in validation,
 // then renders it in every format, and counts how often each line of text
-// is parsed and laid out.
+// is parsed and laid out: a render's handler parses each line once and
+// lays it out once per size and weight, however often gonum measures and
+// draws it.
 func TestTypesetOncePerRender(t *testing.T) {
 	eng, err := typeset.New()
 	if err != nil {
@@ -85,6 +87,64 @@ func TestTypesetOncePerRender(t *testing.T) {
 			})
 			t.Logf("validation: %v", check)
 			t.Logf("render:     %v", render)
+			if n, _, _ := check.of(false, false); n > 0 {
+				t.Errorf("Check used a handler")
+			}
+			parsed := map[string]bool{}
+			for tr, n := range render {
+				if tr.Check {
+					continue
+				}
+				if n > 1 {
+					t.Errorf("%q %s %d times (size %v, bold %v), want once", tr.Line, step(tr), n, tr.Size, tr.Bold)
+				}
+				if !tr.Layout {
+					parsed[tr.Line] = true
+				}
+			}
+			for tr := range render {
+				if !tr.Check && tr.Layout && !parsed[tr.Line] {
+					t.Errorf("%q laid out but never parsed", tr.Line)
+				}
+			}
+		})
+	}
+}
+
+func step(tr typeset.Trace) string {
+	if tr.Layout {
+		return "laid out"
+	}
+	return "parsed"
+}
+
+// BenchmarkCheckAndRender checks and renders a figure to PNG, as a run does.
+func BenchmarkCheckAndRender(b *testing.B) {
+	eng, err := typeset.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := figures.New(eng)
+	for _, name := range []string{"sigmoid-plain", "unit-bias"} {
+		path := "../figures/testdata/" + name + ".yaml"
+		data, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f, err := spec.Decode(path, data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		f.Formats = []string{"png"}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if err := r.Check(f); err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Render(f); err != nil {
+					b.Fatal(err)
+				}
+			}
 		})
 	}
 }
