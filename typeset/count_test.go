@@ -50,9 +50,9 @@ func (c typesetCounts) String() string {
 
 // TestTypesetOncePerRender checks each figure as a run does in validation,
 // then renders it in every format, and counts how often each line of text
-// is parsed and laid out: a render's handler parses each line once and
-// lays it out once per size and weight, however often gonum measures and
-// draws it.
+// is parsed and laid out: Render checks nothing again, and its handler
+// parses each line once and lays it out once per size and weight, however
+// often gonum measures and draws it.
 func TestTypesetOncePerRender(t *testing.T) {
 	eng, err := typeset.New()
 	if err != nil {
@@ -90,6 +90,9 @@ func TestTypesetOncePerRender(t *testing.T) {
 			if n, _, _ := check.of(false, false); n > 0 {
 				t.Errorf("Check used a handler")
 			}
+			if n, _, _ := render.of(true, false); n > 0 {
+				t.Errorf("Render checked the texts again: %v", render)
+			}
 			parsed := map[string]bool{}
 			for tr, n := range render {
 				if tr.Check {
@@ -116,6 +119,27 @@ func step(tr typeset.Trace) string {
 		return "laid out"
 	}
 	return "parsed"
+}
+
+// TestRenderUncheckedText renders a figure whose title Check rejects: Render
+// does not check, and draws the bad line as its source text.
+func TestRenderUncheckedText(t *testing.T) {
+	eng, err := typeset.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := figures.New(eng)
+	f, err := spec.Decode("bad.yaml", []byte("kind: sigmoid\ntitle: '$\\frac{1}$ \\sigam 🙂 $x'\nformats: [png, svg, pdf]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.Check(f); err == nil {
+		t.Fatal("Check accepts the title")
+	}
+	outs, err := r.Render(f)
+	if err != nil || len(outs) != 3 {
+		t.Fatalf("Render = %d outputs, %v", len(outs), err)
+	}
 }
 
 // BenchmarkCheckAndRender checks and renders a figure to PNG, as a run does.
