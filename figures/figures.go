@@ -80,12 +80,13 @@ func (r *Renderer) CheckTexts(texts []spec.Text) error {
 	return nil
 }
 
-// Render checks f and draws it in each of its formats, in the order the
-// spec lists them.
+// Render draws f in each of its formats, in the order the spec lists them.
+// It does not check f's texts again: the caller checks every figure once,
+// with Check, before rendering it (figgen does so when it validates the
+// specs of a run). A text that Check would reject is drawn as its source
+// text, never a panic. Each text is typeset once per size and weight for
+// all the formats.
 func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
-	if err := r.Check(f); err != nil {
-		return nil, err
-	}
 	return render(f, r.eng.Handler())
 }
 

@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/vgimg"
+
+	"github.com/figgen/figgen/internal/suggest"
 )
 
 var testEngine = sync.OnceValues(New)
@@ -194,16 +196,11 @@ func TestSqrtDegree(t *testing.T) {
 	}
 }
 
-func TestEditDistance(t *testing.T) {
-	for _, tc := range []struct {
-		a, b string
-		want int
-	}{
-		{"sigam", "sigma", 1}, {"", "abc", 3}, {"kitten", "sitting", 3}, {"geq", "geq", 0},
-	} {
-		if got := editDistance(tc.a, tc.b); got != tc.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tc.a, tc.b, got, tc.want)
-		}
+// TestCommandCandidates: every known command can be suggested (Closest
+// suggests nothing among more than suggest.MaxCandidates names).
+func TestCommandCandidates(t *testing.T) {
+	if n := len(commandNames()); n > suggest.MaxCandidates {
+		t.Errorf("%d commands, more than suggest.MaxCandidates = %d", n, suggest.MaxCandidates)
 	}
 }
 

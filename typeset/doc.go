@@ -11,7 +11,8 @@
 //	type Error struct{ Offset int; Msg string } // Offset: byte offset in s
 //
 // An Engine is immutable after New and safe for concurrent use. A Handler
-// belongs to one figure's render. It imports nothing of figgen but fonts.
+// belongs to one figure's render. It imports nothing of figgen but fonts
+// and internal/suggest (its "did you mean" for unknown commands).
 //
 // # Syntax
 //

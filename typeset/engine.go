@@ -114,8 +114,10 @@ func (e *Engine) Check(s string) error {
 	start := 0
 	for _, line := range splitLines(s) {
 		segs, perrs := parseLine(line)
+		trace(traceCheckParse, line, 0, false)
 		l.missing = l.missing[:0]
 		l.layoutLine(segs, 10, false)
+		trace(traceCheckLayout, line, 10, false)
 		found := append(perrs, l.missing...)
 		slices.SortStableFunc(found, func(a, b *Error) int { return a.Offset - b.Offset })
 		for _, err := range found {

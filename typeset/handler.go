@@ -23,7 +23,10 @@ type handler struct {
 	mu       sync.Mutex
 	l        *layouter
 	outlines map[glyphKey][]seg
-	lines    map[lineKey]*box
+	// parsed holds each cached line's segments, laid out at every size
+	// and weight it is asked for (literal text when its math is bad).
+	parsed map[string][]segment
+	lines  map[lineKey]*box
 	// linesLen is the total length of the cached lines' texts.
 	linesLen int
 }
@@ -48,6 +51,7 @@ func newHandler(e *Engine) *handler {
 		cache:    e.plotCache(),
 		l:        newLayouter(e),
 		outlines: make(map[glyphKey][]seg),
+		parsed:   make(map[string][]segment),
 		lines:    make(map[lineKey]*box),
 	}
 }
@@ -76,40 +80,58 @@ func (h *handler) Box(txt string, fnt plotfont.Font) (w, ht, d vg.Length) {
 	return vg.Length(b.w), vg.Length(b.h), vg.Length(b.d)
 }
 
-// The line cache holds at most maxCachedLines lines and maxCachedText bytes
-// of their texts (laid-out boxes take memory in proportion to the text).
+// The line cache holds at most maxCachedLines laid-out lines and
+// maxCachedText bytes of their texts (laid-out boxes take memory in
+// proportion to the text), and the parse of each: a line is parsed only to
+// be laid out, so the parses are never more than the boxes.
 const (
 	maxCachedLines = 4096
 	maxCachedText  = 1 << 20
 )
 
-// layout lays out one line; a line with bad math is set literally.
+// layout lays out one line, parsing it once for all sizes and weights; a
+// line with bad math is set literally. Box, Rectangle and Draw share the
+// boxes, so each line is laid out once per size and weight.
 func (h *handler) layout(txt string, fnt plotfont.Font) *box {
 	bold := fnt.Weight >= font.WeightBold
 	k := lineKey{txt, fnt.Size, bold}
 	if b, ok := h.lines[k]; ok {
 		return b
 	}
-	segs, errs := parseLine(txt)
-	if len(errs) > 0 {
-		rs := make([]textRune, 0, len(txt))
-		for i, r := range txt {
-			rs = append(rs, textRune{r, i})
-		}
-		segs = []segment{{text: rs}}
+	segs, ok := h.parsed[txt]
+	if !ok {
+		segs = parseLiteral(txt)
 	}
 	size := float64(fnt.Size)
 	b := h.l.layoutLine(segs, size, bold)
+	trace(traceLayout, txt, size, bold)
 	b.w = max(b.w, 0) // negative space (\!) can make the sum negative
 	b.h = max(b.h, h.e.ascent*size)
 	b.d = max(b.d, h.e.descent*size)
 	if len(h.lines) >= maxCachedLines || h.linesLen+len(txt) > maxCachedText {
 		clear(h.lines)
+		clear(h.parsed)
 		h.linesLen = 0
 	}
+	h.parsed[txt] = segs
 	h.lines[k] = b
 	h.linesLen += len(txt)
 	return b
+}
+
+// parseLiteral parses one line; a line with bad math is one plain segment
+// of its source text.
+func parseLiteral(txt string) []segment {
+	segs, errs := parseLine(txt)
+	trace(traceParse, txt, 0, false)
+	if len(errs) == 0 {
+		return segs
+	}
+	rs := make([]textRune, 0, len(txt))
+	for i, r := range txt {
+		rs = append(rs, textRune{r, i})
+	}
+	return []segment{{text: rs}}
 }
 
 // Draw draws txt with the alignment and rotation semantics of text.Plain:

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/figgen/figgen/internal/suggest"
 )
 
 // segment is a piece of one line: plain text or math.
@@ -519,7 +521,7 @@ func (p *parser) parseCommand() node {
 	}
 	// An unknown command is set as its source text, and the parse goes on.
 	msg := fmt.Sprintf("unknown command %#q", strings.ToValidUTF8(`\`+name, "\uFFFD"))
-	if s := suggest(name); s != "" {
+	if s, ok := suggest.Closest(name, commandNames()); ok {
 		msg += fmt.Sprintf(" (did you mean %#q?)", `\`+s)
 	}
 	p.errs = append(p.errs, &Error{Offset: start, Msg: msg})

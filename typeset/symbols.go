@@ -3,7 +3,6 @@ package typeset
 import (
 	"sort"
 	"sync"
-	"unicode/utf8"
 )
 
 // class is a TeX atom class; it decides the space between atoms.
@@ -143,8 +142,9 @@ var structural = []string{
 	"displaystyle", "textstyle",
 }
 
-// commandNames returns every known command name, sorted; the caller must
-// not change the slice.
+// commandNames returns every known command name, sorted, among which an
+// unknown command gets its "did you mean"; the caller must not change the
+// slice.
 var commandNames = sync.OnceValue(func() []string {
 	var names []string
 	for n := range symbols {
@@ -163,56 +163,3 @@ var commandNames = sync.OnceValue(func() []string {
 	sort.Strings(names)
 	return names
 })
-
-// suggest returns the known command nearest to name by edit distance, or ""
-// when none is close.
-func suggest(name string) string {
-	nr := utf8.RuneCountInString(name)
-	limit := 2
-	if nr <= 3 {
-		limit = 1
-	}
-	best, bestD := "", limit+1
-	for _, n := range commandNames() {
-		// The distance is at least the difference in length: skip
-		// names too long or short to be close (and keep this cheap for a
-		// long name).
-		if len(n) < 2 || abs(utf8.RuneCountInString(n)-nr) > limit {
-			continue
-		}
-		d := editDistance(name, n)
-		if d < bestD {
-			best, bestD = n, d
-		}
-	}
-	return best
-}
-
-func abs(x int) int { return max(x, -x) }
-
-// editDistance is the Damerau–Levenshtein (optimal string alignment)
-// distance between a and b, counting a swap of neighbours as one edit.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
-}
