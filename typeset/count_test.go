@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/figgen/figgen/figures"
-	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
 )
 
@@ -70,7 +69,7 @@ func TestTypesetOncePerRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			f, err := spec.Decode(path, data)
+			f, err := figures.Kinds().Decode(path, data)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -129,7 +128,7 @@ func TestRenderUncheckedText(t *testing.T) {
 		t.Fatal(err)
 	}
 	r := figures.New(eng)
-	f, err := spec.Decode("bad.yaml", []byte("kind: sigmoid\ntitle: '$\\frac{1}$ \\sigam 🙂 $x'\nformats: [png, svg, pdf]\n"))
+	f, err := figures.Kinds().Decode("bad.yaml", []byte("kind: sigmoid\ntitle: '$\\frac{1}$ \\sigam 🙂 $x'\nformats: [png, svg, pdf]\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +154,7 @@ func BenchmarkCheckAndRender(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		f, err := spec.Decode(path, data)
+		f, err := figures.Kinds().Decode(path, data)
 		if err != nil {
 			b.Fatal(err)
 		}
