@@ -104,7 +104,7 @@ func (d *decoder) configTop(c *Config, root *yaml.Node) map[string]Pos {
 		case slices.Contains(figureOnly, name):
 			d.errorf(d.at(key), "field %q cannot be a folder default: set it in each spec", name)
 		default:
-			s := suggest(name, append(slices.Clone(configFields), "kinds"), false)
+			s := didYouMean(name, append(slices.Clone(configFields), "kinds"), false)
 			if owners := d.ownersOf(name); s == "" && owners != nil {
 				d.errorf(d.at(key), "field %q belongs under kinds (it is a field of %s)", name, strings.Join(owners, ", "))
 				return
@@ -144,7 +144,7 @@ func (d *decoder) configKinds(c *Config, n *yaml.Node, kindPos map[string]Pos) {
 		}
 		kd, ok := d.kinds.kind(key.Value)
 		if !ok {
-			d.errorf(d.at(key), "unknown kind %q%s", key.Value, suggest(key.Value, d.kinds.Names(), true))
+			d.errorf(d.at(key), "unknown kind %q%s", key.Value, didYouMean(key.Value, d.kinds.Names(), true))
 			continue
 		}
 		seen[key.Value] = key

@@ -340,7 +340,7 @@ func (d *decoder) figure(f *Figure, root *yaml.Node) {
 	default:
 		k, ok := d.kinds.kind(kindNode.Value)
 		if !ok {
-			d.errorf(d.at(kindNode), "unknown kind %q%s", kindNode.Value, suggest(kindNode.Value, d.kinds.Names(), true))
+			d.errorf(d.at(kindNode), "unknown kind %q%s", kindNode.Value, didYouMean(kindNode.Value, d.kinds.Names(), true))
 			break
 		}
 		d.kindPos = d.at(kindNode)
@@ -372,14 +372,14 @@ func (d *decoder) unknownTop(f *Figure, key *yaml.Node, fields []field, known bo
 		for n := range d.kinds.owners {
 			all = append(all, n)
 		}
-		d.errorf(d.at(key), "unknown field %q%s", name, suggest(name, all, false))
+		d.errorf(d.at(key), "unknown field %q%s", name, didYouMean(name, all, false))
 		return
 	}
 	names := make([]string, len(fields))
 	for i, fl := range fields {
 		names[i] = fl.name
 	}
-	s := suggest(name, names, false)
+	s := didYouMean(name, names, false)
 	if owners == nil {
 		d.errorf(d.at(key), "unknown field %q%s", name, s)
 		return
@@ -424,7 +424,7 @@ func (d *decoder) mapping(prefix string, n *yaml.Node, fields []field, unknown f
 			for i, f := range fields {
 				names[i] = f.name
 			}
-			d.errorf(d.at(key), "unknown field %q%s", key.Value, suggest(key.Value, names, false))
+			d.errorf(d.at(key), "unknown field %q%s", key.Value, didYouMean(key.Value, names, false))
 			continue
 		}
 		d.value(join(prefix, key.Value), val, fields[i].v)

@@ -12,20 +12,6 @@ import (
 // The tests of this file need spec's internals; the others decode
 // figgen's real kinds (package figures) from package spec_test.
 
-func TestEditDistance(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		want int
-	}{
-		{"", "", 0}, {"title", "title", 0}, {"titel", "title", 1}, {"sigmod", "sigmoid", 1},
-		{"", "abc", 3}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"수상돌기", "수상돌가", 1},
-	} {
-		if got := editDistance(tt.a, tt.b); got != tt.want {
-			t.Errorf("editDistance(%q, %q) = %d, want %d", tt.a, tt.b, got, tt.want)
-		}
-	}
-}
-
 // TestNoControlPattern checks the schema's pattern against forbidden.
 func TestNoControlPattern(t *testing.T) {
 	re := regexp.MustCompile(regexp.MustCompile(`\\u([0-9a-f]{4})`).ReplaceAllString(noControl, `\x{$1}`))

@@ -78,7 +78,7 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 		case fd.NonEmpty && v.String() == "" && d.set(path):
 			d.errorf(d.posOf(path), "%s: want a non-empty %s", path, what)
 		case fd.Enum != nil && !slices.Contains(fd.Enum, v.String()):
-			d.errorf(d.posOf(path), "unknown %s %q%s", what, v.String(), suggest(v.String(), fd.Enum, true))
+			d.errorf(d.posOf(path), "unknown %s %q%s", what, v.String(), didYouMean(v.String(), fd.Enum, true))
 		}
 	case reflect.Int:
 		if lo, hi := fd.Within[0], fd.Within[1]; (lo != 0 || hi != 0) && (float64(v.Int()) < lo || float64(v.Int()) > hi) {
