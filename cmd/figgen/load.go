@@ -132,7 +132,7 @@ func load(files []string, r *figures.Renderer) ([]*spec.Figure, error) {
 	if len(other) > 0 || len(errs) > 0 {
 		all := make([]error, 0, len(other)+1)
 		all = append(all, other...)
-		if errs = uniqueSorted(errs); len(errs) > 0 {
+		if errs.Sort(); len(errs) > 0 {
 			all = append(all, errs)
 		}
 		return nil, errors.Join(all...)
@@ -156,20 +156,6 @@ func loadConfig(dir string) (*spec.Config, error) {
 	return spec.DecodeConfig(path, data)
 }
 
-// uniqueSorted sorts errs by position and drops repeats: a bad default in
-// figgen.yaml is reported once, not once per spec it applies to.
-func uniqueSorted(errs spec.ErrorList) spec.ErrorList {
-	sort.SliceStable(errs, func(i, k int) bool { return less(errs[i].Pos, errs[k].Pos) })
-	out := errs[:0]
-	for i, e := range errs {
-		if i > 0 && e.Pos == errs[i-1].Pos && e.Msg == errs[i-1].Msg {
-			continue
-		}
-		out = append(out, e)
-	}
-	return out
-}
-
 func appendErr(errs spec.ErrorList, other *[]error, err error) spec.ErrorList {
 	var list spec.ErrorList
 	var one *spec.Error
@@ -181,16 +167,6 @@ func appendErr(errs spec.ErrorList, other *[]error, err error) spec.ErrorList {
 	}
 	*other = append(*other, err)
 	return errs
-}
-
-func less(a, b spec.Pos) bool {
-	if a.File != b.File {
-		return a.File < b.File
-	}
-	if a.Line != b.Line {
-		return a.Line < b.Line
-	}
-	return a.Col < b.Col
 }
 
 // duplicateOutputs reports every spec that would write a file another spec
