@@ -70,7 +70,7 @@ func (s *Kinds) DecodeConfig(path string, data []byte) (*Config, error) {
 		d.checkConfig(c, d.configTop(c, root))
 	}
 	if len(d.errs) > 0 {
-		d.errs.sort(path)
+		d.errs.Sort()
 		return nil, d.errs
 	}
 	return c, nil

@@ -50,8 +50,8 @@ func (s *Kinds) Decode(path string, data []byte) (*Figure, error) {
 // between two fields, one written in the spec, is reported at the spec's
 // where the rule has no subject of its own (width × height), and an error
 // at the spec's field that involves a value of cfg names it, as in
-// "(threshold 10 from specs/figgen.yaml:3:16)". Errors of the spec's own
-// file come first, then those in cfg's file, each part sorted by position.
+// "(threshold 10 from specs/figgen.yaml:3:16)". The errors are in
+// ErrorList.Sort's order: by file, line and column.
 // A partial Figure holds only the spec's own Texts.
 func (s *Kinds) DecodeWith(path string, data []byte, cfg *Config) (*Figure, error) {
 	f, errs, root := s.decode(path, data, cfg, false)
@@ -94,7 +94,7 @@ func (s *Kinds) decode(path string, data []byte, cfg *Config, probe bool) (*Figu
 		d.validate(f)
 	}
 	if len(d.errs) > 0 {
-		d.errs.sort(path)
+		d.errs.Sort()
 		return nil, d.errs, root
 	}
 	return f, nil, nil

@@ -84,8 +84,8 @@
 // message. A problem between the config's width and the spec's own height
 // is reported at the spec's height, and an error at a field the spec
 // writes that involves a config value names it: "(width 5000 from
-// specs/figgen.yaml:1:8)". A spec's ErrorList lists its own file's errors
-// first.
+// specs/figgen.yaml:1:8)". Every ErrorList is in one order
+// (ErrorList.Sort): by file, line and column.
 //
 // Schema returns a JSON Schema of spec files generated from the kinds' types
 // and Fields, committed for figgen's kinds as spec/figgen.schema.json (a test keeps it current);

@@ -58,18 +58,29 @@ func (l ErrorList) Unwrap() []error {
 	return errs
 }
 
-// sort orders the list: the errors in file first, then the others (in a
-// folder config), each part by line, then column; equal positions keep
-// their order.
-func (l ErrorList) sort(file string) {
-	sort.SliceStable(l, func(i, j int) bool {
-		a, b := l[i].Pos, l[j].Pos
-		if (a.File == file) != (b.File == file) {
-			return a.File == file
+// Sort orders the list by file, then line, then column, keeping the order
+// of errors at equal positions, and drops repeats (an error with the
+// position and message of one before it): sorted this way, the errors of
+// a whole run list a folder default's problem once, however many specs it
+// applies to.
+func (l *ErrorList) Sort() {
+	sort.SliceStable(*l, func(i, j int) bool {
+		a, b := (*l)[i].Pos, (*l)[j].Pos
+		if a.File != b.File {
+			return a.File < b.File
 		}
 		if a.Line != b.Line {
 			return a.Line < b.Line
 		}
 		return a.Col < b.Col
 	})
+	seen := map[Error]bool{}
+	out := (*l)[:0]
+	for _, e := range *l {
+		if !seen[*e] {
+			seen[*e] = true
+			out = append(out, e)
+		}
+	}
+	*l = out
 }

@@ -15,23 +15,18 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/figgen/figgen/figures"
+	// Named so as not to clash with the tests' helper figgen.
+	lib "github.com/figgen/figgen"
 )
-
-// indexName is the contact sheet written beside the figures.
-const indexName = "index.html"
 
 // imageExts are the files figgen owns in an out dir: those a run over a
 // whole folder of specs accounts for (see orphans).
 var imageExts = []string{".png", ".svg", ".pdf"}
 
-// rendered is what a run produces in memory before it touches the out dir.
+// rendered is what a run produces in memory, and the out dir it is for.
 type rendered struct {
-	files  map[string][]byte // slash-separated name under the out dir → bytes
-	order  []string          // names in spec order
-	folder bool              // a whole folder of specs was given
-	specs  []string          // the spec files of the run
-	dir    string            // the out dir
+	*lib.Result
+	dir string
 }
 
 // path returns where the output name lands on disk.
@@ -39,36 +34,14 @@ func (res rendered) path(name string) string {
 	return filepath.Join(res.dir, filepath.FromSlash(name))
 }
 
-// prepare collects, decodes, validates and renders in memory, and checks
-// the out dir: everything render and check do before they touch it.
+// prepare decodes, validates and renders in memory, and checks the out
+// dir: everything render and check do before they touch it.
 func prepare(c *cli.Context) (rendered, error) {
 	var res rendered
-	j, err := collect(c.Args().Slice())
+	var err error
+	res.Result, err = lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice()})
 	if err != nil {
 		return res, fail(exitUsage, err)
-	}
-	r, err := newRenderer()
-	if err != nil {
-		return res, fail(exitStale, err)
-	}
-	figs, err := load(j.files, r)
-	if err != nil {
-		return res, fail(exitUsage, err)
-	}
-	outs, err := renderAll(figs, r)
-	if err != nil {
-		return res, fail(exitUsage, err)
-	}
-	res.files, res.folder, res.specs = map[string][]byte{}, j.folder, j.files
-	for _, fo := range outs {
-		for _, o := range fo {
-			res.files[o.Name] = o.Data
-			res.order = append(res.order, o.Name)
-		}
-	}
-	if j.folder {
-		res.files[indexName] = figures.Index(figs, outs)
-		res.order = append(res.order, indexName)
 	}
 	res.dir, err = outDir(c, res)
 	return res, err
@@ -81,7 +54,7 @@ func outDir(c *cli.Context, res rendered) (string, error) {
 	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
 		return "", fail(exitUsage, fmt.Errorf("figgen: --out %s is a file, not a folder", dir))
 	}
-	for _, name := range res.order {
+	for _, name := range res.Order {
 		path := res.path(name)
 		if st, err := os.Stat(path); err == nil && st.IsDir() {
 			return "", fail(exitUsage, fmt.Errorf("figgen: %s is a folder; an output is to be written there", path))
@@ -96,7 +69,7 @@ func outDir(c *cli.Context, res rendered) (string, error) {
 // nowhere when dir itself holds a project or one of the run's specs, so
 // --prune can never sweep a source tree.
 func orphans(dir string, res rendered) []string {
-	if !res.folder || !outputsOnly(dir, res) {
+	if !res.Folder || !outputsOnly(dir, res) {
 		return nil
 	}
 	var found []string
@@ -112,7 +85,7 @@ func orphans(dir string, res rendered) []string {
 		}
 		rel, err := filepath.Rel(dir, p)
 		name := filepath.ToSlash(rel)
-		if err != nil || strings.HasPrefix(d.Name(), ".") || res.files[name] != nil {
+		if err != nil || strings.HasPrefix(d.Name(), ".") || res.Files[name] != nil {
 			return nil
 		}
 		if slices.Contains(imageExts, path.Ext(name)) {
@@ -144,7 +117,7 @@ func outputsOnly(dir string, res rendered) bool {
 	if err != nil {
 		return false
 	}
-	for _, f := range res.specs {
+	for _, f := range res.Specs {
 		if a, err := filepath.Abs(f); err != nil || strings.HasPrefix(a, abs+string(filepath.Separator)) {
 			return false
 		}
@@ -159,13 +132,13 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 	}
 	dir := res.dir
 	wrote, same := 0, 0
-	for _, name := range res.order {
+	for _, name := range res.Order {
 		path := res.path(name)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, res.files[name]) {
+		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, res.Files[name]) {
 			same++
 			continue
 		}
-		if err := writeAtomic(path, res.files[name]); err != nil {
+		if err := writeAtomic(path, res.Files[name]); err != nil {
 			return fail(exitStale, fmt.Errorf("figgen: %w", err))
 		}
 		fmt.Fprintf(stdout, "wrote %s\n", path)
@@ -192,7 +165,7 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 	}
 	dir := res.dir
 	var problems []error
-	for _, name := range res.order {
+	for _, name := range res.Order {
 		path := res.path(name)
 		old, err := os.ReadFile(path)
 		switch {
@@ -200,7 +173,7 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 			problems = append(problems, fmt.Errorf("%s: missing", path))
 		case err != nil:
 			problems = append(problems, fmt.Errorf("%s: %w", path, err))
-		case !bytes.Equal(old, res.files[name]):
+		case !bytes.Equal(old, res.Files[name]):
 			problems = append(problems, fmt.Errorf("%s: stale", path))
 		}
 	}
@@ -214,24 +187,16 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), dir, fix))
 		return fail(exitStale, errors.Join(problems...))
 	}
-	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(res.order), dir)
+	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(res.Order), dir)
 	return nil
 }
 
 func cmdValidate(c *cli.Context, stdout io.Writer) error {
-	j, err := collect(c.Args().Slice())
+	specs, err := lib.Validate(c.Context, lib.Options{Paths: c.Args().Slice()})
 	if err != nil {
 		return fail(exitUsage, err)
 	}
-	r, err := newRenderer()
-	if err != nil {
-		return fail(exitStale, err)
-	}
-	figs, err := load(j.files, r)
-	if err != nil {
-		return fail(exitUsage, err)
-	}
-	fmt.Fprintf(stdout, "%d specs valid\n", len(figs))
+	fmt.Fprintf(stdout, "%d specs valid\n", len(specs))
 	return nil
 }
 

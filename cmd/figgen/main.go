@@ -7,7 +7,12 @@
 //
 // PATH is a spec file or a folder of them (default specs/). Exit status: 0
 // on success, 1 when check finds stale outputs or a file cannot be written,
-// 2 for invalid specs or usage.
+// 2 for invalid specs or usage, or when figgen itself is broken (its
+// embedded fonts do not load).
+//
+// The command is a thin layer over package figgen, which reads, validates
+// and renders a run in memory: here are the flags, the out dir and the
+// exit statuses.
 package main
 
 import (

@@ -331,3 +331,13 @@ func TestPruneStaysInOutputs(t *testing.T) {
 		t.Errorf("--prune reached into a nested project")
 	}
 }
+
+// TestNotRegular: a device given as a spec is refused, not read forever.
+func TestNotRegular(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	if code, _, stderr := figgen(t, "validate", "/dev/zero"); code != 2 || !strings.Contains(stderr, "figgen: /dev/zero: not a regular file") {
+		t.Errorf("validate /dev/zero: exit %d\n%s", code, stderr)
+	}
+}

@@ -15,7 +15,7 @@ import (
 const (
 	exitOK    = 0
 	exitStale = 1 // check found stale or missing outputs; or an I/O failure
-	exitUsage = 2 // invalid specs or usage
+	exitUsage = 2 // invalid specs or usage; or figgen itself is broken
 )
 
 // exitError carries an exit status out of a command.
@@ -39,7 +39,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		ErrWriter: stderr,
 		Description: "A spec is a YAML file describing one figure; its file stem names the figure.\n" +
 			"PATH is a spec file or a folder of *.yaml/*.yml specs; the default is specs/.\n" +
-			"Exit status: 0 ok, 1 stale outputs (check) or a write failure, 2 invalid specs or usage.",
+			"Exit status: 0 ok, 1 stale outputs (check) or a write failure, 2 invalid specs or usage\n" +
+			"(or figgen itself broken: its embedded fonts do not load).",
 		Version:        version(),
 		ExitErrHandler: func(*cli.Context, error) {},
 		Commands: []*cli.Command{

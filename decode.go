@@ -1,0 +1,31 @@
+package figgen
+
+import (
+	"github.com/figgen/figgen/figures"
+	"github.com/figgen/figgen/spec"
+)
+
+// The run reaches the decoding of specs and the check of their texts only
+// through these functions, one call each.
+
+// decodeConfig decodes the folder defaults data of the figgen.yaml at path.
+func decodeConfig(path string, data []byte) (*spec.Config, error) {
+	return figures.Kinds().DecodeConfig(path, data)
+}
+
+// decodeSpec decodes, defaults and validates the spec data at path with
+// the folder defaults cfg (nil: none). On error the Figure, if any, is
+// partial: only its Texts are meaningful.
+func decodeSpec(path string, data []byte, cfg *spec.Config) (*spec.Figure, error) {
+	return figures.Kinds().DecodeWith(path, data, cfg)
+}
+
+// checkFigure typesets every text of f, a partial Figure included.
+func checkFigure(r *figures.Renderer, f *spec.Figure) error {
+	return r.Check(f)
+}
+
+// checkConfig typesets every text the folder defaults cfg set.
+func checkConfig(r *figures.Renderer, cfg *spec.Config) error {
+	return r.CheckTexts(cfg.Texts())
+}
