@@ -298,7 +298,7 @@ func (e *endless) Read(p []byte) (int, error) {
 }
 
 func TestLimits(t *testing.T) {
-	exact := "kind: step\n#" + strings.Repeat("x", maxFileBytes-13) + "\n"
+	exact := "kind: step\n#" + strings.Repeat("x", spec.MaxFileBytes-13) + "\n"
 	l := &limitFS{
 		MapFS: fstest.MapFS{
 			"specs/big.yaml":    {Data: make([]byte, 3<<20)},
@@ -309,7 +309,7 @@ func TestLimits(t *testing.T) {
 			"specs/exact.yaml":  {Data: []byte(exact)},
 			"specs/figgen.yaml": {Data: []byte{}},
 			"over/a.yaml":       {Data: []byte("kind: step\n")},
-			"over/figgen.yaml":  {Data: make([]byte, maxFileBytes+1)},
+			"over/figgen.yaml":  {Data: make([]byte, spec.MaxFileBytes+1)},
 		},
 		endless: map[string]bool{"specs/big.yaml": true, "specs/liar.yaml": true},
 		opened:  map[string]int{},
@@ -342,8 +342,8 @@ func TestLimits(t *testing.T) {
 			t.Errorf("%s opened", name)
 		}
 	}
-	if n := l.read["specs/liar.yaml"]; n != maxFileBytes+1 {
-		t.Errorf("read %d bytes of an endless file; the limit is %d", n, maxFileBytes+1)
+	if n := l.read["specs/liar.yaml"]; n != spec.MaxFileBytes+1 {
+		t.Errorf("read %d bytes of an endless file; the limit is %d", n, spec.MaxFileBytes+1)
 	}
 }
 

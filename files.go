@@ -20,8 +20,6 @@ const (
 	defaultPath = "specs"
 	// configName is the file of folder defaults beside a folder's specs.
 	configName = "figgen.yaml"
-	// maxFileBytes is the largest spec or figgen.yaml package spec takes.
-	maxFileBytes = 1 << 20
 )
 
 // source is where a run reads its specs: an fs.FS, or the operating
@@ -182,7 +180,7 @@ func collect(src source, paths []string) (files []string, folder bool, err error
 }
 
 // readFile reads the spec or config (what) name. It reads nothing but a
-// regular file, and at most maxFileBytes+1 bytes of it: a device or a
+// regular file, and at most spec.MaxFileBytes+1 bytes of it: a device or a
 // named pipe, which could block or never end, is rejected before it is
 // opened, and a file over the limit is reported without being read.
 func readFile(src source, name, what string) ([]byte, error) {
@@ -193,7 +191,7 @@ func readFile(src source, name, what string) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, fmt.Errorf("figgen: %s: not a regular file", name)
 	}
-	if st.Size() > maxFileBytes {
+	if st.Size() > spec.MaxFileBytes {
 		return nil, tooLarge(name, what, st.Size())
 	}
 	f, err := src.open(name)
@@ -201,20 +199,20 @@ func readFile(src source, name, what string) ([]byte, error) {
 		return nil, fmt.Errorf("figgen: %w", err)
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFileBytes+1))
+	data, err := io.ReadAll(io.LimitReader(f, spec.MaxFileBytes+1))
 	if err != nil {
 		if _, ok := err.(*fs.PathError); !ok {
 			err = &fs.PathError{Op: "read", Path: name, Err: err}
 		}
 		return nil, fmt.Errorf("figgen: %w", rename(err, name))
 	}
-	if len(data) > maxFileBytes {
+	if len(data) > spec.MaxFileBytes {
 		return nil, tooLarge(name, what, -1) // it grew, or its size was not known
 	}
 	return data, nil
 }
 
-// tooLarge reports a file over maxFileBytes (size < 0: by how much is not
+// tooLarge reports a file over spec.MaxFileBytes (size < 0: by how much is not
 // known), as package spec does.
 func tooLarge(name, what string, size int64) *spec.Error {
 	s := "over 1 MiB"

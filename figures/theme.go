@@ -63,8 +63,8 @@ type env struct {
 
 func newEnv(h text.Handler, f *spec.Figure) *env {
 	// Scale text with the figure's smaller side so small figures stay legible
-	// and large ones are not sparse; the default 800×500 is 1.
-	s := math.Min(float64(f.Width)/800, float64(f.Height)/500)
+	// and large ones are not sparse; the default size is 1.
+	s := math.Min(float64(f.Width)/spec.DefaultWidth, float64(f.Height)/spec.DefaultHeight)
 	s = math.Max(0.4, math.Min(s, 3))
 	return &env{h: h, scale: s}
 }

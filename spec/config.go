@@ -60,7 +60,7 @@ var (
 func (s *Kinds) DecodeConfig(path string, data []byte) (*Config, error) {
 	d := s.newDecoder(path, data)
 	d.config = true
-	if len(data) > maxSpecBytes {
+	if len(data) > MaxFileBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "config is %s; the limit is 1 MiB", mebibytes(len(data)))
 		return nil, d.errs
 	}

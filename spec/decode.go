@@ -76,7 +76,7 @@ func (s *Kinds) DecodeWith(path string, data []byte, cfg *Config) (*Figure, erro
 func (s *Kinds) decode(path string, data []byte, cfg *Config, probe bool) (*Figure, ErrorList, *yaml.Node) {
 	d := s.newDecoder(path, data)
 	d.probe = probe
-	if len(data) > maxSpecBytes {
+	if len(data) > MaxFileBytes {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "spec is %s; the limit is 1 MiB", mebibytes(len(data)))
 		return nil, d.errs, nil
 	}

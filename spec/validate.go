@@ -11,7 +11,7 @@ import (
 )
 
 const (
-	maxSpecBytes = 1 << 20    // largest spec file
+	MaxFileBytes = 1 << 20    // largest spec or figgen.yaml file
 	maxTextLen   = 2000       // most characters of a rich-text field
 	minWidth     = 320        // smallest width, in pixels: below it labels crowd the drawing
 	minHeight    = 200        // smallest height, in pixels
