@@ -72,8 +72,8 @@ var badConfigs = []struct {
 		`3:1: field "output" cannot be a folder default: set it in each spec`,
 		`4:1: field "alt" cannot be a folder default: set it in each spec`,
 	}},
-	{"kind field at the top", "x_range: [-8, 8]\n", []string{
-		`1:1: field "x_range" belongs under kinds (it is a field of bias-shift, sigmoid, step, threshold-plane)`,
+	{"kind field at the top", "fan_out: 2\n", []string{
+		`1:1: field "fan_out" belongs under kinds (it is a field of unit)`,
 	}},
 	{"duplicate key", "width: 800\nwidth: 900\n", []string{`2:1: duplicate key "width" (first at line 1)`}},
 	{"non-scalar key", "[a]: 1\n", []string{"1:1: want a field name, got a list"}},
