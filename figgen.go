@@ -155,7 +155,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			figs = append(figs, f)
 		}
 	}
-	p.add(duplicateOutputs(figs))
+	p.add(duplicateOutputs(figs, folder))
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -184,8 +184,10 @@ func loadConfig(src source, r *figures.Renderer, dir string, p *problems) *spec.
 }
 
 // duplicateOutputs reports every spec that would write a file another spec
-// of the run already writes.
-func duplicateOutputs(figs []*spec.Figure) spec.ErrorList {
+// of the run already writes, and every output whose folder is a file of
+// the run ("5.png/x" beside "5", "index.html/x" beside the contact sheet
+// of a folder): the out dir cannot hold both.
+func duplicateOutputs(figs []*spec.Figure, folder bool) spec.ErrorList {
 	var errs spec.ErrorList
 	first := map[string]*spec.Figure{}
 	for _, f := range figs {
@@ -197,6 +199,20 @@ func duplicateOutputs(figs []*spec.Figure) spec.ErrorList {
 				continue
 			}
 			first[key] = f
+		}
+	}
+	for _, f := range figs {
+		for dir := f.Output; strings.Contains(dir, "/"); {
+			dir = dir[:strings.LastIndexByte(dir, '/')]
+			key := strings.ToLower(dir)
+			if g, ok := first[key]; ok {
+				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is in folder %q, a file %s writes", f.Output, dir, g.File))
+				break
+			}
+			if folder && key == indexName {
+				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is in folder %q, the contact sheet's file", f.Output, dir))
+				break
+			}
 		}
 	}
 	return errs

@@ -85,8 +85,20 @@ func circlePath(at vg.Point, r vg.Length) vg.Path {
 	return p
 }
 
+// outside reports whether the disc of radius r at at lies wholly outside
+// the canvas: a dot there is not drawn. A point of the data far outside a
+// narrow range maps to a huge coordinate, which the rasterizer would take
+// practically forever to fill (a step's dot at y = 1 with y_range
+// [0, 1e-6]); and a dot off the plot would sit on its axes.
+func outside(c draw.Canvas, at vg.Point, r vg.Length) bool {
+	return !(at.X+r >= c.Min.X && at.X-r <= c.Max.X && at.Y+r >= c.Min.Y && at.Y-r <= c.Max.Y)
+}
+
 // openDot draws a white disc with a ring: the end a function does not reach.
 func openDot(c draw.Canvas, at vg.Point, r vg.Length, ls draw.LineStyle) {
+	if outside(c, at, r) {
+		return
+	}
 	c.SetColor(color.White)
 	c.Fill(circlePath(at, r))
 	c.SetLineStyle(ls)
@@ -95,6 +107,9 @@ func openDot(c draw.Canvas, at vg.Point, r vg.Length, ls draw.LineStyle) {
 
 // closedDot draws a filled disc: the value a function takes.
 func closedDot(c draw.Canvas, at vg.Point, r vg.Length, col color.Color) {
+	if outside(c, at, r) {
+		return
+	}
 	c.SetColor(col)
 	c.Fill(circlePath(at, r))
 }

@@ -18,6 +18,7 @@ type Config struct {
 	File string // path as given by the user
 
 	data   []byte
+	text   string // data as a string (source.text)
 	lines  []int
 	common []pair            // the top-level formats, width and height
 	kinds  map[string][]pair // the fields under kinds, by kind
@@ -64,7 +65,7 @@ func (s *Kinds) DecodeConfig(path string, data []byte) (*Config, error) {
 		d.errorf(Pos{File: path, Line: 1, Col: 1}, "config is %s; the limit is 1 MiB", mebibytes(len(data)))
 		return nil, d.errs
 	}
-	c := &Config{File: path, data: data, lines: d.lines, kinds: map[string][]pair{}}
+	c := &Config{File: path, data: data, text: d.text, lines: d.lines, kinds: map[string][]pair{}}
 	root, ok := d.parse()
 	if ok {
 		d.checkConfig(c, d.configTop(c, root))
@@ -233,7 +234,7 @@ func (d *decoder) apply(f *Figure, root *yaml.Node, c *Config) {
 		}
 	}
 	spec := d.source
-	d.source = source{file: c.File, data: c.data, lines: c.lines}
+	d.source = source{file: c.File, data: c.data, text: c.text, lines: c.lines}
 	defer func() { d.source = spec }()
 	for _, p := range slices.Concat(c.common, c.kinds[f.Kind]) {
 		if written[p.key.Value] {

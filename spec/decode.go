@@ -114,7 +114,7 @@ func (s *Kinds) partial(path string, data []byte, root *yaml.Node) *Figure {
 func (s *Kinds) newDecoder(path string, data []byte) *decoder {
 	return &decoder{
 		kinds:  s,
-		source: source{file: path, data: data, lines: lineStarts(data)},
+		source: source{file: path, data: data, text: string(data), lines: lineStarts(data)},
 		pos:    map[string]Pos{},
 		bad:    map[string]bool{},
 	}
@@ -143,7 +143,14 @@ func stem(path string) string {
 type source struct {
 	file  string
 	data  []byte
+	text  string // data as a string, sliced by rest and lineText without a copy
 	lines []int
+
+	// restLine, restCol and restOff are the last place rest found, its
+	// line, column and byte offset: the scalars of one long line (a flow
+	// list of many items) are looked up left to right, and walking from
+	// the line's start for each would take time quadratic in the line.
+	restLine, restCol, restOff int
 }
 
 // decoder holds the state of one Decode call. Its source is the file the
@@ -657,19 +664,23 @@ func (d *decoder) rest(line, col int) string {
 	if line < 1 || line > len(d.lines) || col < 1 {
 		return ""
 	}
-	end := len(d.data)
+	end := len(d.text)
 	if line < len(d.lines) {
 		end = d.lines[line]
 	}
-	s := string(d.data[d.lines[line-1]:end])
-	for range col - 1 {
-		_, size := utf8.DecodeRuneInString(s)
+	off, c := d.lines[line-1], 1
+	if d.restLine == line && d.restCol <= col {
+		off, c = d.restOff, d.restCol
+	}
+	for ; c < col; c++ {
+		_, size := utf8.DecodeRuneInString(d.text[off:end])
 		if size == 0 {
 			return ""
 		}
-		s = s[size:]
+		off += size
 	}
-	return s
+	d.restLine, d.restCol, d.restOff = line, col, off
+	return d.text[off:end]
 }
 
 // lineStarts returns the byte offset of each line of data; like YAML it

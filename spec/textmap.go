@@ -146,10 +146,10 @@ func (d *decoder) lineText(line int) (string, bool) {
 	if line < 1 || line > len(d.lines) {
 		return "", false
 	}
-	end := len(d.data)
+	end := len(d.text)
 	if line < len(d.lines) {
 		end = d.lines[line]
 	}
-	s := string(d.data[d.lines[line-1]:end])
+	s := d.text[d.lines[line-1]:end]
 	return strings.TrimRight(s, "\r\n"), true
 }

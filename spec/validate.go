@@ -98,12 +98,12 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 		if iwhat == "" {
 			iwhat = what
 		}
-		var seen []any
+		seen := map[any]bool{} // a map, not a list: a long list must not take quadratic time
 		for i := range n {
 			p := fmt.Sprintf("%s[%d]", path, i)
 			x := v.Index(i)
 			if fd.Unique || item.Unique {
-				if slices.Contains(seen, x.Interface()) {
+				if seen[x.Interface()] {
 					if x.Kind() == reflect.String {
 						d.errorf(d.posOf(p), "duplicate %s %q", iwhat, x.String())
 					} else {
@@ -111,7 +111,7 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 					}
 					continue
 				}
-				seen = append(seen, x.Interface())
+				seen[x.Interface()] = true
 			}
 			if x.Kind() == reflect.Struct && x.Type() != textType {
 				for _, key := range item.Required {
