@@ -320,8 +320,8 @@ func TestLimits(t *testing.T) {
 		t.Fatal("no error")
 	}
 	for _, want := range []string{
-		"figgen: specs/device.yaml: not a regular file",
-		"figgen: specs/pipe.yaml: not a regular file",
+		"specs/device.yaml:1:1: spec is a device, not a regular file",
+		"specs/pipe.yaml:1:1: spec is a named pipe, not a regular file",
 		"specs/big.yaml:1:1: spec is 3.0 MiB; the limit is 1 MiB",
 		"specs/liar.yaml:1:1: spec is over 1 MiB; the limit is 1 MiB",
 		"over/figgen.yaml:1:1: config is 1048577 bytes; the limit is 1 MiB",
@@ -358,7 +358,7 @@ func TestOSFiles(t *testing.T) {
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		_, err := Validate(context.Background(), Options{Paths: []string{"/dev/zero"}})
-		if err == nil || err.Error() != "figgen: /dev/zero: not a regular file" {
+		if err == nil || err.Error() != "/dev/zero:1:1: spec is a device, not a regular file; figgen reads nothing else" {
 			t.Errorf("/dev/zero: %v", err)
 		}
 	}

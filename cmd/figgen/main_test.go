@@ -337,7 +337,7 @@ func TestNotRegular(t *testing.T) {
 	if _, err := os.Stat("/dev/zero"); err != nil {
 		t.Skip("no /dev/zero")
 	}
-	if code, _, stderr := figgen(t, "validate", "/dev/zero"); code != 2 || !strings.Contains(stderr, "figgen: /dev/zero: not a regular file") {
+	if code, _, stderr := figgen(t, "validate", "/dev/zero"); code != 2 || !strings.Contains(stderr, "/dev/zero:1:1: spec is a device, not a regular file") {
 		t.Errorf("validate /dev/zero: exit %d\n%s", code, stderr)
 	}
 }
