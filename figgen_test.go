@@ -398,3 +398,88 @@ func TestSortDropsRepeats(t *testing.T) {
 		t.Errorf("sorted:\n%s\nwant:\n%s", l.Error(), want)
 	}
 }
+
+// recorder is a Sink that keeps what it is given.
+type recorder struct {
+	begun []string
+	got   map[string][]byte
+	order []string
+	fail  string // Put of this name fails
+}
+
+func (r *recorder) Begin(names []string) error {
+	r.begun = slices.Clone(names)
+	return nil
+}
+
+func (r *recorder) Put(name string, data []byte) error {
+	if name == r.fail {
+		return errSink
+	}
+	r.got[name] = slices.Clone(data)
+	r.order = append(r.order, name)
+	return nil
+}
+
+var errSink = errors.New("sink full")
+
+// TestSink: with a Sink, every output goes to it once, with the bytes
+// Generate would return, index.html last, and none stays in the Result;
+// the sink's error stops the run and comes back as is.
+func TestSink(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"specs/a.yaml": "kind: step\nformats: [png, svg]\n",
+		"specs/b.yaml": "kind: sigmoid\nformats: [svg, pdf]\noutput: sub/b\n",
+		"specs/c.yaml": "kind: unit\nformats: [svg]\n",
+	})
+	want, err := Generate(context.Background(), Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &recorder{got: map[string][]byte{}}
+	res, err := Generate(context.Background(), Options{FS: fsys, Sink: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files != nil {
+		t.Errorf("Result.Files holds %d outputs with a Sink", len(res.Files))
+	}
+	if !slices.Equal(r.begun, want.Order) || !slices.Equal(res.Order, want.Order) {
+		t.Errorf("Begin got %v, Order %v; want %v", r.begun, res.Order, want.Order)
+	}
+	if len(r.order) != len(want.Order) || r.order[len(r.order)-1] != "index.html" {
+		t.Errorf("Put got %v; want each of %v once, index.html last", r.order, want.Order)
+	}
+	for name, data := range want.Files {
+		if !bytes.Equal(r.got[name], data) {
+			t.Errorf("Put got other bytes for %s", name)
+		}
+	}
+
+	r = &recorder{got: map[string][]byte{}, fail: "a.svg"}
+	_, err = Generate(context.Background(), Options{FS: fsys, Sink: r, Parallel: 1})
+	if err != errSink {
+		t.Errorf("error %v, want the sink's own", err)
+	}
+	if _, ok := r.got["c.svg"]; ok {
+		t.Errorf("the run went on after the sink failed")
+	}
+}
+
+// TestOutputConflicts: an output where another needs a folder, or under
+// figgen's own files, is found before anything is rendered.
+func TestOutputConflicts(t *testing.T) {
+	_, err := generate(t, mapFS(map[string]string{
+		"specs/a.yaml": "kind: step\noutput: x\n",
+		"specs/b.yaml": "kind: step\noutput: x.svg/y\n",
+		"specs/c.yaml": "kind: step\noutput: Index.HTML/y\n",
+		"specs/d.yaml": "kind: step\noutput: x/y/z\n", // a folder x beside the file x.png is fine
+	}))
+	want := []string{
+		`specs/b.yaml:2:9: output "x.svg/y" needs a folder "x.svg", where specs/a.yaml writes a file`,
+		`specs/c.yaml:2:9: output "Index.HTML/y": "Index.HTML" is figgen's own file, not a folder`,
+	}
+	if got := errorList(t, err); !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
