@@ -65,13 +65,23 @@ func TestNotRegularSpecs(t *testing.T) {
 			}
 		}
 	}
+	// A file over the limit is not read.
+	os.Remove(filepath.Join(specs, "z.yaml"))
+	os.Remove(filepath.Join(specs, "p.yaml"))
+	mustWrite(t, filepath.Join(specs, "big.yaml"), "kind: step\n#"+strings.Repeat("x", 2<<20))
+	code, _, stderr := figgen(t, "validate", specs)
+	if want := filepath.Join(specs, "big.yaml") + ":1:1: spec is 2.0 MiB; the limit is 1 MiB"; code != 2 || !strings.Contains(stderr, want) {
+		t.Errorf("a spec of 2 MiB: exit %d, stderr lacks %q:\n%s", code, want, stderr)
+	}
+	os.Remove(filepath.Join(specs, "big.yaml"))
+
 	// Folder defaults too.
 	os.Remove(filepath.Join(specs, "z.yaml"))
 	os.Remove(filepath.Join(specs, "p.yaml"))
 	if err := syscall.Mkfifo(filepath.Join(specs, "figgen.yaml"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	code, _, stderr := figgen(t, "validate", specs)
+	code, _, stderr = figgen(t, "validate", specs)
 	if want := filepath.Join(specs, "figgen.yaml") + ":1:1: config is a named pipe"; code != 2 || !strings.Contains(stderr, want) {
 		t.Errorf("figgen.yaml a named pipe: exit %d, stderr lacks %q:\n%s", code, want, stderr)
 	}
