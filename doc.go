@@ -16,7 +16,10 @@
 //		// write res.Files[name] under the out dir
 //	}
 //
-// Validate does the same short of rendering.
+// Validate does the same short of rendering. Options.Sink takes each
+// output as soon as its figure is rendered instead, so that a run holds
+// only the figures being rendered in memory: the figgen command writes
+// them to temporary files that way.
 //
 // # Paths
 //
@@ -40,7 +43,8 @@
 // A run is all or nothing: it renders only when every spec is valid, and
 // otherwise reports every problem at once. Specs are decoded, defaulted and
 // validated by package spec, every text is typeset, and no two specs may
-// write the same file (whatever the case of its name). Problems with a
+// write the same file (whatever the case of its name), nor one a file where
+// another needs a folder ("x" and "x.png/y"; "index.html/y"). Problems with a
 // place in a file make one spec.ErrorList, sorted by file, line and column,
 // each problem once (a bad folder default is reported once, however many
 // specs it applies to):

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -32,6 +33,37 @@ type Options struct {
 	// Parallel is how many figures Generate renders at once; 0 or less
 	// means runtime.GOMAXPROCS(0).
 	Parallel int
+
+	// Sink, when set, receives every output as soon as its figure is
+	// rendered, and Result.Files stays nil: the run then holds in memory
+	// the outputs of the figures being rendered (at most Parallel), not
+	// those of the whole run.
+	Sink Sink
+}
+
+// A Sink receives the outputs of a run as they are rendered (see
+// Options.Sink). Generate calls its methods from one goroutine at a time.
+type Sink interface {
+	// Begin is called once, when every spec is valid and before any
+	// figure is rendered, with the names every output will have
+	// (Result.Order). An error stops the run: Generate returns it as is.
+	Begin(names []string) error
+
+	// Put receives one output, by its name under the out dir: each name
+	// of Begin once, in no set order but index.html last. Data is not
+	// used by Generate after Put returns. An error stops the run:
+	// Generate returns the first one as is.
+	Put(name string, data []byte) error
+}
+
+// memSink keeps every output in memory: Generate without a Sink.
+type memSink map[string][]byte
+
+func (memSink) Begin([]string) error { return nil }
+
+func (m memSink) Put(name string, data []byte) error {
+	m[name] = data
+	return nil
 }
 
 // Result is what a run produces, in memory.
@@ -66,28 +98,46 @@ const indexName = "index.html"
 // position (a path that does not exist, an unreadable file) come before
 // it, joined with errors.Join. errors.As finds the spec.ErrorList in
 // either case. A cancelled ctx stops the run between figures with
-// ctx.Err(). Generate writes nothing.
+// ctx.Err(). Generate writes nothing; with Options.Sink set, it hands
+// every output to the sink instead of returning it in Result.Files.
 func Generate(ctx context.Context, opts Options) (*Result, error) {
 	l, err := load(ctx, opts)
 	if err != nil {
 		return nil, err
 	}
-	outs, err := renderAll(ctx, l.r, l.figs, opts.Parallel)
-	if err != nil {
-		return nil, err
-	}
-	res := &Result{Files: map[string][]byte{}, Specs: l.files, Folder: l.folder}
-	for _, fo := range outs {
-		for _, o := range fo {
-			res.Files[o.Name] = o.Data
-			res.Order = append(res.Order, o.Name)
+	res := &Result{Specs: l.files, Folder: l.folder}
+	for _, f := range l.figs {
+		for _, format := range f.Formats {
+			res.Order = append(res.Order, outputName(f, format))
 		}
 	}
 	if l.folder {
-		res.Files[indexName] = figures.Index(l.figs, outs)
 		res.Order = append(res.Order, indexName)
 	}
+	sink := opts.Sink
+	if sink == nil {
+		res.Files = map[string][]byte{}
+		sink = memSink(res.Files)
+	}
+	if err := sink.Begin(res.Order); err != nil {
+		return nil, err
+	}
+	outs, err := renderAll(ctx, l.r, l.figs, opts.Parallel, sink)
+	if err != nil {
+		return nil, err
+	}
+	if l.folder {
+		if err := sink.Put(indexName, figures.Index(l.figs, outs)); err != nil {
+			return nil, err
+		}
+	}
 	return res, nil
+}
+
+// outputName is the name under the out dir of f's output in format, as
+// figures.Renderer.Render names it.
+func outputName(f *spec.Figure, format string) string {
+	return f.Output + "." + format
 }
 
 // Validate does what Generate does short of rendering: it reads, decodes
@@ -155,7 +205,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			figs = append(figs, f)
 		}
 	}
-	p.add(duplicateOutputs(figs, folder))
+	p.add(outputConflicts(figs))
 	if err := p.err(); err != nil {
 		return nil, err
 	}
@@ -183,34 +233,41 @@ func loadConfig(src source, r *figures.Renderer, dir string, p *problems) *spec.
 	return cfg
 }
 
-// duplicateOutputs reports every spec that would write a file another spec
-// of the run already writes, and every output whose folder is a file of
-// the run ("5.png/x" beside "5", "index.html/x" beside the contact sheet
-// of a folder): the out dir cannot hold both.
-func duplicateOutputs(figs []*spec.Figure, folder bool) spec.ErrorList {
+// reservedNames are the files of an out dir that are figgen's own rather
+// than a spec's: the contact sheet and the command's manifest of the files
+// it wrote. No output may use them as a folder.
+var reservedNames = []string{indexName, ".figgen.json"}
+
+// outputConflicts reports every spec that would write a file another spec
+// of the run already writes, or a folder where another spec or figgen
+// itself writes a file (outputs "x" and "x.png/y"; "index.html/y"), so
+// that no run fails half-way through writing the out dir. Names are
+// compared whatever their case, for case-insensitive file systems.
+func outputConflicts(figs []*spec.Figure) spec.ErrorList {
 	var errs spec.ErrorList
-	first := map[string]*spec.Figure{}
+	files := map[string]*spec.Figure{} // lowercased file name → its spec
 	for _, f := range figs {
 		for _, format := range f.Formats {
-			name := f.Output + "." + format
-			key := strings.ToLower(name) // case-insensitive file systems
-			if g, ok := first[key]; ok && g != f {
+			name := outputName(f, format)
+			key := strings.ToLower(name)
+			if g, ok := files[key]; ok && g != f {
 				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is also written by %s", name, g.File))
 				continue
 			}
-			first[key] = f
+			files[key] = f
 		}
 	}
 	for _, f := range figs {
-		for dir := f.Output; strings.Contains(dir, "/"); {
-			dir = dir[:strings.LastIndexByte(dir, '/')]
-			key := strings.ToLower(dir)
-			if g, ok := first[key]; ok {
-				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is in folder %q, a file %s writes", f.Output, dir, g.File))
+		elems := strings.Split(f.Output, "/")
+		for i := 1; i < len(elems); i++ {
+			folder := strings.Join(elems[:i], "/")
+			key := strings.ToLower(folder)
+			if slices.Contains(reservedNames, key) {
+				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q: %q is figgen's own file, not a folder", f.Output, folder))
 				break
 			}
-			if folder && key == indexName {
-				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is in folder %q, the contact sheet's file", f.Output, dir))
+			if g, ok := files[key]; ok {
+				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q needs a folder %q, where %s writes a file", f.Output, folder, g.File))
 				break
 			}
 		}
@@ -228,30 +285,56 @@ var renderer = sync.OnceValues(func() (*figures.Renderer, error) {
 	return figures.New(eng), nil
 })
 
-// renderAll renders every figure, parallel figures at once, and returns the
-// outputs in the order of figs.
-func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, parallel int) ([][]figures.Output, error) {
+// renderAll renders every figure, parallel figures at once, hands each
+// output to sink as soon as its figure is drawn, and returns the outputs
+// in the order of figs, without their data.
+func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, parallel int, sink Sink) ([][]figures.Output, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
 	outs := make([][]figures.Output, len(figs))
 	errs := make([]error, len(figs))
-	var next atomic.Int64
-	var wg sync.WaitGroup
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		mu      sync.Mutex // serializes sink and sinkErr
+		sinkErr error
+	)
+	put := func(fo []figures.Output) {
+		mu.Lock()
+		defer mu.Unlock()
+		for j := range fo {
+			if sinkErr == nil {
+				sinkErr = sink.Put(fo[j].Name, fo[j].Data)
+			}
+			fo[j].Data = nil
+		}
+	}
+	stopped := func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return sinkErr != nil
+	}
 	for range min(parallel, len(figs)) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(figs) || ctx.Err() != nil {
+				if i >= len(figs) || ctx.Err() != nil || stopped() {
 					return
 				}
 				outs[i], errs[i] = r.Render(figs[i])
+				if errs[i] == nil {
+					put(outs[i])
+				}
 			}
 		})
 	}
 	wg.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if sinkErr != nil {
+		return nil, sinkErr
 	}
 	var p problems
 	for _, err := range errs {

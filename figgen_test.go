@@ -320,8 +320,8 @@ func TestLimits(t *testing.T) {
 		t.Fatal("no error")
 	}
 	for _, want := range []string{
-		"figgen: specs/device.yaml: not a regular file",
-		"figgen: specs/pipe.yaml: not a regular file",
+		"specs/device.yaml:1:1: spec is a device, not a regular file",
+		"specs/pipe.yaml:1:1: spec is a named pipe, not a regular file",
 		"specs/big.yaml:1:1: spec is 3.0 MiB; the limit is 1 MiB",
 		"specs/liar.yaml:1:1: spec is over 1 MiB; the limit is 1 MiB",
 		"over/figgen.yaml:1:1: config is 1048577 bytes; the limit is 1 MiB",
@@ -358,7 +358,7 @@ func TestOSFiles(t *testing.T) {
 	}
 	if _, err := os.Stat("/dev/zero"); err == nil {
 		_, err := Validate(context.Background(), Options{Paths: []string{"/dev/zero"}})
-		if err == nil || err.Error() != "figgen: /dev/zero: not a regular file" {
+		if err == nil || err.Error() != "/dev/zero:1:1: spec is a device, not a regular file; figgen reads nothing else" {
 			t.Errorf("/dev/zero: %v", err)
 		}
 	}
@@ -396,5 +396,90 @@ func TestSortDropsRepeats(t *testing.T) {
 	want := "a:1:5: z\na:2:1: y\na:2:1: w\nb:1:1: x"
 	if l.Error() != want {
 		t.Errorf("sorted:\n%s\nwant:\n%s", l.Error(), want)
+	}
+}
+
+// recorder is a Sink that keeps what it is given.
+type recorder struct {
+	begun []string
+	got   map[string][]byte
+	order []string
+	fail  string // Put of this name fails
+}
+
+func (r *recorder) Begin(names []string) error {
+	r.begun = slices.Clone(names)
+	return nil
+}
+
+func (r *recorder) Put(name string, data []byte) error {
+	if name == r.fail {
+		return errSink
+	}
+	r.got[name] = slices.Clone(data)
+	r.order = append(r.order, name)
+	return nil
+}
+
+var errSink = errors.New("sink full")
+
+// TestSink: with a Sink, every output goes to it once, with the bytes
+// Generate would return, index.html last, and none stays in the Result;
+// the sink's error stops the run and comes back as is.
+func TestSink(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"specs/a.yaml": "kind: step\nformats: [png, svg]\n",
+		"specs/b.yaml": "kind: sigmoid\nformats: [svg, pdf]\noutput: sub/b\n",
+		"specs/c.yaml": "kind: unit\nformats: [svg]\n",
+	})
+	want, err := Generate(context.Background(), Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &recorder{got: map[string][]byte{}}
+	res, err := Generate(context.Background(), Options{FS: fsys, Sink: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Files != nil {
+		t.Errorf("Result.Files holds %d outputs with a Sink", len(res.Files))
+	}
+	if !slices.Equal(r.begun, want.Order) || !slices.Equal(res.Order, want.Order) {
+		t.Errorf("Begin got %v, Order %v; want %v", r.begun, res.Order, want.Order)
+	}
+	if len(r.order) != len(want.Order) || r.order[len(r.order)-1] != "index.html" {
+		t.Errorf("Put got %v; want each of %v once, index.html last", r.order, want.Order)
+	}
+	for name, data := range want.Files {
+		if !bytes.Equal(r.got[name], data) {
+			t.Errorf("Put got other bytes for %s", name)
+		}
+	}
+
+	r = &recorder{got: map[string][]byte{}, fail: "a.svg"}
+	_, err = Generate(context.Background(), Options{FS: fsys, Sink: r, Parallel: 1})
+	if err != errSink {
+		t.Errorf("error %v, want the sink's own", err)
+	}
+	if _, ok := r.got["c.svg"]; ok {
+		t.Errorf("the run went on after the sink failed")
+	}
+}
+
+// TestOutputConflicts: an output where another needs a folder, or under
+// figgen's own files, is found before anything is rendered.
+func TestOutputConflicts(t *testing.T) {
+	_, err := generate(t, mapFS(map[string]string{
+		"specs/a.yaml": "kind: step\noutput: x\n",
+		"specs/b.yaml": "kind: step\noutput: x.svg/y\n",
+		"specs/c.yaml": "kind: step\noutput: Index.HTML/y\n",
+		"specs/d.yaml": "kind: step\noutput: x/y/z\n", // a folder x beside the file x.png is fine
+	}))
+	want := []string{
+		`specs/b.yaml:2:9: output "x.svg/y" needs a folder "x.svg", where specs/a.yaml writes a file`,
+		`specs/c.yaml:2:9: output "Index.HTML/y": "Index.HTML" is figgen's own file, not a folder`,
+	}
+	if got := errorList(t, err); !slices.Equal(got, want) {
+		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }

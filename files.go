@@ -189,7 +189,7 @@ func readFile(src source, name, what string) ([]byte, error) {
 		return nil, fmt.Errorf("figgen: %w", err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("figgen: %s: not a regular file", name)
+		return nil, notRegular(name, what, st.Mode())
 	}
 	if st.Size() > spec.MaxFileBytes {
 		return nil, tooLarge(name, what, st.Size())
@@ -210,6 +210,22 @@ func readFile(src source, name, what string) ([]byte, error) {
 		return nil, tooLarge(name, what, -1) // it grew, or its size was not known
 	}
 	return data, nil
+}
+
+// notRegular reports a spec or config (what) that is no regular file.
+func notRegular(name, what string, mode fs.FileMode) *spec.Error {
+	is := "a special file"
+	switch {
+	case mode&fs.ModeNamedPipe != 0:
+		is = "a named pipe"
+	case mode&fs.ModeDevice != 0:
+		is = "a device"
+	case mode&fs.ModeSocket != 0:
+		is = "a socket"
+	case mode.IsDir():
+		is = "a folder"
+	}
+	return spec.Errorf(spec.Pos{File: name, Line: 1, Col: 1}, "%s is %s, not a regular file; figgen reads nothing else", what, is)
 }
 
 // tooLarge reports a file over spec.MaxFileBytes (size < 0: by how much is not

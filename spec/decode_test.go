@@ -97,6 +97,8 @@ var badTests = []struct {
 	{"output extension only", "kind: step\noutput: post/.png\n", []string{`2:9: output "post/.png": want a name, not only an extension`}},
 	{"output with extension", "kind: step\noutput: 5.png\n", []string{`2:9: output "5.png": want no extension: formats adds it`}},
 	{"output trailing slash", "kind: step\noutput: post/\n", []string{`2:9: output "post/": want no empty folder name`}},
+	{"output file name too long", "kind: step\noutput: post/" + strings.Repeat("n", 252) + "\n", []string{`2:9: output "post/` + strings.Repeat("n", 252) + `": the file name nnnnnnnnnnnnnnnn… is 256 bytes; file systems allow 255`}},
+	{"output folder name too long", "kind: step\noutput: " + strings.Repeat("가", 86) + "/x\n", []string{`2:9: output "` + strings.Repeat("가", 86) + `/x": the folder name 가가가가가가가가가가가가가가가가… is 258 bytes; file systems allow 255`}},
 	{"output drive", "kind: step\noutput: 'c:x'\n", []string{`2:9: output "c:x": want no ":" or control characters`}},
 
 	// Kinds.
@@ -158,6 +160,7 @@ var badTests = []struct {
 	{"delete", "kind: diagram\nnodes: [{id: \"a\\x7f\", at: [0, 0]}]\n", []string{`2:14: nodes[0].id: "\x7f" in a double-quoted string is a delete character; control characters are not allowed`}},
 	{"raw tab", "kind: step\ntitle: a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
 	{"raw tab in a block", "kind: step\ntitle: |\n  a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
+	{"texts too long in all", "kind: specimen\ntitle: ''\nlines:\n" + strings.Repeat("  - "+strings.Repeat("a", 2000)+"\n", 5) + "  - abc\n", []string{"9:5: the texts of the figure are 10003 characters, from here over the limit of 10000 in all"}},
 	{"text too long", "kind: step\ntitle: " + strings.Repeat("가", 2001) + "\n", []string{"2:8: title: text of 2001 characters; the limit is 2000"}},
 
 	// LaTeX in double quotes that YAML cannot parse: at the backslash.

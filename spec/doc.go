@@ -28,7 +28,8 @@
 // problems too; it must not be rendered.
 //
 // Values are bounded so that no spec can make rendering hang or run out of
-// memory: a file of at most 1 MiB, texts of at most 2000 characters without
+// memory: a file of at most 1 MiB, texts of at most 2000 characters (10000
+// in all in one figure, since every glyph becomes an outline) without
 // control characters (but the newline: a double-quoted "$\theta$" holds a
 // tab, and the error says to write TeX in single quotes; so does the error
 // at the backslash of a "$\sigma$" YAML cannot parse), images of 320 to

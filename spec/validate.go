@@ -8,11 +8,14 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 const (
 	MaxFileBytes = 1 << 20    // largest spec or figgen.yaml file
 	maxTextLen   = 2000       // most characters of a rich-text field
+	maxTextTotal = 10000      // most characters of all the rich text of a figure
+	maxNameBytes = 255        // longest folder or file name of an output, in bytes (NAME_MAX)
 	minWidth     = 320        // smallest width, in pixels: below it labels crowd the drawing
 	minHeight    = 200        // smallest height, in pixels
 	maxSize      = 10000      // largest width or height, in pixels
@@ -37,6 +40,7 @@ func (d *decoder) validate(f *Figure) {
 	if msg := outputProblem(f.Output); msg != "" && !(f.Output == "" && d.set("output")) {
 		d.errorf(d.posOf("output"), "output %q: %s", f.Output, msg)
 	}
+	d.textTotal(f)
 	w := f.Width >= minWidth && f.Width <= maxSize
 	h := f.Height >= minHeight && f.Height <= maxSize
 	if w && h && d.spans("width", "height") && f.Width*f.Height > maxPixels {
@@ -50,6 +54,37 @@ func (d *decoder) validate(f *Figure) {
 			d.origin(at, other, fmt.Sprintf("%s %d", other, v)))
 	}
 	f.Spec.Validate(&Check{Written: d.written(), d: d})
+}
+
+// textTotal bounds the text of a figure as a whole, since every glyph
+// becomes an outline of the SVG and PDF: at the text that takes it over
+// the limit.
+func (d *decoder) textTotal(f *Figure) {
+	total, at := 0, Pos{}
+	for _, t := range f.Texts() {
+		total += utf8.RuneCountInString(t.Src)
+		if total > maxTextTotal && at.File == "" {
+			at = t.Pos
+		}
+	}
+	if total <= maxTextTotal {
+		return
+	}
+	if at.Line == 0 {
+		at = Pos{File: d.file, Line: 1, Col: 1}
+	}
+	d.errorf(at, "the texts of the figure are %d characters, from here over the limit of %d in all", total, maxTextTotal)
+}
+
+// prefix returns the first n characters of s.
+func prefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // constraints checks each value of the struct v (addressable) against the
@@ -212,6 +247,15 @@ func outputProblem(o string) string {
 		}
 	}
 	last := elems[len(elems)-1]
+	for i, e := range elems {
+		what, n := "folder", len(e)
+		if i == len(elems)-1 {
+			what, n = "file", len(e)+len(".png") // every format's extension is 4 bytes
+		}
+		if n > maxNameBytes {
+			return fmt.Sprintf("the %s name %s… is %d bytes; file systems allow %d", what, prefix(e, 16), n, maxNameBytes)
+		}
+	}
 	if strings.HasPrefix(last, ".") {
 		return "want a name, not only an extension"
 	}

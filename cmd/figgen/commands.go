@@ -2,15 +2,13 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
-	"sort"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -19,175 +17,259 @@ import (
 	lib "github.com/figgen/figgen"
 )
 
-// imageExts are the files figgen owns in an out dir: those a run over a
-// whole folder of specs accounts for (see orphans).
+// imageExts are the extensions of the images figgen writes.
 var imageExts = []string{".png", ".svg", ".pdf"}
 
-// rendered is what a run produces in memory, and the out dir it is for.
-type rendered struct {
-	*lib.Result
-	dir string
+// renderSink writes each output of a render to a temporary file in the
+// out dir as it is rendered, unless the file already holds its bytes;
+// commit renames them into place once every spec is rendered.
+type renderSink struct {
+	out       *outDir
+	dry       bool
+	created   bool              // the out dir did not exist: made for the temporary files
+	pending   map[string]string // output name → its temporary file ("" in a dry run)
+	unchanged int
+	foreign   []error
 }
 
-// path returns where the output name lands on disk.
-func (res rendered) path(name string) string {
-	return filepath.Join(res.dir, filepath.FromSlash(name))
-}
+func (s *renderSink) Begin(names []string) error { return s.out.blockedAll(names) }
 
-// prepare decodes, validates and renders in memory, and checks the out
-// dir: everything render and check do before they touch it.
-func prepare(c *cli.Context) (rendered, error) {
-	var res rendered
-	var err error
-	res.Result, err = lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice()})
-	if err != nil {
-		return res, fail(exitUsage, err)
-	}
-	res.dir, err = outDir(c, res)
-	return res, err
-}
-
-// outDir checks the --out folder: it may not exist yet, but must not be a
-// file, and no output may land on a folder.
-func outDir(c *cli.Context, res rendered) (string, error) {
-	dir := c.String("out")
-	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
-		return "", fail(exitUsage, fmt.Errorf("figgen: --out %s is a file, not a folder", dir))
-	}
-	for _, name := range res.Order {
-		path := res.path(name)
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			return "", fail(exitUsage, fmt.Errorf("figgen: %s is a folder; an output is to be written there", path))
-		}
-	}
-	return dir, nil
-}
-
-// orphans lists the images in dir that no spec of a whole-folder run
-// produces: left behind by a renamed or removed spec. It skips hidden
-// folders and any folder holding a project (a .git or a go.mod), and looks
-// nowhere when dir itself holds a project or one of the run's specs, so
-// --prune can never sweep a source tree.
-func orphans(dir string, res rendered) []string {
-	if !res.Folder || !outputsOnly(dir, res) {
+func (s *renderSink) Put(name string, data []byte) error {
+	equal, exists, err := same(s.out.path(name), data)
+	switch {
+	case err != nil:
+		return fail(exitStale, fmt.Errorf("figgen: %w", err))
+	case equal:
+		s.unchanged++
+		return nil
+	case exists && !s.out.owned[name]:
+		s.foreign = append(s.foreign, s.out.foreign(name))
+		return nil
+	case s.dry:
+		s.pending[name] = ""
 		return nil
 	}
-	var found []string
-	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
+	if !s.out.exists {
+		if err := os.MkdirAll(s.out.dir, 0o755); err != nil {
+			return fail(exitStale, fmt.Errorf("figgen: %w", err))
 		}
-		if d.IsDir() {
-			if p != dir && (strings.HasPrefix(d.Name(), ".") || isProject(p)) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		rel, err := filepath.Rel(dir, p)
-		name := filepath.ToSlash(rel)
-		if err != nil || strings.HasPrefix(d.Name(), ".") || res.Files[name] != nil {
-			return nil
-		}
-		if slices.Contains(imageExts, path.Ext(name)) {
-			found = append(found, p)
-		}
-		return nil
-	})
-	sort.Strings(found)
-	return found
-}
-
-// isProject reports whether dir holds a project rather than outputs.
-func isProject(dir string) bool {
-	for _, marker := range []string{".git", "go.mod"} {
-		if _, err := os.Stat(filepath.Join(dir, marker)); err == nil {
-			return true
-		}
+		s.out.exists, s.created = true, true
 	}
-	return false
-}
-
-// outputsOnly reports whether dir looks like an out dir: no project
-// markers and none of the run's specs inside it.
-func outputsOnly(dir string, res rendered) bool {
-	if isProject(dir) {
-		return false
-	}
-	abs, err := filepath.Abs(dir)
+	tmp, err := s.out.writeTemp(data)
 	if err != nil {
-		return false
+		return fail(exitStale, fmt.Errorf("figgen: %w", err))
 	}
-	for _, f := range res.Specs {
-		if a, err := filepath.Abs(f); err != nil || strings.HasPrefix(a, abs+string(filepath.Separator)) {
-			return false
+	s.pending[name] = tmp
+	return nil
+}
+
+// cleanup removes the temporary files not renamed into place, and the out
+// dir when the run made it and it is empty.
+func (s *renderSink) cleanup() {
+	for name, tmp := range s.pending {
+		if tmp != "" {
+			os.Remove(tmp)
 		}
+		delete(s.pending, name)
 	}
-	return true
+	if s.created {
+		os.Remove(s.out.dir) // only if empty
+	}
+}
+
+// runError returns the error of a run as the command reports it: invalid
+// specs exit 2, an interrupted run 1, a sink's error as it says.
+func runError(err error) error {
+	var ee *exitError
+	switch {
+	case errors.As(err, &ee):
+		return err
+	case errors.Is(err, context.Canceled):
+		return fail(exitStale, fmt.Errorf("figgen: interrupted; nothing written"))
+	}
+	return fail(exitUsage, err)
 }
 
 func cmdRender(c *cli.Context, stdout io.Writer) error {
-	res, err := prepare(c)
+	out, err := openOutDir(c.String("out"))
 	if err != nil {
 		return err
 	}
-	dir := res.dir
-	wrote, same := 0, 0
+	dry, prune := c.Bool("dry-run"), c.Bool("prune")
+	sink := &renderSink{out: out, dry: dry, pending: map[string]string{}}
+	defer sink.cleanup()
+	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	if err != nil {
+		return runError(err)
+	}
+	if len(sink.foreign) > 0 {
+		return fail(exitUsage, errors.Join(sink.foreign...))
+	}
+	wrote, removed := "wrote", "removed"
+	if dry {
+		wrote, removed = "would write", "would remove"
+	}
+	// The manifest names every output before any is renamed into place, so
+	// that an interrupted run leaves no file figgen wrote unlisted.
+	if !dry {
+		if err := writeManifest(out, out.manifestFor(res.Order, nil)); err != nil {
+			return err
+		}
+	}
+	written := 0
 	for _, name := range res.Order {
-		path := res.path(name)
-		if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, res.Files[name]) {
-			same++
+		tmp, ok := sink.pending[name]
+		if !ok {
 			continue
 		}
-		if err := writeAtomic(path, res.Files[name]); err != nil {
-			return fail(exitStale, fmt.Errorf("figgen: %w", err))
-		}
-		fmt.Fprintf(stdout, "wrote %s\n", path)
-		wrote++
-	}
-	for _, path := range orphans(dir, res) {
-		if c.Bool("prune") {
-			if err := os.Remove(path); err != nil {
+		written++
+		path := out.path(name)
+		if !dry {
+			if err := out.mkdirs(name); err != nil {
 				return fail(exitStale, fmt.Errorf("figgen: %w", err))
 			}
-			fmt.Fprintf(stdout, "removed %s: no spec produces it\n", path)
-			continue
+			if err := os.Rename(tmp, path); err != nil {
+				return fail(exitStale, fmt.Errorf("figgen: %w", err))
+			}
+			delete(sink.pending, name)
 		}
-		fmt.Fprintf(stdout, "note: %s: no spec produces it (figgen render --prune removes it)\n", path)
+		fmt.Fprintf(stdout, "%s %s\n", wrote, path)
 	}
-	fmt.Fprintf(stdout, "%d written, %d unchanged in %s\n", wrote, same, dir)
+	for _, tmp := range out.staleTemps(nil) {
+		if !dry {
+			if err := os.Remove(tmp); err != nil {
+				return fail(exitStale, fmt.Errorf("figgen: %w", err))
+			}
+		}
+		fmt.Fprintf(stdout, "%s %s: left by an interrupted run\n", removed, tmp)
+	}
+	pruned := map[string]bool{}
+	if res.Folder {
+		for _, name := range out.orphans(res.Order) {
+			path := out.path(name)
+			switch why := out.blocked(name); {
+			case why != "":
+				fmt.Fprintf(stdout, "note: %s: no spec produces it, but figgen leaves it: %s\n", path, why)
+			case !prune:
+				fmt.Fprintf(stdout, "note: %s: no spec produces it (figgen render --prune removes it)\n", path)
+			case dry:
+				fmt.Fprintf(stdout, "would remove %s: no spec produces it\n", path)
+			default:
+				if err := os.Remove(path); err != nil {
+					return fail(exitStale, fmt.Errorf("figgen: %w", err))
+				}
+				pruned[name] = true
+				removeEmptyFolders(out, name)
+				fmt.Fprintf(stdout, "removed %s: no spec produces it\n", path)
+			}
+		}
+	}
+	if !dry {
+		if err := writeManifest(out, out.manifestFor(res.Order, pruned)); err != nil {
+			return err
+		}
+	}
+	if dry {
+		fmt.Fprintf(stdout, "%d to write, %d unchanged in %s; nothing changed (--dry-run)\n", written, sink.unchanged, out.dir)
+		return nil
+	}
+	fmt.Fprintf(stdout, "%d written, %d unchanged in %s\n", written, sink.unchanged, out.dir)
+	return nil
+}
+
+// writeManifest writes m as the out dir's manifest, unless it holds m
+// already.
+func writeManifest(out *outDir, m manifest) error {
+	data := m.bytes()
+	if bytes.Equal(out.old, data) {
+		return nil
+	}
+	if err := out.writeAtomic(manifestName, data); err != nil {
+		return fail(exitStale, fmt.Errorf("figgen: %w", err))
+	}
+	out.old = data
+	return nil
+}
+
+// removeEmptyFolders removes the folders of the pruned output name that it
+// leaves empty, up to the out dir.
+func removeEmptyFolders(out *outDir, name string) {
+	for d := path.Dir(name); d != "."; d = path.Dir(d) {
+		if os.Remove(out.path(d)) != nil {
+			return
+		}
+	}
+}
+
+// checkSink compares each output of a check with its file as it is
+// rendered.
+type checkSink struct {
+	out      *outDir
+	problems map[string]error // output name → stale or missing
+	foreign  []error
+}
+
+func (s *checkSink) Begin(names []string) error { return s.out.blockedAll(names) }
+
+func (s *checkSink) Put(name string, data []byte) error {
+	path := s.out.path(name)
+	equal, exists, err := same(path, data)
+	switch {
+	case err != nil:
+		s.problems[name] = fmt.Errorf("%s: %w", path, err)
+	case equal:
+	case !exists:
+		s.problems[name] = fmt.Errorf("%s: missing", path)
+	case !s.out.owned[name]:
+		s.foreign = append(s.foreign, s.out.foreign(name))
+	default:
+		s.problems[name] = fmt.Errorf("%s: stale", path)
+	}
 	return nil
 }
 
 func cmdCheck(c *cli.Context, stdout io.Writer) error {
-	res, err := prepare(c)
+	out, err := openOutDir(c.String("out"))
 	if err != nil {
 		return err
 	}
-	dir := res.dir
-	var problems []error
+	sink := &checkSink{out: out, problems: map[string]error{}}
+	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	if err != nil {
+		return runError(err)
+	}
+	if len(sink.foreign) > 0 {
+		return fail(exitUsage, errors.Join(sink.foreign...))
+	}
+	var problems []error // in the order of the outputs, whatever order they came in
 	for _, name := range res.Order {
-		path := res.path(name)
-		old, err := os.ReadFile(path)
-		switch {
-		case errors.Is(err, fs.ErrNotExist):
-			problems = append(problems, fmt.Errorf("%s: missing", path))
-		case err != nil:
-			problems = append(problems, fmt.Errorf("%s: %w", path, err))
-		case !bytes.Equal(old, res.Files[name]):
-			problems = append(problems, fmt.Errorf("%s: stale", path))
+		if err := sink.problems[name]; err != nil {
+			problems = append(problems, err)
 		}
 	}
+	mpath := filepath.Join(out.dir, manifestName)
+	switch want := out.manifestFor(res.Order, nil).bytes(); {
+	case out.old == nil:
+		problems = append(problems, fmt.Errorf("%s: missing", mpath))
+	case !bytes.Equal(out.old, want):
+		problems = append(problems, fmt.Errorf("%s: stale", mpath))
+	}
 	fix := "figgen render"
-	for _, path := range orphans(dir, res) {
-		problems = append(problems, fmt.Errorf("%s: no spec produces it", path))
-		fix = "figgen render --prune"
+	if res.Folder {
+		for _, name := range out.orphans(res.Order) {
+			problems = append(problems, fmt.Errorf("%s: no spec produces it", out.path(name)))
+			fix = "figgen render --prune"
+		}
+	}
+	for _, tmp := range out.staleTemps(nil) {
+		fmt.Fprintf(stdout, "note: %s: left by an interrupted run (figgen render removes it)\n", tmp)
 	}
 	if len(problems) > 0 {
-		fix = strings.Join(append([]string{fix, "--out", dir}, c.Args().Slice()...), " ")
-		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), dir, fix))
+		fix = strings.Join(append([]string{fix, "--out", out.dir}, c.Args().Slice()...), " ")
+		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), out.dir, fix))
 		return fail(exitStale, errors.Join(problems...))
 	}
-	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(res.Order), dir)
+	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(res.Order), out.dir)
 	return nil
 }
 
@@ -198,30 +280,4 @@ func cmdValidate(c *cli.Context, stdout io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "%d specs valid\n", len(specs))
 	return nil
-}
-
-// writeAtomic writes data to path through a temporary file in the same
-// folder and a rename, so a reader never sees a half-written file.
-func writeAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // no-op after a successful rename
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

@@ -1,7 +1,8 @@
 // Command figgen turns declarative figure specs (YAML, one figure per file)
 // into publication-quality PNG, SVG and PDF images.
 //
-//	figgen render [--out DIR] [PATH...]   render specs into DIR (default out/)
+//	figgen render [--out DIR] [--prune] [--dry-run] [PATH...]
+//	                                      render specs into DIR (default out/)
 //	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
 //	figgen validate [PATH...]             check specs without rendering
 //
@@ -18,8 +19,15 @@ package main
 import (
 	"context"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	os.Exit(run(context.Background(), os.Args, os.Stdout, os.Stderr))
+	// An interrupt stops the run between figures, and render removes its
+	// temporary files before exiting.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
 }

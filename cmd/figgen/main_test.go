@@ -190,48 +190,6 @@ func TestRepoSpecs(t *testing.T) {
 	}
 }
 
-func TestOrphans(t *testing.T) {
-	specs := specDir(t, map[string]string{"a.yaml": "kind: step\nformats: [svg]\n"})
-	out := t.TempDir()
-	if code, _, stderr := figgen(t, "render", "--out", out, specs); code != 0 {
-		t.Fatalf("render: exit %d\n%s", code, stderr)
-	}
-	old := filepath.Join(out, "old.png")
-	notes := filepath.Join(out, "notes.txt") // not an image: not figgen's
-	for _, p := range []string{old, notes} {
-		if err := os.WriteFile(p, []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	code, _, stderr := figgen(t, "check", "--out", out, specs)
-	if code != 1 || !strings.Contains(stderr, old+": no spec produces it") || strings.Contains(stderr, "notes.txt") ||
-		!strings.Contains(stderr, "run figgen render --prune --out "+out+" "+specs) {
-		t.Errorf("check with an orphan: exit %d, stderr:\n%s", code, stderr)
-	}
-	// Checking one spec file says nothing of the others' outputs.
-	if code, _, stderr := figgen(t, "check", "--out", out, filepath.Join(specs, "a.yaml")); code != 0 {
-		t.Errorf("check of one file: exit %d\n%s", code, stderr)
-	}
-	if code, stdout, _ := figgen(t, "render", "--out", out, specs); code != 0 || !strings.Contains(stdout, "--prune") {
-		t.Errorf("render without --prune: exit %d, stdout lacks the hint:\n%s", code, stdout)
-	}
-	if _, err := os.Stat(old); err != nil {
-		t.Fatalf("render without --prune removed %s", old)
-	}
-	if code, _, _ := figgen(t, "render", "--prune", "--out", out, specs); code != 0 {
-		t.Fatalf("render --prune: exit %d", code)
-	}
-	if _, err := os.Stat(old); !os.IsNotExist(err) {
-		t.Errorf("render --prune left %s", old)
-	}
-	if _, err := os.Stat(notes); err != nil {
-		t.Errorf("render --prune removed a file that is not an image")
-	}
-	if code, _, stderr := figgen(t, "check", "--out", out, specs); code != 0 {
-		t.Errorf("check after prune: exit %d\n%s", code, stderr)
-	}
-}
-
 func pngWidth(t *testing.T, path string) int {
 	t.Helper()
 	b, err := os.ReadFile(path)
@@ -299,45 +257,5 @@ func TestBadFolderDefaults(t *testing.T) {
 	code, _, stderr = figgen(t, "validate", specs)
 	if code != 2 || !strings.Contains(stderr, cfg+":3:16:") {
 		t.Errorf("bad math in figgen.yaml: exit %d, want one error at %s:3:16\n%s", code, cfg, stderr)
-	}
-}
-
-// TestPruneStaysInOutputs: an out dir that holds a project (here, the specs
-// themselves) is never swept.
-func TestPruneStaysInOutputs(t *testing.T) {
-	dir := specDir(t, map[string]string{"a.yaml": "kind: step\nformats: [svg]\n", "keep.png": "x"})
-	if code, _, stderr := figgen(t, "render", "--prune", "--out", dir, dir); code != 0 {
-		t.Fatalf("render: exit %d\n%s", code, stderr)
-	}
-	if _, err := os.Stat(filepath.Join(dir, "keep.png")); err != nil {
-		t.Errorf("--prune removed a file from a folder that holds specs")
-	}
-	// In an out dir, a nested folder is swept too (a spec's old output
-	// "sub/x"), but never a nested project.
-	out := t.TempDir()
-	stale := filepath.Join(out, "sub", "x.png")
-	project := filepath.Join(out, "proj", "y.png")
-	for _, p := range []string{stale, project, filepath.Join(out, "proj", "go.mod")} {
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		os.WriteFile(p, []byte("x"), 0o644)
-	}
-	if code, _, stderr := figgen(t, "render", "--prune", "--out", out, dir); code != 0 {
-		t.Fatalf("render: exit %d\n%s", code, stderr)
-	}
-	if _, err := os.Stat(stale); !os.IsNotExist(err) {
-		t.Errorf("--prune left %s", stale)
-	}
-	if _, err := os.Stat(project); err != nil {
-		t.Errorf("--prune reached into a nested project")
-	}
-}
-
-// TestNotRegular: a device given as a spec is refused, not read forever.
-func TestNotRegular(t *testing.T) {
-	if _, err := os.Stat("/dev/zero"); err != nil {
-		t.Skip("no /dev/zero")
-	}
-	if code, _, stderr := figgen(t, "validate", "/dev/zero"); code != 2 || !strings.Contains(stderr, "figgen: /dev/zero: not a regular file") {
-		t.Errorf("validate /dev/zero: exit %d\n%s", code, stderr)
 	}
 }

@@ -51,20 +51,27 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Description: "Renders every spec under PATH (default specs/) in the formats it asks for\n" +
 					"(default png and svg) into DIR, named by the spec's output (default its file\n" +
 					"stem), plus index.html, a contact sheet of every figure, when a folder is given.\n" +
-					"Nothing is written unless every spec is valid; each file is written atomically\n" +
-					"and only when its bytes change. Images in DIR that no spec produces are\n" +
-					"reported, and removed with --prune. Exit 2 for invalid specs or usage.",
-				Flags:  []cli.Flag{outFlag, &cli.BoolFlag{Name: "prune", Usage: "remove images in DIR that no spec produces (with a folder PATH)"}},
+					"Nothing is written unless every spec is valid and every output can be written:\n" +
+					"outputs go to temporary files in DIR as they are rendered and are renamed into\n" +
+					"place at the end, each only when its bytes change. DIR/.figgen.json lists the\n" +
+					"files figgen wrote: no other file is overwritten or removed, and no link inside\n" +
+					"DIR is followed. Files it wrote that no spec produces any more are reported,\n" +
+					"and removed with --prune. Exit 2 for invalid specs or usage (nothing written),\n" +
+					"1 when a file cannot be written.",
+				Flags: []cli.Flag{outFlag,
+					&cli.BoolFlag{Name: "prune", Usage: "remove the files figgen wrote in DIR that no spec produces any more (with a folder PATH)"},
+					&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "say what would be written and removed, and change nothing"}},
 				Action: func(c *cli.Context) error { return cmdRender(c, stdout) },
 			},
 			{
 				Name:      "check",
 				Usage:     "fail when an output in the out dir is stale or missing",
 				ArgsUsage: "[PATH...]",
-				Description: "Renders every spec under PATH (default specs/) in memory and compares the\n" +
-					"bytes with the files in DIR. Names every stale or missing file, and with a\n" +
-					"folder PATH every image in DIR that no spec produces, and exits 1;\n" +
-					"exits 0 when all are fresh, 2 for invalid specs or usage. Writes nothing.",
+				Description: "Renders every spec under PATH (default specs/) and compares the bytes with\n" +
+					"the files in DIR. Names every stale or missing file (DIR/.figgen.json, the\n" +
+					"list of files figgen wrote, included), and with a folder PATH every file\n" +
+					"figgen wrote that no spec produces any more, and exits 1; exits 0 when all\n" +
+					"are fresh, 2 for invalid specs or usage. Writes nothing.",
 				Flags:  []cli.Flag{outFlag},
 				Action: func(c *cli.Context) error { return cmdCheck(c, stdout) },
 			},
