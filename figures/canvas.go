@@ -3,17 +3,16 @@ package figures
 import (
 	"bytes"
 	"fmt"
-	"html"
 	"image/color"
 	"image/png"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
-	"gonum.org/v1/plot/vg/vgpdf"
-	"gonum.org/v1/plot/vg/vgsvg"
 
+	"github.com/figgen/figgen/internal/vector"
 	"github.com/figgen/figgen/spec"
+	"github.com/figgen/figgen/typeset"
 )
 
 // pixelDPI is the resolution at which a spec's pixel sizes are laid out:
@@ -35,17 +34,19 @@ func renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas)) ([
 		if err := enc.Encode(&buf, c.Image()); err != nil {
 			return nil, err
 		}
-	case "svg":
-		c := vgsvg.New(w, h)
-		paintBackground(c, w, h)
-		drawFig(draw.New(c))
-		if _, err := c.WriteTo(&buf); err != nil {
-			return nil, err
+	case "svg", "pdf":
+		// figgen's own SVG and PDF writers: coordinates on a grid of
+		// 1/100 pt and arcs as Béziers, so every machine writes the same
+		// bytes; colours with their alpha apart, as viewers expect.
+		var c interface {
+			vg.CanvasWriterTo
+			vg.Canvas
 		}
-		return svgWithAlt(buf.Bytes(), f), nil
-	case "pdf":
-		c := vgpdf.New(w, h)
-		c.EmbedFonts(false) // text is drawn as outlines: no font is used
+		if format == "svg" {
+			c = vector.NewSVG(w, h, docOf(f))
+		} else {
+			c = vector.NewPDF(w, h, docOf(f))
+		}
 		paintBackground(c, w, h)
 		drawFig(draw.New(c))
 		if _, err := c.WriteTo(&buf); err != nil {
@@ -72,32 +73,20 @@ func rectPath(r vg.Rectangle) vg.Path {
 	return p
 }
 
-// svgWithAlt puts the figure's title and alt text into the SVG as <title>
-// and <desc>, right after the opening <svg> tag, so screen readers and
-// search engines reach them.
-func svgWithAlt(svg []byte, f *spec.Figure) []byte {
-	i := bytes.Index(svg, []byte("<svg"))
-	if i < 0 {
-		return svg
+// lang is the language of every figure's texts: figgen draws the figures
+// of a Korean post.
+const lang = "ko"
+
+// docOf returns what the SVG and PDF say about f: its visible title as
+// plain text (the alt text when it has none, its name when it has neither),
+// its alt text and its language.
+func docOf(f *spec.Figure) vector.Doc {
+	title := typeset.Plain(f.Title.Src)
+	if title == "" {
+		title = f.Alt
 	}
-	j := bytes.IndexByte(svg[i:], '>')
-	if j < 0 {
-		return svg
+	if title == "" {
+		title = f.Name
 	}
-	at := i + j + 1
-	var b bytes.Buffer
-	// The figure is one image to assistive technology, named by its title
-	// and described by its alt text.
-	b.Write(svg[:at-1])
-	b.WriteString(` role="img" aria-labelledby="figgen-title"`)
-	if f.Alt != "" {
-		b.WriteString(` aria-describedby="figgen-desc"`)
-	}
-	b.WriteString(">")
-	fmt.Fprintf(&b, "\n<title id=\"figgen-title\">%s</title>", html.EscapeString(f.Name))
-	if f.Alt != "" {
-		fmt.Fprintf(&b, "\n<desc id=\"figgen-desc\">%s</desc>", html.EscapeString(f.Alt))
-	}
-	b.Write(svg[at:])
-	return b.Bytes()
+	return vector.Doc{Title: title, Subject: f.Alt, Lang: lang}
 }

@@ -3,10 +3,7 @@ package figures
 import (
 	"errors"
 	"fmt"
-	"sync"
-	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"gonum.org/v1/plot/text"
 
 	"github.com/figgen/figgen/spec"
@@ -27,20 +24,8 @@ type Renderer struct {
 	eng *typeset.Engine
 }
 
-var pinPDFDates sync.Once
-
 // New returns a Renderer that typesets with eng.
 func New(eng *typeset.Engine) *Renderer {
-	// fpdf stamps the time of day into every PDF unless its defaults are
-	// pinned; pin them once, before any PDF is made, to a fixed date.
-	// This sets fpdf's package defaults, the one global figgen touches: to
-	// constants, once, so every PDF of the process gets the same dates.
-	pinPDFDates.Do(func() {
-		epoch := time.Date(2020, 12, 14, 0, 0, 0, 0, time.UTC)
-		fpdf.SetDefaultCreationDate(epoch)
-		fpdf.SetDefaultModificationDate(epoch)
-		fpdf.SetDefaultCatalogSort(true)
-	})
 	return &Renderer{eng: eng}
 }
 

@@ -3,6 +3,7 @@ package figures
 import (
 	"bytes"
 	"encoding/xml"
+	"image/png"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,15 +15,17 @@ import (
 )
 
 // TestGolden renders every spec under testdata/ and compares the PNG with
-// its golden by pixels (golden.Default) and the SVG byte for byte; run with
-// -update to rewrite the goldens, then look at every changed one.
+// its golden by pixels (golden.Default), the SVG byte for byte and the PDF
+// as text (its objects, the content stream inflated) byte for byte; the PDF
+// drawn back with a raster canvas must look like the PNG. Run with -update
+// to rewrite the goldens, then look at every changed one.
 func TestGolden(t *testing.T) {
 	r := renderer(t)
 	for _, path := range testSpecs(t) {
 		name := strings.TrimSuffix(filepath.Base(path), ".yaml")
 		t.Run(name, func(t *testing.T) {
 			f := decodeFile(t, path)
-			f.Formats = []string{"png", "svg"}
+			f.Formats = []string{"png", "svg", "pdf"}
 			outs, err := r.Render(f)
 			if err != nil {
 				t.Fatal(err)
@@ -30,16 +33,23 @@ func TestGolden(t *testing.T) {
 			golden.PNG(t, filepath.Join("testdata", name+".png"), outs[0].Data, golden.Default)
 			checkSVG(t, outs[1].Data, f)
 			golden.Bytes(t, filepath.Join("testdata", name+".svg"), outs[1].Data)
+			pdf := readPDF(t, outs[2].Data)
+			golden.Bytes(t, filepath.Join("testdata", name+".pdf.txt"), pdf.Text())
+			checkPDFLooksLikePNG(t, pdf, outs[0].Data)
 		})
 	}
 }
 
-// checkSVG asserts the SVG parses, carries the alt text and draws text as
-// outlines (no <text> element, no font needed on the reader's machine).
+// checkSVG asserts the SVG parses, is named by the figure's title (the alt
+// text without one) and described by the alt text, says its language and
+// draws text as outlines (no <text> element, no font needed on the reader's
+// machine).
 func checkSVG(t *testing.T, data []byte, f *spec.Figure) {
 	t.Helper()
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	seen := map[string]bool{}
+	texts := map[string]string{}
+	var cur string
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
@@ -48,18 +58,42 @@ func checkSVG(t *testing.T, data []byte, f *spec.Figure) {
 		if err != nil {
 			t.Fatalf("SVG does not parse: %v", err)
 		}
-		if se, ok := tok.(xml.StartElement); ok {
-			seen[se.Name.Local] = true
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			seen[tok.Name.Local] = true
+			cur = tok.Name.Local
+			if cur == "svg" {
+				for _, a := range tok.Attr {
+					if a.Name.Local == "lang" {
+						texts["lang"] = a.Value
+					}
+				}
+			}
+		case xml.CharData:
+			texts[cur] += string(tok)
+		case xml.EndElement:
+			cur = ""
 		}
+	}
+	doc := docOf(f)
+	wantTitle := f.Alt
+	if f.Title.Src != "" {
+		wantTitle = doc.Title
+	}
+	if texts["title"] != wantTitle || wantTitle == "" {
+		t.Errorf("SVG <title> is %q, want the figure's title %q", texts["title"], wantTitle)
+	}
+	if f.Alt != wantTitle && texts["desc"] != f.Alt {
+		t.Errorf("SVG <desc> is %q, want the alt text %q", texts["desc"], f.Alt)
+	}
+	if texts["lang"] != "ko" {
+		t.Errorf("SVG lang is %q, want ko", texts["lang"])
 	}
 	if bytes.Contains(data, []byte("fill:#-")) {
 		t.Errorf("SVG has an invalid fill colour")
 	}
 	if seen["text"] {
 		t.Errorf("SVG has a <text> element: text must be drawn as outlines")
-	}
-	if !seen["title"] || (f.Alt != "" && !seen["desc"]) {
-		t.Errorf("SVG lacks <title>/<desc>")
 	}
 }
 
@@ -128,4 +162,45 @@ func renderPNG(t *testing.T, src string) []byte {
 		t.Fatalf("rendered %d×%d, want 320×200", w, h)
 	}
 	return outs[0].Data
+}
+
+// readPDF parses a PDF figgen wrote, checking its structure.
+func readPDF(t *testing.T, data []byte) *golden.PDF {
+	t.Helper()
+	p, err := golden.ReadPDF(data)
+	if err != nil {
+		t.Fatalf("PDF: %v", err)
+	}
+	return p
+}
+
+// pdfLikePNG is how far the PDF, drawn back with gonum's raster canvas,
+// may be from the PNG: its coordinates are rounded to 1/100 pt and its
+// arcs are Béziers, which moves anti-aliased edges by a few levels.
+var pdfLikePNG = golden.Tolerance{Channel: 40, MaxPixels: 0}
+
+// checkPDFLooksLikePNG draws the PDF's content stream back at the PNG's
+// resolution and compares it with the PNG: a colour written pre-multiplied,
+// a lost side of a rounded box or a missing label background shows.
+func checkPDFLooksLikePNG(t *testing.T, p *golden.PDF, pngData []byte) {
+	t.Helper()
+	d, err := pdfVersusPNG(p, pngData)
+	if err != nil {
+		t.Fatalf("PDF: %v", err)
+	}
+	if !pdfLikePNG.Allows(d) {
+		t.Errorf("the PDF drawn back differs from the PNG: %v", d)
+	}
+}
+
+func pdfVersusPNG(p *golden.PDF, pngData []byte) (golden.Diff, error) {
+	img, err := p.Rasterize(96)
+	if err != nil {
+		return golden.Diff{}, err
+	}
+	want, err := png.Decode(bytes.NewReader(pngData))
+	if err != nil {
+		return golden.Diff{}, err
+	}
+	return golden.Compare(img, want, pdfLikePNG.Channel), nil
 }

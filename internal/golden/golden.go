@@ -3,9 +3,10 @@
 // -update; on a mismatch the rendered file (and, for a PNG, a diff image) is
 // written to testdata/failed/ beside the golden, which git ignores.
 //
-// Text files (SVG) must equal their golden byte for byte: figgen's output is
-// deterministic, so any difference is a change. The goldens are generated on
-// amd64; see Bytes for a known gap on other architectures.
+// Text files (SVG, and PDFs as text: see ReadPDF) must equal their golden
+// byte for byte: figgen's output is deterministic, on every architecture
+// (CI runs the golden tests as arm64 under qemu), so any difference is a
+// change.
 //
 // PNGs are compared by decoded pixels, so that a change of the PNG encoder
 // (zlib) alone does not fail a test, under Default: a pixel differs when one
@@ -161,11 +162,6 @@ func PNG(t testing.TB, path string, got []byte, tol Tolerance) {
 // meant for text files such as SVG. With -update it writes got there
 // instead. On failure it writes got under testdata/failed/ beside the golden
 // and reports the first difference by line and column, with context.
-//
-// Known gap: on architectures whose compiler fuses multiply-adds (arm64,
-// ppc64le, riscv64, s390x, or amd64 with GOAMD64=v3) a few coordinates of
-// some figures round to a different last digit, so their SVG goldens, made
-// on amd64, do not match there.
 func Bytes(t testing.TB, path string, got []byte) {
 	t.Helper()
 	if *update {
