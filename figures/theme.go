@@ -1,11 +1,8 @@
 package figures
 
 import (
-	"fmt"
 	"image/color"
 	"math"
-	"strconv"
-	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -158,7 +155,7 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 	if n < 0 || n > 100 {
 		return nil
 	}
-	digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	big := math.Max(math.Abs(lo), math.Abs(hi))
 	ts := make([]plot.Tick, 0, n)
 	for i := 0; i < n; i++ {
 		v := (first + float64(i)) * minor
@@ -167,28 +164,11 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 		t := plot.Tick{Value: v}
 		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
-			label := strconv.FormatFloat(v, 'f', digits, 64)
-			if big := math.Max(math.Abs(lo), math.Abs(hi)); big >= 1e6 || step < 1e-4 {
-				label = scientific(v, big, step) // 3 \times 10^{6}, not 3000000
-			}
-			t.Label = mathNumber(v, label)
+			t.Label = "$" + tickNum(v, big, step) + "$"
 		}
 		ts = append(ts, t)
 	}
 	return ts
-}
-
-// scientific writes tick value v as m \times 10^{e}, with e the exponent of
-// the axis's largest magnitude and as many decimals as the step needs, so
-// the labels of one axis share a form and no two read the same.
-func scientific(v, big, step float64) string {
-	if v == 0 {
-		return "0"
-	}
-	e := int(math.Floor(math.Log10(big)))
-	decimals := max(0, e-int(math.Floor(math.Log10(step)+1e-9)))
-	m := strconv.FormatFloat(v/math.Pow(10, float64(e)), 'f', decimals, 64)
-	return fmt.Sprintf("%s \\times 10^{%d}", m, e)
 }
 
 // niceStep returns the smallest 1, 2 or 5 × 10ⁿ at least x.
@@ -200,17 +180,6 @@ func niceStep(x float64) float64 {
 		}
 	}
 	return 10 * p
-}
-
-// mathNumber formats a tick value as math: "$-2$" typesets with U+2212.
-func mathNumber(v float64, label string) string {
-	if label == "" {
-		label = strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	if v == 0 {
-		label = strings.TrimPrefix(label, "-")
-	}
-	return "$" + label + "$"
 }
 
 // symbolicTicks shows only the given labels at the given values (e.g. θ on
