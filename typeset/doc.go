@@ -17,7 +17,9 @@
 // # Syntax
 //
 // Text outside $…$ is set in NanumGothic (Hangul and Latin alike, bold when
-// the font's Weight is at least bold); \$ is a literal dollar. Lines split
+// the font's Weight is at least bold); \$ is a literal dollar, a backslash
+// a backslash (from the Latin face: NanumGothic draws U+005C as ₩), and a
+// math command there (\theta without its $…$) is reported. Lines split
 // on "\n". Inside $…$ a TeX subset is set like matplotlib's mathtext:
 // x_1, e^{-z}, w^l_{ji}, f'(x), \frac, \dfrac, \tfrac, \sqrt, \sqrt[n],
 // Greek letters, relations, operators and arrows (\geq \le \neq \approx

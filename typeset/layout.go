@@ -244,7 +244,16 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 	b := &box{h: l.e.ascent * size, d: l.e.descent * size, items: make([]item, 0, len(rs))}
 	var prev glyphRef
 	for i, tr := range rs {
-		ref := l.find(tr.r, c, tr.off)
+		cr := c
+		if tr.r == '\\' {
+			// NanumGothic draws U+005C as ₩, as Korean fonts do; a
+			// backslash is a backslash, from the Latin face.
+			cr = chText
+			if bold {
+				cr = chTextBold
+			}
+		}
+		ref := l.find(tr.r, cr, tr.off)
 		if i > 0 && prev.face == ref.face && prev.ok && ref.ok {
 			b.w += l.kern(ref.face, prev.gid, ref.gid) * size
 		}

@@ -278,3 +278,21 @@ func TestDrawFarAway(t *testing.T) {
 		}
 	}
 }
+
+// TestBackslash: a backslash in plain text comes from the Latin face, not
+// NanumGothic's ₩ at U+005C, in regular and bold text alike.
+func TestBackslash(t *testing.T) {
+	for _, bold := range []bool{false, true} {
+		want := fonts.LatinRegular
+		if bold {
+			want = fonts.LatinBold
+		}
+		items := lay(t, `C:\Users 가`, bold).items
+		if got := items[2].face; got != want {
+			t.Errorf("bold %v: backslash from %v, want %v", bold, got, want)
+		}
+		if got := items[len(items)-1].face; got == want {
+			t.Errorf("bold %v: Hangul from %v", bold, got)
+		}
+	}
+}
