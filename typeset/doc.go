@@ -33,6 +33,8 @@
 // between atom classes (none around a unary minus).
 //
 // Each rune comes from the first face of a chain that has it; a rune no
-// face has is reported by Check. Draw never panics: a line whose math does
+// face has is reported by Check. Default-ignorable code points (zero-width
+// spaces and joiners, the soft hyphen, variation selectors, U+FEFF …) are
+// set as nothing. Draw never panics: a line whose math does
 // not parse is drawn as its source text.
 package typeset

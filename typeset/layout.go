@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -244,6 +245,9 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 	b := &box{h: l.e.ascent * size, d: l.e.descent * size, items: make([]item, 0, len(rs))}
 	var prev glyphRef
 	for i, tr := range rs {
+		if ignorable(tr.r) {
+			continue
+		}
 		cr := c
 		if tr.r == '\\' {
 			// NanumGothic draws U+005C as ₩, as Korean fonts do; a
@@ -263,6 +267,23 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 		prev = ref
 	}
 	return b
+}
+
+// ignorable reports whether r is a default-ignorable code point (Unicode's
+// derived Default_Ignorable_Code_Point): zero-width spaces and joiners
+// (U+200B–U+200D, U+2060), the soft hyphen, variation selectors, U+FEFF
+// and other invisible format characters. Layout skips them: no glyph, no
+// width, and no report of a missing glyph.
+func ignorable(r rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), unicode.Is(unicode.Variation_Selector, r):
+		return true
+	case r >= 0xfff9 && r <= 0xfffb, r >= 0x13430 && r <= 0x1345f:
+		return false // interlinear annotations and Egyptian hieroglyph controls
+	}
+	return unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.White_Space, r) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r)
 }
 
 // mstyle is the math style: size and level (0 text, 1 script, 2

@@ -296,3 +296,32 @@ func TestBackslash(t *testing.T) {
 		}
 	}
 }
+
+// TestIgnorable: default-ignorable code points are laid out as nothing (no
+// glyph, no width) in text, math and \text, and are not reported missing.
+func TestIgnorable(t *testing.T) {
+	e := engine(t)
+	for _, r := range []rune{0x200b, 0x200c, 0x200d, 0x2060, 0xad, 0xfe00, 0xfe0f, 0xe0100, 0xe01ef, 0xfeff, 0x200e, 0x2066} {
+		z := string(r)
+		for _, pair := range [][2]string{
+			{"ab가", "a" + z + "b" + z + "가"},
+			{"$xy$", "$x" + z + "y$"},
+			{"$x_1$", "$x_" + z + "1$"},
+			{`$\text{a가}$`, `$\text{a` + z + `가}$`},
+		} {
+			if err := e.Check(pair[1]); err != nil {
+				t.Errorf("Check(%+q) = %v", pair[1], err)
+			}
+			want, got := lay(t, pair[0], false), lay(t, pair[1], false)
+			if len(got.items) != len(want.items) || got.w != want.w {
+				t.Errorf("%+q: %d items, width %.3f; want %d, %.3f as %q", pair[1], len(got.items), got.w, len(want.items), want.w, pair[0])
+			}
+		}
+	}
+	// Visible format characters are not skipped.
+	for _, r := range []rune{'a', 0x0600, 0xfff9, ' '} {
+		if ignorable(r) {
+			t.Errorf("ignorable(%U)", r)
+		}
+	}
+}

@@ -372,6 +372,9 @@ func (l *layouter) text(n *textNode, st mstyle) *box {
 	v := n.v
 	out := &box{}
 	for _, tr := range n.runes {
+		if ignorable(tr.r) {
+			continue
+		}
 		ref := l.find(tr.r, chainOf(v, st.bold), tr.off)
 		out.append(l.glyphBox(ref, st.size))
 	}

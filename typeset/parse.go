@@ -243,9 +243,21 @@ func (p *parser) enter(off int) bool {
 
 func (p *parser) leave() { p.depth-- }
 
+// skipSpace skips spaces and default-ignorable code points, which math
+// sets as nothing: x_\u200b1 is x_1.
 func (p *parser) skipSpace() {
-	for p.pos < p.end && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t' || p.src[p.pos] == '\r') {
-		p.pos++
+	for p.pos < p.end {
+		switch c := p.src[p.pos]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			p.pos++
+			continue
+		case c >= utf8.RuneSelf:
+			if r, n := utf8.DecodeRuneInString(p.src[p.pos:p.end]); ignorable(r) {
+				p.pos += n
+				continue
+			}
+		}
+		return
 	}
 }
 
