@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"testing"
 
@@ -322,6 +323,31 @@ func TestIgnorable(t *testing.T) {
 	for _, r := range []rune{'a', 0x0600, 0xfff9, ' '} {
 		if ignorable(r) {
 			t.Errorf("ignorable(%U)", r)
+		}
+	}
+}
+
+// TestPrimeSuperscript: y^\prime is set as y' is (TeX's ' is ^\prime): the
+// same glyphs at the same places, not a small prime raised above y.
+func TestPrimeSuperscript(t *testing.T) {
+	for _, tc := range [][2]string{
+		{`$y^\prime$`, `$y'$`},
+		{`$y^{\prime}$`, `$y'$`},
+		{`$f^{\prime\prime}(x)$`, `$f''(x)$`},
+		{`$y^′$`, `$y'$`},
+		{`$y^\prime_1$`, `$y'_1$`},
+		{`$y^\prime^2$`, `$y'^2$`},
+	} {
+		got, want := lay(t, tc[0], false), lay(t, tc[1], false)
+		if len(got.items) != len(want.items) || got.w != want.w || got.h != want.h {
+			t.Errorf("%s: %d items, %.3f×%.3f; want %d, %.3f×%.3f as %s", tc[0], len(got.items), got.w, got.h, len(want.items), want.w, want.h, tc[1])
+			continue
+		}
+		for i := range got.items {
+			g, w := got.items[i], want.items[i]
+			if g.gid != w.gid || g.size != w.size || math.Abs(g.x-w.x) > 1e-9 || math.Abs(g.y-w.y) > 1e-9 {
+				t.Errorf("%s: item %d is %+v, want %+v", tc[0], i, g, w)
+			}
 		}
 	}
 }

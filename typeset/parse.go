@@ -358,6 +358,12 @@ func (p *parser) attachScript(list *[]node) {
 		return
 	}
 	sc := p.scriptTarget(list)
+	if n := primes(arg); c == '^' && n > 0 && !sc.hasSup {
+		// TeX's ' is ^\prime: set ^\prime as ' is, a full-size prime
+		// after the nucleus, not a small one raised above it.
+		sc.primes += n
+		return
+	}
 	if c == '^' {
 		if sc.hasSup {
 			p.fail(at, "double superscript")
@@ -373,6 +379,17 @@ func (p *parser) attachScript(list *[]node) {
 		sc.hasSub = true
 		sc.sub = arg
 	}
+}
+
+// primes returns the number of primes in list when it holds nothing else
+// (\prime, \prime\prime, ′), else 0.
+func primes(list []node) int {
+	for _, n := range list {
+		if a, ok := n.(atom); !ok || a.r != '′' {
+			return 0
+		}
+	}
+	return len(list)
 }
 
 // parseArg parses a command or script argument: a braced group or a single
