@@ -49,6 +49,12 @@ const (
 	labelSize = 13
 	tickSize  = 11
 	noteSize  = 12
+
+	// minScriptSize is the least size of math scripts and of the parts of
+	// inline fractions: 12 px, below which a script is hard to read on
+	// screen (the font's 55% scriptscript size gives 7 px digits in a
+	// legend's fraction).
+	minScriptSize = 9
 )
 
 // env is what every kind builder gets for one figure: its text handler
@@ -59,11 +65,15 @@ type env struct {
 }
 
 func newEnv(h text.Handler, f *spec.Figure) *env {
-	// Scale text with the figure's smaller side so small figures stay legible
-	// and large ones are not sparse; the default size is 1.
+	return &env{h: h, scale: textScale(f)}
+}
+
+// textScale is the scale of f's text and lines: it follows the figure's
+// smaller side so small figures stay legible and large ones are not
+// sparse; the default size is 1.
+func textScale(f *spec.Figure) float64 {
 	s := math.Min(float64(f.Width)/spec.DefaultWidth, float64(f.Height)/spec.DefaultHeight)
-	s = math.Max(0.4, math.Min(s, 3))
-	return &env{h: h, scale: s}
+	return math.Max(0.4, math.Min(s, 3))
 }
 
 // font returns a text style of size pt (scaled), regular or bold.

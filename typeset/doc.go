@@ -5,10 +5,11 @@
 //
 // API (the contract the rest of figgen builds on):
 //
-//	func New() (*Engine, error)                 // parse the embedded fonts once
-//	func (e *Engine) Check(s string) error      // nil or errors.Join of *Error: bad math, missing glyph
-//	func (e *Engine) Handler() text.Handler     // gonum/plot text handler for one figure
-//	type Error struct{ Offset int; Msg string } // Offset: byte offset in s
+//	func New() (*Engine, error)                      // parse the embedded fonts once
+//	func (e *Engine) Check(s string) error           // nil or errors.Join of *Error: bad math, missing glyph
+//	func (e *Engine) Handler(...Option) text.Handler // gonum/plot text handler for one figure
+//	func MinScript(size vg.Length) Option            // the least size of scripts, for Handler
+//	type Error struct{ Offset int; Msg string }      // Offset: byte offset in s
 //
 // An Engine is immutable after New and safe for concurrent use. A Handler
 // belongs to one figure's render. It imports nothing of figgen but fonts

@@ -136,6 +136,9 @@ type layouter struct {
 	refs map[runeKey]glyphRef
 	mets map[glyphKey]glyphMet
 
+	// minScript is the least size of a script, in points (MinScript).
+	minScript float64
+
 	// report makes find record each rune no font has in missing.
 	report  bool
 	missing []*Error
@@ -227,7 +230,7 @@ func (l *layouter) layoutLine(segs []segment, size float64, bold bool) *box {
 	line := &box{items: make([]item, 0, len(segs))}
 	for _, s := range segs {
 		if s.isMath {
-			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold}
+			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold, floor: l.minScript}
 			line.append(l.mathList(s.math, st))
 			continue
 		}
@@ -287,9 +290,10 @@ func ignorable(r rune) bool {
 }
 
 // mstyle is the math style: size and level (0 text, 1 script, 2
-// scriptscript).
+// scriptscript); floor is the least size of a script (MinScript).
 type mstyle struct {
 	size, base float64
+	floor      float64
 	level      int
 	display    bool
 	cramped    bool
@@ -301,12 +305,19 @@ func (s mstyle) em(v float64) float64 { return v * s.size }
 
 // script returns the style of a sub- or superscript of s.
 func (s mstyle) script(mc *mathConstants) mstyle {
+	parent := s.size
 	s.level = min(s.level+1, 2)
 	s.display = false
 	if s.level == 1 {
-		s.size = s.base * mc.scriptScale
+		s.size = s.scaled(mc.scriptScale, parent)
 	} else {
-		s.size = s.base * mc.scriptScriptScale
+		s.size = s.scaled(mc.scriptScriptScale, parent)
 	}
 	return s
+}
+
+// scaled returns the size of a script at scale of the base size, within
+// the floor unless the parent text is smaller still.
+func (s mstyle) scaled(scale, parent float64) float64 {
+	return max(s.base*scale, min(s.floor, parent))
 }

@@ -327,6 +327,44 @@ func TestIgnorable(t *testing.T) {
 	}
 }
 
+// TestMinScript: with MinScript, scripts and the parts of inline fractions
+// are never smaller than the floor, nor larger than the text they belong to.
+func TestMinScript(t *testing.T) {
+	e := engine(t)
+	sizes := func(s string, size, floor float64) (least, most float64) {
+		segs, errs := parseLine(s)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		l := newLayouter(e)
+		l.minScript = floor
+		b := l.layoutLine(segs, size, false)
+		least = 1e9
+		for _, it := range (&box{items: b.flatten()}).items {
+			if !it.rect {
+				least, most = min(least, it.size), max(most, it.size)
+			}
+		}
+		return least, most
+	}
+	for _, s := range []string{`$\frac{1}{1+e^{-z}}$`, `$x^{2^{n}}$`, `$\sqrt[3]{8}$`, `$e^{x_i}$`} {
+		if least, _ := sizes(s, 11, 0); least >= 8 {
+			t.Errorf("%s at 11 pt without a floor: least size %.2f, want the font's script sizes below 8", s, least)
+		}
+		if least, _ := sizes(s, 11, 8); math.Abs(least-8) > 1e-9 {
+			t.Errorf("%s at 11 pt with floor 8: least size %.2f, want 8", s, least)
+		}
+		text := 5 * e.mathScale
+		if least, most := sizes(s, 5, 8); most > text+1e-9 || least < 5*e.mathScale*e.mc.scriptScriptScale {
+			t.Errorf("%s at 5 pt with floor 8: sizes %.2f…%.2f, want at most the text's %.2f", s, least, most, text)
+		}
+		// Large text keeps the font's proportions.
+		if least, _ := sizes(s, 30, 8); least >= 30*e.mathScale*e.mc.scriptScale {
+			t.Errorf("%s at 30 pt: least size %.2f, want scriptscript size", s, least)
+		}
+	}
+}
+
 // TestPrimeSuperscript: y^\prime is set as y' is (TeX's ' is ^\prime): the
 // same glyphs at the same places, not a small prime raised above y.
 func TestPrimeSuperscript(t *testing.T) {

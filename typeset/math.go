@@ -321,7 +321,7 @@ func (l *layouter) radical(n *radical, st mstyle) *box {
 	dst := st
 	dst.level = 2
 	dst.display = false
-	dst.size = st.base * mc.scriptScriptScale
+	dst.size = st.scaled(mc.scriptScriptScale, st.size)
 	deg := l.mathList(n.degree, dst)
 	kb, ka := st.em(mc.radicalKernBefore), st.em(mc.radicalKernAfter)
 	res := &box{}
