@@ -3,7 +3,6 @@ package figures
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot/vg/draw"
@@ -63,16 +62,20 @@ func (s *BiasShift) Default(d *spec.Defaults) {
 	}
 	s.Axes.Default(d, "$z$", "$"+a.symbol+"(z+b)$", -8, 8)
 	d.Title = "편향 $b$에 따른 " + a.name + "의 이동"
-	d.Alt = fmt.Sprintf("편향 b의 값(%s)마다 하나씩 그린 %s 곡선: b가 커지면 왼쪽으로, 작아지면 오른쪽으로 이동한다", joinFloats(s.Biases), a.name)
+	d.Alt = fmt.Sprintf("편향 b의 값(%s)마다 하나씩 그린 %s 곡선: b가 커지면 왼쪽으로, 작아지면 오른쪽으로 이동한다", proseNums(s.Biases), a.name)
 }
 
 // Validate has nothing to check across fields.
 func (*BiasShift) Validate(*spec.Check) {}
 
-func joinFloats(xs []float64) string {
+// biasLegend is the legend text of the curve of bias b: "$b = -2$".
+func biasLegend(b float64) string { return "$b = " + mathNum(b) + "$" }
+
+// proseNums writes xs for an alt text: "-2, 0, 1.5 × 10⁻⁷".
+func proseNums(xs []float64) string {
 	s := make([]string, len(xs))
 	for i, x := range xs {
-		s[i] = fmt.Sprint(x)
+		s[i] = proseNum(x)
 	}
 	return strings.Join(s, ", ")
 }
@@ -105,7 +108,7 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			Dot:   e.len(4),
 		}
 		p.Add(cv)
-		p.Legend.Add(fmt.Sprintf("$b = %s$", mathValue(b)), cv)
+		p.Legend.Add(biasLegend(b), cv)
 	}
 	p.Legend.ThumbnailWidth = e.len(28)
 	p.Legend.Padding = e.len(4)
@@ -142,15 +145,4 @@ func curvesRange(a neuron.Activation, biases []float64, lo, hi float64) (min, ma
 		min, max = min-1, max+1
 	}
 	return min, max
-}
-
-// mathValue writes v as math source, exactly: plain decimals for everyday
-// magnitudes, m \times 10^{e} for very large or small ones.
-func mathValue(v float64) string {
-	if a := math.Abs(v); a != 0 && (a >= 1e6 || a < 1e-4) {
-		m, e, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
-		exp, _ := strconv.Atoi(e)
-		return fmt.Sprintf("%s \\times 10^{%d}", m, exp)
-	}
-	return strconv.FormatFloat(v, 'f', -1, 64)
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
@@ -72,7 +73,7 @@ func (r *Renderer) CheckTexts(texts []spec.Text) error {
 // text, never a panic. Each text is typeset once per size and weight for
 // all the formats.
 func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
-	return render(f, r.eng.Handler())
+	return render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
 }
 
 // render draws f with the text handler h.

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strconv"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -107,9 +107,9 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		}
 	}
 	p.Add(fire, cold)
-	eq := ""
+	var eq []string
 	if crosses {
-		eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
+		eq = boundaryTerms(s.Weights, s.Threshold)
 	}
 	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}
 	return func(c draw.Canvas) {
@@ -127,36 +127,64 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 	}
 }
 
-// weightedSum writes w·x as math with the actual weights: "x_1 + 2x_2".
-func weightedSum(w []float64) string {
-	out := ""
+// boundaryTerms writes the equation w·x = θ with the actual weights as the
+// math of its terms, each after the first with its sign or relation:
+// "x_{1}", "- 2x_{2}", "= 1.5". Terms of zero weight are left out.
+func boundaryTerms(w []float64, theta float64) []string {
+	var terms []string
 	for i, wi := range w {
 		if wi == 0 {
 			continue
 		}
-		term := fmt.Sprintf("x_%d", i+1)
-		coef := num(math.Abs(wi))
-		if math.Abs(wi) != 1 {
+		term := fmt.Sprintf("x_{%d}", i+1)
+		if a := math.Abs(wi); a != 1 {
+			coef := mathNum(a)
+			if strings.Contains(coef, `\times`) {
+				coef = `(` + coef + `)\,` // (1.5 \times 10^{-7})\,x_{1}
+			}
 			term = coef + term
 		}
 		switch {
-		case out == "" && wi < 0:
-			out = "-" + term
-		case out == "":
-			out = term
+		case len(terms) == 0 && wi < 0:
+			term = "-" + term
 		case wi < 0:
-			out += " - " + term
-		default:
-			out += " + " + term
+			term = "- " + term
+		case len(terms) > 0:
+			term = "+ " + term
 		}
+		terms = append(terms, term)
 	}
-	if out == "" {
-		out = "0"
+	if len(terms) == 0 {
+		terms = []string{"0"}
 	}
-	return out
+	return append(terms, "= "+mathNum(theta))
 }
 
-func num(v float64) string { return strconv.FormatFloat(v, 'g', 4, 64) }
+// mathLine joins terms into one math segment; a continued line starts with
+// an empty atom so that its leading + or = keeps its spacing.
+func mathLine(terms []string, continued bool) string {
+	if continued {
+		return "${} " + strings.Join(terms, " ") + "$"
+	}
+	return "$" + strings.Join(terms, " ") + "$"
+}
+
+// wrapMath packs terms into as few lines of math as fit width in sty,
+// breaking only between terms; a term wider than width has a line of its own.
+func wrapMath(sty text.Style, terms []string, width vg.Length) []string {
+	var lines, cur []string
+	for _, t := range terms {
+		if len(cur) > 0 && sty.Width(mathLine(append(cur[:len(cur):len(cur)], t), len(lines) > 0)) > width {
+			lines = append(lines, mathLine(cur, len(lines) > 0))
+			cur = nil
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		lines = append(lines, mathLine(cur, len(lines) > 0))
+	}
+	return lines
+}
 
 // region fills a polygon given in data coordinates.
 type region struct {
@@ -215,30 +243,44 @@ type sideLegend struct {
 	e          *env
 	fire, cold pointSet
 	s          *ThresholdPlane
-	eq         string // the boundary, shown with a swatch of the firing region; "" for none
+	eq         []string // terms of the boundary, shown with a swatch of the firing region; nil for none
 }
 
 func (l sideLegend) width() vg.Length { return l.e.len(170) }
 
-// draw sets the key with its first row's centre-left at at.
+// draw sets the key with its first row's centre-left at at, its texts
+// within the canvas: the boundary wraps between terms, and every text of
+// the key shrinks alike when one is still too wide.
 func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 	e := l.e
 	sty := e.font(noteSize, false)
 	sty.YAlign = text.YCenter
 	row := e.len(26)
-	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
+	textX := at.X + e.len(14)
+	width := c.Max.X - textX
+	eq := wrapMath(sty, l.eq, width)
+	widest := vg.Length(0)
+	for _, t := range append([]string{l.s.Fire.Src, l.s.NoFire.Src}, eq...) {
+		widest = max(widest, sty.Width(t))
+	}
+	if widest > width && width > 0 {
+		sty.Font.Size *= width / widest
+	}
 	y := at.Y
 	l.fire.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, textAt(y), l.s.Fire.Src)
+	c.FillText(sty, vg.Point{X: textX, Y: y}, l.s.Fire.Src)
 	y -= row
 	l.cold.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, textAt(y), l.s.NoFire.Src)
-	if l.eq != "" {
+	c.FillText(sty, vg.Point{X: textX, Y: y}, l.s.NoFire.Src)
+	if len(eq) > 0 {
 		y -= row
 		sw := e.len(6)
 		c.SetColor(shade)
 		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
 		c.StrokeLine2(e.line(2, fireCol), at.X-sw, y-sw, at.X+sw, y+sw)
-		c.FillText(sty, textAt(y), l.eq)
+		for _, line := range eq {
+			c.FillText(sty, vg.Point{X: textX, Y: y}, line)
+			y -= sty.FontExtents().Height * 1.15
+		}
 	}
 }

@@ -117,7 +117,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			lab.Color = grey
 			lab.XAlign, lab.YAlign = text.XCenter, text.YCenter
 			lp := vg.Point{X: at.X + d.X*e.len(26), Y: at.Y + d.Y*e.len(17)}
-			txt := fmt.Sprintf("$(%g, %g, %g)$", q[0], q[1], q[2])
+			txt := fmt.Sprintf("$(%s, %s, %s)$", mathNum(q[0]), mathNum(q[1]), mathNum(q[2]))
 			// A light halo keeps the label legible over edges and the plane.
 			r := lab.Rectangle(txt).Add(lp)
 			pad := e.len(1.5)
@@ -125,9 +125,9 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}))
 			c.FillText(lab, lp, txt)
 		}
-		eq := ""
+		var eq []string
 		if len(section) >= 3 {
-			eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
+			eq = boundaryTerms(s.Weights, s.Threshold)
 		}
 		sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}.draw(c, vg.Point{X: c.Max.X - legendW + e.len(10), Y: mid.Y + e.len(26)})
 	}

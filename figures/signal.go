@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -155,9 +154,9 @@ func signalHead(on bool) float64 {
 // one math segment.
 func equation(variable spec.Text, v int) string {
 	if in, ok := variable.MathOnly(); ok {
-		return fmt.Sprintf("$%s = %d$", in, v)
+		return "$" + in + " = " + mathNum(float64(v)) + "$"
 	}
-	return fmt.Sprintf("%s $= %d$", variable.Src, v)
+	return variable.Src + " $= " + mathNum(float64(v)) + "$"
 }
 
 // somaGlyph draws a soma's dendrites (two forked branches on its left),

@@ -1,11 +1,8 @@
 package figures
 
 import (
-	"fmt"
 	"image/color"
 	"math"
-	"strconv"
-	"strings"
 
 	xfont "golang.org/x/image/font"
 	"gonum.org/v1/plot"
@@ -52,6 +49,12 @@ const (
 	labelSize = 13
 	tickSize  = 11
 	noteSize  = 12
+
+	// minScriptSize is the least size of math scripts and of the parts of
+	// inline fractions: 12 px, below which a script is hard to read on
+	// screen (the font's 55% scriptscript size gives 7 px digits in a
+	// legend's fraction).
+	minScriptSize = 9
 )
 
 // env is what every kind builder gets for one figure: its text handler
@@ -62,11 +65,15 @@ type env struct {
 }
 
 func newEnv(h text.Handler, f *spec.Figure) *env {
-	// Scale text with the figure's smaller side so small figures stay legible
-	// and large ones are not sparse; the default size is 1.
+	return &env{h: h, scale: textScale(f)}
+}
+
+// textScale is the scale of f's text and lines: it follows the figure's
+// smaller side so small figures stay legible and large ones are not
+// sparse; the default size is 1.
+func textScale(f *spec.Figure) float64 {
 	s := math.Min(float64(f.Width)/spec.DefaultWidth, float64(f.Height)/spec.DefaultHeight)
-	s = math.Max(0.4, math.Min(s, 3))
-	return &env{h: h, scale: s}
+	return math.Max(0.4, math.Min(s, 3))
 }
 
 // font returns a text style of size pt (scaled), regular or bold.
@@ -158,7 +165,7 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 	if n < 0 || n > 100 {
 		return nil
 	}
-	digits := max(0, int(-math.Floor(math.Log10(step)+1e-9)))
+	big := math.Max(math.Abs(lo), math.Abs(hi))
 	ts := make([]plot.Tick, 0, n)
 	for i := 0; i < n; i++ {
 		v := (first + float64(i)) * minor
@@ -167,28 +174,11 @@ func (mathTicks) Ticks(lo, hi float64) []plot.Tick {
 		}
 		t := plot.Tick{Value: v}
 		if r := v / step; math.Abs(r-math.Round(r)) < 1e-9 {
-			label := strconv.FormatFloat(v, 'f', digits, 64)
-			if big := math.Max(math.Abs(lo), math.Abs(hi)); big >= 1e6 || step < 1e-4 {
-				label = scientific(v, big, step) // 3 \times 10^{6}, not 3000000
-			}
-			t.Label = mathNumber(v, label)
+			t.Label = "$" + tickNum(v, big, step) + "$"
 		}
 		ts = append(ts, t)
 	}
 	return ts
-}
-
-// scientific writes tick value v as m \times 10^{e}, with e the exponent of
-// the axis's largest magnitude and as many decimals as the step needs, so
-// the labels of one axis share a form and no two read the same.
-func scientific(v, big, step float64) string {
-	if v == 0 {
-		return "0"
-	}
-	e := int(math.Floor(math.Log10(big)))
-	decimals := max(0, e-int(math.Floor(math.Log10(step)+1e-9)))
-	m := strconv.FormatFloat(v/math.Pow(10, float64(e)), 'f', decimals, 64)
-	return fmt.Sprintf("%s \\times 10^{%d}", m, e)
 }
 
 // niceStep returns the smallest 1, 2 or 5 × 10ⁿ at least x.
@@ -200,17 +190,6 @@ func niceStep(x float64) float64 {
 		}
 	}
 	return 10 * p
-}
-
-// mathNumber formats a tick value as math: "$-2$" typesets with U+2212.
-func mathNumber(v float64, label string) string {
-	if label == "" {
-		label = strconv.FormatFloat(v, 'f', -1, 64)
-	}
-	if v == 0 {
-		label = strings.TrimPrefix(label, "-")
-	}
-	return "$" + label + "$"
 }
 
 // symbolicTicks shows only the given labels at the given values (e.g. θ on

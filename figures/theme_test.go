@@ -36,19 +36,3 @@ func TestMathTicks(t *testing.T) {
 		}
 	}
 }
-
-func TestMathValue(t *testing.T) {
-	for _, tc := range []struct {
-		v    float64
-		want string
-	}{
-		{-2, "-2"}, {0, "0"}, {0.12345, "0.12345"}, {12345, "12345"},
-		{2e6, `2 \times 10^{6}`}, {-1.5e-7, `-1.5 \times 10^{-7}`},
-		{10000001, `1.0000001 \times 10^{7}`}, {9999999.9, `9.9999999 \times 10^{6}`},
-		{123456789, `1.23456789 \times 10^{8}`},
-	} {
-		if got := mathValue(tc.v); got != tc.want {
-			t.Errorf("mathValue(%g) = %q, want %q", tc.v, got, tc.want)
-		}
-	}
-}

@@ -140,22 +140,25 @@ func (u *Unit) Validate(c *spec.Check) {
 	}
 }
 
-// indexed returns $v_1$ … $v_n$.
+// indexed returns $v_{1}$ … $v_{n}$: the index braced, so that $x_{10}$
+// is x with subscript 10, not x₁0.
 func indexed(d *spec.Defaults, v string, n int) []spec.Text {
 	ts := make([]spec.Text, n)
 	for i := range ts {
-		ts[i] = d.NewText(fmt.Sprintf("$%s_%d$", v, i+1))
+		ts[i] = d.NewText(fmt.Sprintf("$%s_{%d}$", v, i+1))
 	}
 	return ts
 }
 
 // product returns the edge label of weight w on input x: one math segment
-// "$wx$" when both are a single math segment, else "w x".
+// "${w}{x}$" when both are a single math segment, else "w x". Each factor
+// is braced so that it sets as it does alone: $\alpha$ and $x$ give
+// \alpha x, not the command \alphax, and a script of x stays on x.
 func product(w, x spec.Text) spec.Text {
 	src := w.Src + " " + x.Src
 	if wi, ok := w.MathOnly(); ok {
 		if xi, ok := x.MathOnly(); ok {
-			src = "$" + wi + xi + "$"
+			src = "${" + wi + "}{" + xi + "}$"
 		}
 	}
 	return spec.Text{Src: src, Pos: w.Pos}

@@ -20,12 +20,3 @@ func TestUnit(t *testing.T) {
 		})
 	}
 }
-
-// TestProductLabels: products of single math segments join into one.
-func TestProductLabels(t *testing.T) {
-	f := decodeYAML(t, "p", "kind: unit\ninputs: 2\nedge_labels: products\nweights: ['$w_1$', 'v']\n")
-	u := f.Spec.(*Unit)
-	if got := []string{u.EdgeText[0].Src, u.EdgeText[1].Src}; got[0] != "$w_1x_1$" || got[1] != "v $x_2$" {
-		t.Errorf("edge labels %q", got)
-	}
-}

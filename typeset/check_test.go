@@ -42,6 +42,9 @@ func TestCheckOK(t *testing.T) {
 		`$\left(\frac{a}{b}\right) \mathbb{R}^n \mathbf{w} \tanh \operatorname{softmax}$`,
 		"two\nlines $x$",
 		"$$",
+		// A backslash that starts no math command is text.
+		`C:\Users\min\theta.txt`, `a\theta`, `\foo bar`, `\\server\share`, `\sum.txt`, `1\2`,
+		`\$5 $\theta$`, `\,`,
 	} {
 		if err := e.Check(s); err != nil {
 			t.Errorf("Check(%q) = %v, want nil", s, err)
@@ -86,6 +89,13 @@ func TestCheckErrors(t *testing.T) {
 		{`🙂 hi`, "no embedded font has `🙂` (U+1F642)", 0},
 		{`ok $x + 🙂$`, "no embedded font has `🙂` (U+1F642)", 8},
 		{"first\n$\\sigam$", "unknown command `\\sigam` (did you mean `\\sigma`?)", 7},
+		// A math command outside $…$ would print as its letters.
+		{`\theta`, "command `\\theta` outside math (did you mean '$\\theta$'?)", 0},
+		{`각도 \theta는`, "command `\\theta` outside math (did you mean '$\\theta$'?)", 7},
+		{`(\sigma)`, "command `\\sigma` outside math (did you mean '$\\sigma$'?)", 1},
+		{`$x$ = \frac{1}{2}.`, "command `\\frac` outside math (did you mean '$\\frac{1}{2}$'?)", 6},
+		{`\sqrt{x`, "command `\\sqrt` outside math (did you mean '$\\sqrt$'?)", 0},
+		{`\alpha.`, "command `\\alpha` outside math (did you mean '$\\alpha$'?)", 0},
 		{"$" + strings.Repeat("{", 300) + "x" + strings.Repeat("}", 300) + "$", "math nested too deeply", 100},
 	} {
 		t.Run(tc.in[:min(len(tc.in), 40)], func(t *testing.T) {

@@ -5,10 +5,11 @@
 //
 // API (the contract the rest of figgen builds on):
 //
-//	func New() (*Engine, error)                 // parse the embedded fonts once
-//	func (e *Engine) Check(s string) error      // nil or errors.Join of *Error: bad math, missing glyph
-//	func (e *Engine) Handler() text.Handler     // gonum/plot text handler for one figure
-//	type Error struct{ Offset int; Msg string } // Offset: byte offset in s
+//	func New() (*Engine, error)                      // parse the embedded fonts once
+//	func (e *Engine) Check(s string) error           // nil or errors.Join of *Error: bad math, missing glyph
+//	func (e *Engine) Handler(...Option) text.Handler // gonum/plot text handler for one figure
+//	func MinScript(size vg.Length) Option            // the least size of scripts, for Handler
+//	type Error struct{ Offset int; Msg string }      // Offset: byte offset in s
 //
 // An Engine is immutable after New and safe for concurrent use. A Handler
 // belongs to one figure's render. It imports nothing of figgen but fonts
@@ -17,7 +18,9 @@
 // # Syntax
 //
 // Text outside $…$ is set in NanumGothic (Hangul and Latin alike, bold when
-// the font's Weight is at least bold); \$ is a literal dollar. Lines split
+// the font's Weight is at least bold); \$ is a literal dollar, a backslash
+// a backslash (from the Latin face: NanumGothic draws U+005C as ₩), and a
+// math command there (\theta without its $…$) is reported. Lines split
 // on "\n". Inside $…$ a TeX subset is set like matplotlib's mathtext:
 // x_1, e^{-z}, w^l_{ji}, f'(x), \frac, \dfrac, \tfrac, \sqrt, \sqrt[n],
 // Greek letters, relations, operators and arrows (\geq \le \neq \approx
@@ -31,6 +34,8 @@
 // between atom classes (none around a unary minus).
 //
 // Each rune comes from the first face of a chain that has it; a rune no
-// face has is reported by Check. Draw never panics: a line whose math does
+// face has is reported by Check. Default-ignorable code points (zero-width
+// spaces and joiners, the soft hyphen, variation selectors, U+FEFF …) are
+// set as nothing. Draw never panics: a line whose math does
 // not parse is drawn as its source text.
 package typeset

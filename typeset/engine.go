@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/math/fixed"
 	plotfont "gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 
 	"github.com/figgen/figgen/fonts"
 )
@@ -88,8 +89,23 @@ func New() (*Engine, error) {
 
 // Handler returns a gonum/plot text handler for one figure. A Handler keeps
 // glyph and layout caches; it must not be shared by concurrent renders.
-func (e *Engine) Handler() text.Handler {
-	return newHandler(e)
+func (e *Engine) Handler(opts ...Option) text.Handler {
+	h := newHandler(e)
+	for _, o := range opts {
+		o(h)
+	}
+	return h
+}
+
+// Option configures a Handler.
+type Option func(*handler)
+
+// MinScript keeps the smaller sizes of math (sub- and superscripts, the
+// parts of inline fractions, radical degrees) at least size, as MathML's
+// scriptminsize does: a script takes its style's size or size, whichever
+// is larger, but never grows past the text it belongs to.
+func MinScript(size vg.Length) Option {
+	return func(h *handler) { h.l.minScript = float64(size) }
 }
 
 // Check parses s as rich text and lays it out, reporting every problem: bad

@@ -37,7 +37,7 @@ var goldens = []struct {
 		`가격 \$5, 입력 $x_1$, 가중치 $w_1$`,
 	}},
 	{"scripts", false, []string{
-		`$w^l_{ji} \quad x_1 \quad e^{-z} \quad x^{2^{n}} \quad f'(x)$`,
+		`$w^l_{ji} \quad x_1 \quad e^{-z} \quad x^{2^{n}} \quad f'(x) \quad y^\prime$`,
 		`$\sum_{i=1}^{n} w_i x_i + b \geq 0$`,
 		`$-x + (-y) = a - b \cdot c \times d \pm e$`,
 	}},

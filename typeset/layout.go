@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"unicode"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -135,6 +136,9 @@ type layouter struct {
 	refs map[runeKey]glyphRef
 	mets map[glyphKey]glyphMet
 
+	// minScript is the least size of a script, in points (MinScript).
+	minScript float64
+
 	// report makes find record each rune no font has in missing.
 	report  bool
 	missing []*Error
@@ -226,7 +230,7 @@ func (l *layouter) layoutLine(segs []segment, size float64, bold bool) *box {
 	line := &box{items: make([]item, 0, len(segs))}
 	for _, s := range segs {
 		if s.isMath {
-			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold}
+			st := mstyle{size: size * l.e.mathScale, base: size * l.e.mathScale, bold: bold, floor: l.minScript}
 			line.append(l.mathList(s.math, st))
 			continue
 		}
@@ -244,7 +248,19 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 	b := &box{h: l.e.ascent * size, d: l.e.descent * size, items: make([]item, 0, len(rs))}
 	var prev glyphRef
 	for i, tr := range rs {
-		ref := l.find(tr.r, c, tr.off)
+		if ignorable(tr.r) {
+			continue
+		}
+		cr := c
+		if tr.r == '\\' {
+			// NanumGothic draws U+005C as ₩, as Korean fonts do; a
+			// backslash is a backslash, from the Latin face.
+			cr = chText
+			if bold {
+				cr = chTextBold
+			}
+		}
+		ref := l.find(tr.r, cr, tr.off)
 		if i > 0 && prev.face == ref.face && prev.ok && ref.ok {
 			b.w += l.kern(ref.face, prev.gid, ref.gid) * size
 		}
@@ -256,10 +272,28 @@ func (l *layouter) plain(rs []textRune, size float64, bold bool) *box {
 	return b
 }
 
+// ignorable reports whether r is a default-ignorable code point (Unicode's
+// derived Default_Ignorable_Code_Point): zero-width spaces and joiners
+// (U+200B–U+200D, U+2060), the soft hyphen, variation selectors, U+FEFF
+// and other invisible format characters. Layout skips them: no glyph, no
+// width, and no report of a missing glyph.
+func ignorable(r rune) bool {
+	switch {
+	case r < 0xad:
+		return false
+	case unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r), unicode.Is(unicode.Variation_Selector, r):
+		return true
+	case r >= 0xfff9 && r <= 0xfffb, r >= 0x13430 && r <= 0x1345f:
+		return false // interlinear annotations and Egyptian hieroglyph controls
+	}
+	return unicode.Is(unicode.Cf, r) && !unicode.Is(unicode.White_Space, r) && !unicode.Is(unicode.Prepended_Concatenation_Mark, r)
+}
+
 // mstyle is the math style: size and level (0 text, 1 script, 2
-// scriptscript).
+// scriptscript); floor is the least size of a script (MinScript).
 type mstyle struct {
 	size, base float64
+	floor      float64
 	level      int
 	display    bool
 	cramped    bool
@@ -271,12 +305,19 @@ func (s mstyle) em(v float64) float64 { return v * s.size }
 
 // script returns the style of a sub- or superscript of s.
 func (s mstyle) script(mc *mathConstants) mstyle {
+	parent := s.size
 	s.level = min(s.level+1, 2)
 	s.display = false
 	if s.level == 1 {
-		s.size = s.base * mc.scriptScale
+		s.size = s.scaled(mc.scriptScale, parent)
 	} else {
-		s.size = s.base * mc.scriptScriptScale
+		s.size = s.scaled(mc.scriptScriptScale, parent)
 	}
 	return s
+}
+
+// scaled returns the size of a script at scale of the base size, within
+// the floor unless the parent text is smaller still.
+func (s mstyle) scaled(scale, parent float64) float64 {
+	return max(s.base*scale, min(s.floor, parent))
 }

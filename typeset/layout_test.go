@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"testing"
 
@@ -275,6 +276,116 @@ func TestDrawFarAway(t *testing.T) {
 		}
 		if fills != tc.fills {
 			t.Errorf("Draw at x=%v: %d fills, want %d", tc.x, fills, tc.fills)
+		}
+	}
+}
+
+// TestBackslash: a backslash in plain text comes from the Latin face, not
+// NanumGothic's ₩ at U+005C, in regular and bold text alike.
+func TestBackslash(t *testing.T) {
+	for _, bold := range []bool{false, true} {
+		want := fonts.LatinRegular
+		if bold {
+			want = fonts.LatinBold
+		}
+		items := lay(t, `C:\Users 가`, bold).items
+		if got := items[2].face; got != want {
+			t.Errorf("bold %v: backslash from %v, want %v", bold, got, want)
+		}
+		if got := items[len(items)-1].face; got == want {
+			t.Errorf("bold %v: Hangul from %v", bold, got)
+		}
+	}
+}
+
+// TestIgnorable: default-ignorable code points are laid out as nothing (no
+// glyph, no width) in text, math and \text, and are not reported missing.
+func TestIgnorable(t *testing.T) {
+	e := engine(t)
+	for _, r := range []rune{0x200b, 0x200c, 0x200d, 0x2060, 0xad, 0xfe00, 0xfe0f, 0xe0100, 0xe01ef, 0xfeff, 0x200e, 0x2066} {
+		z := string(r)
+		for _, pair := range [][2]string{
+			{"ab가", "a" + z + "b" + z + "가"},
+			{"$xy$", "$x" + z + "y$"},
+			{"$x_1$", "$x_" + z + "1$"},
+			{`$\text{a가}$`, `$\text{a` + z + `가}$`},
+		} {
+			if err := e.Check(pair[1]); err != nil {
+				t.Errorf("Check(%+q) = %v", pair[1], err)
+			}
+			want, got := lay(t, pair[0], false), lay(t, pair[1], false)
+			if len(got.items) != len(want.items) || got.w != want.w {
+				t.Errorf("%+q: %d items, width %.3f; want %d, %.3f as %q", pair[1], len(got.items), got.w, len(want.items), want.w, pair[0])
+			}
+		}
+	}
+	// Visible format characters are not skipped.
+	for _, r := range []rune{'a', 0x0600, 0xfff9, ' '} {
+		if ignorable(r) {
+			t.Errorf("ignorable(%U)", r)
+		}
+	}
+}
+
+// TestMinScript: with MinScript, scripts and the parts of inline fractions
+// are never smaller than the floor, nor larger than the text they belong to.
+func TestMinScript(t *testing.T) {
+	e := engine(t)
+	sizes := func(s string, size, floor float64) (least, most float64) {
+		segs, errs := parseLine(s)
+		if len(errs) > 0 {
+			t.Fatal(errs)
+		}
+		l := newLayouter(e)
+		l.minScript = floor
+		b := l.layoutLine(segs, size, false)
+		least = 1e9
+		for _, it := range (&box{items: b.flatten()}).items {
+			if !it.rect {
+				least, most = min(least, it.size), max(most, it.size)
+			}
+		}
+		return least, most
+	}
+	for _, s := range []string{`$\frac{1}{1+e^{-z}}$`, `$x^{2^{n}}$`, `$\sqrt[3]{8}$`, `$e^{x_i}$`} {
+		if least, _ := sizes(s, 11, 0); least >= 8 {
+			t.Errorf("%s at 11 pt without a floor: least size %.2f, want the font's script sizes below 8", s, least)
+		}
+		if least, _ := sizes(s, 11, 8); math.Abs(least-8) > 1e-9 {
+			t.Errorf("%s at 11 pt with floor 8: least size %.2f, want 8", s, least)
+		}
+		text := 5 * e.mathScale
+		if least, most := sizes(s, 5, 8); most > text+1e-9 || least < 5*e.mathScale*e.mc.scriptScriptScale {
+			t.Errorf("%s at 5 pt with floor 8: sizes %.2f…%.2f, want at most the text's %.2f", s, least, most, text)
+		}
+		// Large text keeps the font's proportions.
+		if least, _ := sizes(s, 30, 8); least >= 30*e.mathScale*e.mc.scriptScale {
+			t.Errorf("%s at 30 pt: least size %.2f, want scriptscript size", s, least)
+		}
+	}
+}
+
+// TestPrimeSuperscript: y^\prime is set as y' is (TeX's ' is ^\prime): the
+// same glyphs at the same places, not a small prime raised above y.
+func TestPrimeSuperscript(t *testing.T) {
+	for _, tc := range [][2]string{
+		{`$y^\prime$`, `$y'$`},
+		{`$y^{\prime}$`, `$y'$`},
+		{`$f^{\prime\prime}(x)$`, `$f''(x)$`},
+		{`$y^′$`, `$y'$`},
+		{`$y^\prime_1$`, `$y'_1$`},
+		{`$y^\prime^2$`, `$y'^2$`},
+	} {
+		got, want := lay(t, tc[0], false), lay(t, tc[1], false)
+		if len(got.items) != len(want.items) || got.w != want.w || got.h != want.h {
+			t.Errorf("%s: %d items, %.3f×%.3f; want %d, %.3f×%.3f as %s", tc[0], len(got.items), got.w, got.h, len(want.items), want.w, want.h, tc[1])
+			continue
+		}
+		for i := range got.items {
+			g, w := got.items[i], want.items[i]
+			if g.gid != w.gid || g.size != w.size || math.Abs(g.x-w.x) > 1e-9 || math.Abs(g.y-w.y) > 1e-9 {
+				t.Errorf("%s: item %d is %+v, want %+v", tc[0], i, g, w)
+			}
 		}
 	}
 }

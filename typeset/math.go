@@ -321,7 +321,7 @@ func (l *layouter) radical(n *radical, st mstyle) *box {
 	dst := st
 	dst.level = 2
 	dst.display = false
-	dst.size = st.base * mc.scriptScriptScale
+	dst.size = st.scaled(mc.scriptScriptScale, st.size)
 	deg := l.mathList(n.degree, dst)
 	kb, ka := st.em(mc.radicalKernBefore), st.em(mc.radicalKernAfter)
 	res := &box{}
@@ -372,6 +372,9 @@ func (l *layouter) text(n *textNode, st mstyle) *box {
 	v := n.v
 	out := &box{}
 	for _, tr := range n.runes {
+		if ignorable(tr.r) {
+			continue
+		}
 		ref := l.find(tr.r, chainOf(v, st.bold), tr.off)
 		out.append(l.glyphBox(ref, st.size))
 	}

@@ -2,6 +2,7 @@ package typeset
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -134,6 +135,18 @@ func parseLine(s string) ([]segment, []*Error) {
 				segs = append(segs, segment{math: list, isMath: true})
 			}
 			i = j + 1
+		case s[i] == '\\' && i+1 < len(s) && isLetter(s[i+1]):
+			j := i + 1
+			for j < len(s) && isLetter(s[j]) {
+				j++
+			}
+			if err := commandOutsideMath(s, i, j); err != nil {
+				errs = append(errs, err)
+			}
+			for k := i; k < j; k++ {
+				cur = append(cur, textRune{rune(s[k]), k})
+			}
+			i = j
 		default:
 			r, n := utf8.DecodeRuneInString(s[i:])
 			cur = append(cur, textRune{r, i})
@@ -143,6 +156,48 @@ func parseLine(s string) ([]segment, []*Error) {
 	flush()
 	return segs, errs
 }
+
+// commandOutsideMath reports the command s[at:end] (a backslash and
+// letters) of plain text when it names a math command, such as \theta
+// written without its $…$, which would print as the letters. A backslash
+// inside a word or path (C:\Users\min, a\b) is text, as is a name that
+// is no command.
+func commandOutsideMath(s string, at, end int) *Error {
+	name := s[at+1 : end]
+	if _, ok := slices.BinarySearch(commandNames(), name); !ok {
+		return nil
+	}
+	if at > 0 && pathByte(s[at-1]) || end+1 < len(s) && s[end] == '.' && isAlnum(s[end+1]) {
+		return nil
+	}
+	// The hint takes the command's braced arguments along: \frac{1}{2}.
+	hint := end
+	for n := 0; n < 3 && hint < len(s) && s[hint] == '{'; n++ {
+		depth, k := 0, hint
+		for ; k < len(s); k++ {
+			if s[k] == '{' {
+				depth++
+			} else if s[k] == '}' {
+				if depth--; depth == 0 {
+					break
+				}
+			}
+		}
+		if k == len(s) {
+			break
+		}
+		hint = k + 1
+	}
+	return &Error{Offset: at, Msg: fmt.Sprintf("command %#q outside math (did you mean '$%s$'?)", `\`+name, s[at:hint])}
+}
+
+// pathByte reports whether c, just before a backslash, makes it part of a
+// word or a path rather than the start of a command.
+func pathByte(c byte) bool {
+	return isAlnum(c) || strings.IndexByte(`:\/._-~`, c) >= 0
+}
+
+func isAlnum(c byte) bool { return isLetter(c) || c >= '0' && c <= '9' }
 
 const (
 	closeEnd = iota
@@ -188,9 +243,21 @@ func (p *parser) enter(off int) bool {
 
 func (p *parser) leave() { p.depth-- }
 
+// skipSpace skips spaces and default-ignorable code points, which math
+// sets as nothing: x_\u200b1 is x_1.
 func (p *parser) skipSpace() {
-	for p.pos < p.end && (p.src[p.pos] == ' ' || p.src[p.pos] == '\t' || p.src[p.pos] == '\r') {
-		p.pos++
+	for p.pos < p.end {
+		switch c := p.src[p.pos]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			p.pos++
+			continue
+		case c >= utf8.RuneSelf:
+			if r, n := utf8.DecodeRuneInString(p.src[p.pos:p.end]); ignorable(r) {
+				p.pos += n
+				continue
+			}
+		}
+		return
 	}
 }
 
@@ -291,6 +358,12 @@ func (p *parser) attachScript(list *[]node) {
 		return
 	}
 	sc := p.scriptTarget(list)
+	if n := primes(arg); c == '^' && n > 0 && !sc.hasSup {
+		// TeX's ' is ^\prime: set ^\prime as ' is, a full-size prime
+		// after the nucleus, not a small one raised above it.
+		sc.primes += n
+		return
+	}
 	if c == '^' {
 		if sc.hasSup {
 			p.fail(at, "double superscript")
@@ -306,6 +379,17 @@ func (p *parser) attachScript(list *[]node) {
 		sc.hasSub = true
 		sc.sub = arg
 	}
+}
+
+// primes returns the number of primes in list when it holds nothing else
+// (\prime, \prime\prime, ′), else 0.
+func primes(list []node) int {
+	for _, n := range list {
+		if a, ok := n.(atom); !ok || a.r != '′' {
+			return 0
+		}
+	}
+	return len(list)
 }
 
 // parseArg parses a command or script argument: a braced group or a single
