@@ -221,3 +221,94 @@ func TestLook(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestClip(t *testing.T) {
+	r := Rect{Pt(0, 0), Pt(10, 10)}
+	for _, tc := range []struct {
+		a, b   Point
+		t0, t1 float64
+		ok     bool
+	}{
+		{Pt(-10, 5), Pt(20, 5), 1.0 / 3, 2.0 / 3, true},
+		{Pt(5, 5), Pt(25, 5), 0, 0.25, true}, // starts inside
+		{Pt(-10, -10), Pt(20, 20), 1.0 / 3, 2.0 / 3, true},
+		{Pt(-5, 20), Pt(15, 20), 0, 0, false},
+	} {
+		t0, t1, ok := r.Clip(tc.a, tc.b)
+		if ok != tc.ok || ok && (!near(t0, tc.t0) || !near(t1, tc.t1)) {
+			t.Errorf("Clip(%v, %v) = %v, %v, %v; want %v, %v, %v", tc.a, tc.b, t0, t1, ok, tc.t0, tc.t1, tc.ok)
+		}
+	}
+}
+
+// TestPenFit: a fitted pattern draws a line of the length with whole
+// dashes at both ends (k whole periods and one dash), changed little.
+func TestPenFit(t *testing.T) {
+	pen := Pen{Width: 1}.Dashed(5, 3)
+	for _, l := range []float64{2, 5, 9, 13, 14.5, 17, 40, 123.4} {
+		d := pen.Fit(l).Dashes
+		period, on := d[0]+d[1], d[0]
+		k := (l - on) / period
+		if math.Abs(k-math.Round(k)) > 1e-9 || k < -1e-9 {
+			t.Errorf("Fit(%v) = %v: %v periods before the last dash, want a whole number", l, d, k)
+		}
+		if s := on / 5; l >= 5 && (s < 0.6 || s > 1.4) {
+			t.Errorf("Fit(%v) scales the pattern by %v", l, s)
+		}
+	}
+	if solid := (Pen{Width: 1}).Fit(10); solid.Dashes != nil {
+		t.Errorf("a solid pen fitted has dashes %v", solid.Dashes)
+	}
+}
+
+// TestEdgeLabelInterrupts: a labelled dashed edge is cut clear of its
+// label: no pixel of the line within half a pad of the label's box (once,
+// the line ran under the label's background and a stub of a dash showed
+// beside it), and the line reaches close to the box on both sides.
+func TestEdgeLabelInterrupts(t *testing.T) {
+	red := color.RGBA{0xff, 0, 0, 0xff}
+	sty := plainStyle(12)
+	sty.Color = color.RGBA{0, 0, 0xff, 0xff}
+	for _, lt := range []float64{0.3, 0.4, 0.47, 0.5, 0.55} {
+		var s Scene
+		s.W, s.H = 200, 60
+		a := s.Node(Node{Shape: Dot, At: Pt(5, 45)})
+		b := s.Node(Node{Shape: Dot, At: Pt(195, 15)})
+		e := s.Edge(Edge{From: a, To: b, Pen: Pen{Color: red, Width: 1.4}.Dashed(5, 3.5), Label: "b", LabelT: lt, LabelPad: 3, Text: sty})
+		const k = 4 // pixels per unit
+		img := vgimg.NewWith(vgimg.UseWH(200*k, 60*k), vgimg.UseDPI(72), vgimg.UseBackgroundColor(color.White))
+		f := s.DrawOn(draw.New(img))
+		if !near(f.K, k) {
+			t.Fatalf("scale %v", f.K)
+		}
+		px := img.Image()
+		redAt := func(x, y float64) bool {
+			p := f.P(Pt(x, y))
+			r, g, b, _ := px.At(int(p.X), px.Bounds().Dy()-1-int(p.Y)).RGBA()
+			return r > 0xc000 && g < 0x8000 && b < 0x8000
+		}
+		box := e.LabelBox()
+		clear := box.Inset(-e.LabelPad/2 + 0.3) // less a pixel of antialiasing
+		for y := clear.Min.Y; y <= clear.Max.Y; y += 0.25 {
+			for x := clear.Min.X; x <= clear.Max.X; x += 0.25 {
+				if redAt(x, y) {
+					t.Fatalf("LabelT %v: the line shows at (%.2f, %.2f), within half a pad of the label box %v", lt, x, y, box)
+				}
+			}
+		}
+		// Whole dashes end and start beside the label: the line is within
+		// a pad of the cut on both sides.
+		from, to := e.Ends()
+		t0, t1, _ := box.Inset(-e.LabelPad/2).Clip(from, to)
+		for _, side := range []struct{ t, dir float64 }{{t0, -1}, {t1, 1}} {
+			seen := false
+			for d := 0.5; d <= 2; d += 0.25 {
+				p := Lerp(from, to, side.t).Add(to.Sub(from).Unit().Scale(side.dir * d))
+				seen = seen || redAt(p.X, p.Y)
+			}
+			if !seen {
+				t.Errorf("LabelT %v: no dash within 2 units %s the label", lt, map[float64]string{-1: "before", 1: "after"}[side.dir])
+			}
+		}
+	}
+}

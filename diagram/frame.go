@@ -55,6 +55,32 @@ func (p Pen) Dashed(on, off float64) Pen {
 	return p
 }
 
+// Fit returns p with its dash pattern stretched or shrunk a little so a
+// straight line of length l starts and ends with a whole dash: no stub of
+// a dash is left at either end. A solid pen is returned as it is.
+func (p Pen) Fit(l float64) Pen {
+	if len(p.Dashes) == 0 || l <= 0 {
+		return p
+	}
+	period := 0.0
+	for _, d := range p.Dashes {
+		period += d
+	}
+	on := p.Dashes[0]
+	if period <= 0 || on <= 0 {
+		return p
+	}
+	// l = k whole periods and one more dash.
+	k := math.Max(0, math.Round((l-on)/period))
+	s := l / (k*period + on)
+	ds := make([]float64, len(p.Dashes))
+	for i, d := range p.Dashes {
+		ds[i] = d * s
+	}
+	p.Dashes = ds
+	return p
+}
+
 func (f *Frame) lineStyle(p Pen) draw.LineStyle {
 	ls := draw.LineStyle{Color: p.Color, Width: f.L(p.Width)}
 	if ls.Color == nil {
@@ -173,6 +199,8 @@ func HeadLen(w float64) float64 { return 5 + 3.2*w }
 
 // Arrow draws a straight arrow from a to b with its tip exactly at b. A
 // head length of 0 uses HeadLen(pen.Width); a negative one draws no head.
+// A dashed shaft is fitted (Pen.Fit): it starts with a whole dash and
+// runs into the head on one.
 func (f *Frame) Arrow(pen Pen, a, b Point, head float64) {
 	if head == 0 {
 		head = HeadLen(pen.Width)
@@ -188,5 +216,5 @@ func (f *Frame) Arrow(pen Pen, a, b Point, head float64) {
 		// Overlap the shaft a little into the head so no seam shows.
 		end = end.Add(d.Unit().Scale(math.Min(head*0.3, pen.Width)))
 	}
-	f.Line(pen, a, end)
+	f.Line(pen.Fit(end.Sub(a).Len()), a, end)
 }

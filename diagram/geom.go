@@ -94,8 +94,16 @@ func (r Rect) Contains(p Point) bool {
 // SegmentHits reports whether the segment from a to b passes through the
 // inside of r.
 func (r Rect) SegmentHits(a, b Point) bool {
-	// Liang–Barsky clipping against the open rectangle.
-	t0, t1 := 0.0, 1.0
+	t0, t1, ok := r.Clip(a, b)
+	return ok && t1-t0 > 1e-9
+}
+
+// Clip returns the part of the segment from a to b that lies in r, as the
+// fractions t0 ≤ t1 of the way from a to b where it enters and leaves r;
+// ok is false when the segment misses r.
+func (r Rect) Clip(a, b Point) (t0, t1 float64, ok bool) {
+	// Liang–Barsky clipping.
+	t0, t1 = 0.0, 1.0
 	d := b.Sub(a)
 	clip := func(p, q float64) bool {
 		if p == 0 {
@@ -117,9 +125,9 @@ func (r Rect) SegmentHits(a, b Point) bool {
 	}
 	if clip(-d.X, a.X-r.Min.X) && clip(d.X, r.Max.X-a.X) &&
 		clip(-d.Y, a.Y-r.Min.Y) && clip(d.Y, r.Max.Y-a.Y) {
-		return t1-t0 > 1e-9
+		return t0, t1, true
 	}
-	return false
+	return 0, 0, false
 }
 
 // Path is an outline in scene units, turned into a vg.Path by a Frame.

@@ -76,8 +76,30 @@ func (e *Edge) LabelBox() Rect {
 	return TextBox(e.labelStyle(), e.LabelAt(), e.Label).Inset(-e.LabelPad)
 }
 
+// drawLine draws the edge's arrow. A label interrupts it: the shaft
+// stops half a LabelPad clear of the label's box and goes on after it,
+// each piece with whole dashes, rather than running under the label's
+// background, which leaves stubs of dashes peeking out beside the label.
 func (e *Edge) drawLine(f *Frame) {
 	a, b := e.Ends()
+	if box := e.LabelBox(); !box.Empty() {
+		e.drawCut(f, a, b, box.Inset(-e.LabelPad/2))
+		return
+	}
+	f.Arrow(e.Pen, a, b, e.Head)
+}
+
+// drawCut draws the arrow from a to b less the part of it inside r.
+func (e *Edge) drawCut(f *Frame, a, b Point, r Rect) {
+	if t0, t1, ok := r.Clip(a, b); ok {
+		if p := Lerp(a, b, t0); t0 > 0 {
+			f.Line(e.Pen.Fit(p.Sub(a).Len()), a, p)
+		}
+		if t1 >= 1 {
+			return // the label covers the tip
+		}
+		a = Lerp(a, b, t1)
+	}
 	f.Arrow(e.Pen, a, b, e.Head)
 }
 

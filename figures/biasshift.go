@@ -3,6 +3,7 @@ package figures
 import (
 	"fmt"
 	"math"
+	"sort"
 	"strings"
 
 	"gonum.org/v1/plot/vg/draw"
@@ -101,33 +102,42 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 		p.Y.Min, p.Y.Max = lo-pad, hi+pad
 	}
 	for i, b := range s.Biases {
-		cv := curve{
+		p.Add(curve{
 			F:     func(z float64) float64 { return act(z + b) },
 			Jumps: shifted(a.Jumps, -b),
 			Line:  e.line(2.2, palette(i)),
 			Dot:   e.len(4),
-		}
-		p.Add(cv)
-		p.Legend.Add(biasLegend(b), cv)
+		})
 	}
-	p.Legend.ThumbnailWidth = e.len(28)
-	p.Legend.Padding = e.len(4)
-	switch s.Legend {
-	case "top-left":
-		p.Legend.Top, p.Legend.Left = true, true
-	case "top-right":
-		p.Legend.Top = true
-	case "bottom-left":
-		p.Legend.Left = true
-	}
-	p.Legend.XOffs, p.Legend.YOffs = -e.len(12), e.len(12)
-	if p.Legend.Left {
-		p.Legend.XOffs = e.len(12)
-	}
-	if p.Legend.Top {
-		p.Legend.YOffs = -e.len(12)
-	}
+	p.Add(s.legend(e))
 	return e.drawPlot(p)
+}
+
+// legend keys the curves top to bottom as they stand: by bias, largest
+// first. Every activation of neuron is non-decreasing, so where b > b′
+// a(z + b) ≥ a(z + b′) at every z: the curve of the larger bias is never
+// below the other's, and this order is the curves' vertical order
+// wherever one looks, whatever the x range. Colours follow the spec's
+// order of biases.
+func (s *BiasShift) legend(e *env) legendBox {
+	l := e.newLegendBox(s.Legend)
+	for _, i := range s.order() {
+		l.Entries = append(l.Entries, legendEntry{
+			Label: biasLegend(s.Biases[i]),
+			Line:  e.line(2.2, palette(i)),
+		})
+	}
+	return l
+}
+
+// order returns the indices of Biases from the largest bias to the least.
+func (s *BiasShift) order() []int {
+	idx := make([]int, len(s.Biases))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return s.Biases[idx[a]] > s.Biases[idx[b]] })
+	return idx
 }
 
 // curvesRange returns the least and greatest value of a(z + b) over

@@ -234,6 +234,17 @@ func (s pointSet) mark(c draw.Canvas, at vg.Point) {
 	openDot(c, at, s.R, s.Ring)
 }
 
+// faded returns the set drawn paler: a point the drawing hides.
+func (s pointSet) faded() pointSet {
+	if s.Fill != nil {
+		s.Fill = tint(s.Fill, 0.45)
+	}
+	if s.Ring.Color != nil {
+		s.Ring.Color = tint(s.Ring.Color, 0.45)
+	}
+	return s
+}
+
 // Thumbnail draws the set's legend entry.
 func (s pointSet) Thumbnail(c *draw.Canvas) { s.mark(*c, c.Center()) }
 

@@ -43,7 +43,9 @@ type Named struct {
 }
 
 // Activations returns the named activations, sorted by name: the one list
-// of them that every other package reads.
+// of them that every other package reads. Each is non-decreasing, so a
+// larger bias b never lowers a(z + b) (the bias-shift figure's legend
+// relies on it).
 func Activations() []Named {
 	return []Named{
 		{Name: "relu", F: ReLU},

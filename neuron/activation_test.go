@@ -126,3 +126,19 @@ func TestJumps(t *testing.T) {
 		})
 	}
 }
+
+// TestActivationsNonDecreasing: every activation is non-decreasing, as
+// Activations promises.
+func TestActivationsNonDecreasing(t *testing.T) {
+	for _, a := range Activations() {
+		prev := a.F(-50)
+		for z := -50.0; z <= 50; z += 1.0 / 128 {
+			y := a.F(z)
+			if y < prev {
+				t.Errorf("%s decreases at z = %g: %g after %g", a.Name, z, y, prev)
+				break
+			}
+			prev = y
+		}
+	}
+}

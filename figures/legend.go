@@ -1,0 +1,110 @@
+package figures
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+)
+
+// legendBox is a plot's key, drawn as a plotter inside the data area: a
+// white box with a light frame in one corner, so guides and grid lines do
+// not run through its text, and one row per entry (a short sample of the
+// line, then the label), top to bottom in the order of Entries. gonum's own
+// legend has no background and cannot be measured reliably
+// (Legend.Rectangle swaps left and right and ignores the offsets).
+type legendBox struct {
+	Entries     []legendEntry
+	Corner      string     // one of corners
+	Text        text.Style // labels' style
+	Frame       draw.LineStyle
+	Fill        color.Color
+	Thumb       vg.Length // length of the line sample
+	Pad, Margin vg.Length // inside the frame; between the frame and the data area's border
+}
+
+// legendEntry is one row of a legendBox.
+type legendEntry struct {
+	Label string
+	Line  draw.LineStyle
+}
+
+// frameCol is the legend's frame: light, and a shade apart from the
+// guides' grey so neither is taken for the other.
+var frameCol = color.RGBA{R: 0xc4, G: 0xc4, B: 0xc4, A: 0xff}
+
+// newLegendBox returns the house legend in a corner of the data area.
+func (e *env) newLegendBox(corner string) legendBox {
+	sty := e.font(noteSize, false)
+	sty.XAlign, sty.YAlign = text.XLeft, text.YBottom // baseline at the anchor
+	return legendBox{
+		Corner: corner,
+		Text:   sty,
+		Frame:  e.line(0.8, frameCol),
+		Fill:   color.White,
+		Thumb:  e.len(28),
+		Pad:    e.len(7),
+		Margin: e.len(10),
+	}
+}
+
+// rowHeight is the distance between two rows' centres.
+func (l legendBox) rowHeight() vg.Length {
+	ext := l.Text.FontExtents()
+	return (ext.Ascent + ext.Descent) * 1.3
+}
+
+// Rect returns the legend's box (frame included) in a data area c.
+func (l legendBox) Rect(c draw.Canvas) vg.Rectangle {
+	var tw vg.Length
+	for _, en := range l.Entries {
+		tw = max(tw, l.Text.Width(en.Label))
+	}
+	w := 2*l.Pad + l.Thumb + l.gap() + tw
+	h := 2*l.Pad + l.rowHeight()*vg.Length(len(l.Entries))
+	var r vg.Rectangle
+	switch l.Corner {
+	case "top-left", "bottom-left":
+		r.Min.X = c.Min.X + l.Margin
+	default:
+		r.Min.X = c.Max.X - l.Margin - w
+	}
+	switch l.Corner {
+	case "top-left", "top-right":
+		r.Min.Y = c.Max.Y - l.Margin - h
+	default:
+		r.Min.Y = c.Min.Y + l.Margin
+	}
+	r.Max = vg.Point{X: r.Min.X + w, Y: r.Min.Y + h}
+	return r
+}
+
+// gap is the space between a line sample and its label.
+func (l legendBox) gap() vg.Length { return l.Pad }
+
+// Plot draws the legend; add it to the plot after the data it keys.
+func (l legendBox) Plot(c draw.Canvas, _ *plot.Plot) {
+	if len(l.Entries) == 0 {
+		return
+	}
+	r := l.Rect(c)
+	c.SetColor(l.Fill)
+	c.Fill(rectPath(r))
+	c.SetLineStyle(l.Frame)
+	c.Stroke(rectPath(r))
+	rh := l.rowHeight()
+	x := r.Min.X + l.Pad
+	for i, en := range l.Entries {
+		// Rows centred in their height, lowered a tenth of an em: the
+		// labels' ink (axis down to baseline, ascenders up) then sits as
+		// far from the frame's top as from its bottom.
+		y := r.Max.Y - l.Pad - rh*(vg.Length(i)+0.5) - l.Text.Font.Size/10
+		c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
+		// The sample line is level with the math axis of the label (the
+		// bar of "=" or "−"), about a quarter em above the baseline.
+		base := y - l.Text.Font.Size/4
+		c.FillText(l.Text, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, en.Label)
+	}
+}
