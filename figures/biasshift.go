@@ -103,6 +103,7 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			Jumps: shifted(a.Jumps, -b),
 			Line:  e.line(2.2, palette(i)),
 			Dot:   e.len(4),
+			Track: e.track(fmt.Sprintf("the curve for b = %v", b), ""),
 		}
 		p.Add(cv)
 		p.Legend.Add(fmt.Sprintf("$b = %s$", mathValue(b)), cv)

@@ -112,6 +112,7 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		eq = fmt.Sprintf("$%s = %s$", weightedSum(s.Weights), num(s.Threshold))
 	}
 	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}
+	fit := e.plotFitter(p)
 	return func(c draw.Canvas) {
 		c = e.inset(c)
 		// The square takes the left of the canvas, kept square; the legend
@@ -122,6 +123,7 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		plotC := c
 		plotC.Min.X += (free - side) / 2
 		plotC.Max.X = plotC.Min.X + side
+		fit(plotC)
 		p.Draw(plotC)
 		legend.draw(c, vg.Point{X: plotC.Max.X + e.len(24), Y: c.Center().Y + e.len(30)})
 	}
@@ -227,12 +229,15 @@ func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 	sty.YAlign = text.YCenter
 	row := e.len(26)
 	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
+	room := c.Max.X - textAt(0).X
 	y := at.Y
 	l.fire.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, textAt(y), l.s.Fire.Src)
-	y -= row
+	fire, fsty := e.fit(l.s.Fire.Src, sty, room, toPx(1))
+	c.FillText(fsty, textAt(y), fire)
+	y -= max(row, fsty.Height(fire)+e.len(10))
 	l.cold.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, textAt(y), l.s.NoFire.Src)
+	cold, csty := e.fit(l.s.NoFire.Src, sty, room, toPx(1))
+	c.FillText(csty, textAt(y), cold)
 	if l.eq != "" {
 		y -= row
 		sw := e.len(6)

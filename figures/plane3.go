@@ -45,8 +45,12 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		// Legend column on the right; the cube fills the rest.
 		legendW := e.len(150)
 		area := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X - legendW, Y: top}}
+		// The cube is 1.43 sizes high in this view; its vertex labels need
+		// 28 points more above and below.
 		size := math.Min(float64(area.Max.X-area.Min.X), float64(area.Max.Y-area.Min.Y)) * 0.62
-		mid := vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y+area.Max.Y)/2 - e.len(6)}
+		size = math.Min(size, float64(area.Max.Y-area.Min.Y-2*e.len(28))/1.432)
+		mid := vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y + area.Max.Y) / 2}
+		e.plotArea(vg.Rectangle{Min: vg.Point{X: mid.X - vg.Length(0.716*size), Y: mid.Y - vg.Length(0.716*size)}, Max: vg.Point{X: mid.X + vg.Length(0.716*size), Y: mid.Y + vg.Length(0.716*size)}})
 		pt := func(q [3]float64) vg.Point {
 			x, y, _ := v.project(q)
 			return vg.Point{X: mid.X + vg.Length(x*size), Y: mid.Y + vg.Length(y*size)}
@@ -100,7 +104,8 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			sty := e.font(labelSize, false)
 			sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
 			d := unitVec(o, t)
-			c.FillText(sty, vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}, labels[k])
+			lab, sty := e.fit(labels[k], sty, e.len(120), toPx(1))
+			c.FillText(sty, vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}, lab)
 		}
 		centre := pt([3]float64{0.5, 0.5, 0.5})
 		fire, cold := pointSet{R: e.len(6), Fill: fireCol}, pointSet{R: e.len(6), Ring: e.line(2, coldCol)}

@@ -59,6 +59,16 @@ const (
 type env struct {
 	h     text.Handler
 	scale float64 // text and line scale relative to the default size
+
+	// What the layout pass checks (fit.go): the figure, its handler that
+	// records texts, the field each text comes from, the curves drawn.
+	f       *spec.Figure
+	rec     *recorder
+	origins map[string]origin
+	curves  []*track
+	mute    bool // fit reports no problem (a trial fit)
+	built   bool // the builder has returned
+	early   spec.ErrorList
 }
 
 func newEnv(h text.Handler, f *spec.Figure) *env {
@@ -66,7 +76,8 @@ func newEnv(h text.Handler, f *spec.Figure) *env {
 	// and large ones are not sparse; the default size is 1.
 	s := math.Min(float64(f.Width)/spec.DefaultWidth, float64(f.Height)/spec.DefaultHeight)
 	s = math.Max(0.4, math.Min(s, 3))
-	return &env{h: h, scale: s}
+	rec := &recorder{Handler: h}
+	return &env{h: rec, scale: s, f: f, rec: rec, origins: fieldOrigins(f)}
 }
 
 // font returns a text style of size pt (scaled), regular or bold.
@@ -90,6 +101,7 @@ func (e *env) len(pt float64) vg.Length { return vg.Length(pt * e.scale) }
 // handler, with the house axes.
 func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 	p := plot.New()
+	p.Add(areaProbe{e})
 	p.BackgroundColor = nil // the canvas is painted white once; vgsvg cannot write a transparent fill
 	p.Title.Text = title
 	p.Title.TextStyle = e.font(titleSize, true)
@@ -130,7 +142,12 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 // drawPlot draws p inside the house margin: without it the right end of
 // the x axis and its last tick label touch the image border.
 func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
-	return func(c draw.Canvas) { p.Draw(e.inset(c)) }
+	fit := e.plotFitter(p)
+	return func(c draw.Canvas) {
+		c = e.inset(c)
+		fit(c)
+		p.Draw(c)
+	}
 }
 
 // mathTicks labels the smallest "nice" step (1, 2 or 5 × 10ⁿ) that gives
@@ -229,6 +246,7 @@ func (e *env) titled(c draw.Canvas, title string) draw.Canvas {
 	}
 	sty := e.font(titleSize, true)
 	sty.XAlign, sty.YAlign = text.XCenter, text.YTop
+	title, sty = e.fit(title, sty, c.Max.X-c.Min.X, toPx(1))
 	c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
 	r := sty.Rectangle(title)
 	c.Max.Y -= r.Max.Y - r.Min.Y + e.len(8)
