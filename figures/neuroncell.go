@@ -208,6 +208,7 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 	outSrc, out := e.sceneFit(nc.Output.Src, out, cellOutW)
 	outText := s.Text(diagram.Text{At: diagram.Pt(sceneW-4, cellSomaY), Text: outSrc, Style: out})
 	outBox := outText.Box()
+	outBox.Min.X = max(outBox.Min.X, sceneW-4-cellOutW) // too long is reported
 	termEnd := outBox.Min.X - 48
 	axonEnd := termEnd - 62
 

@@ -230,13 +230,28 @@ func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 	row := e.len(26)
 	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
 	room := c.Max.X - textAt(0).X
-	y := at.Y
-	l.fire.mark(c, vg.Point{X: at.X, Y: y})
 	fire, fsty := e.fit(l.s.Fire.Src, sty, room, toPx(1))
-	c.FillText(fsty, textAt(y), fire)
-	y -= max(row, fsty.Height(fire)+e.len(10))
-	l.cold.mark(c, vg.Point{X: at.X, Y: y})
 	cold, csty := e.fit(l.s.NoFire.Src, sty, room, toPx(1))
+	// Rows are row apart, more when a wrapped text is taller.
+	gap := func(a, b vg.Length) vg.Length { return max(row, (a+b)/2+e.len(10)) }
+	fh, ch := fsty.Height(fire), csty.Height(cold)
+	y := at.Y
+	below := at.Y - gap(fh, ch) - ch/2
+	if l.eq != "" {
+		below -= row
+	}
+	if below < c.Min.Y && (fire != l.s.Fire.Src || cold != l.s.NoFire.Src) {
+		path := "fire"
+		if ch > fh {
+			path = "no_fire"
+		}
+		e.problemAt(e.f.PosOf(path), "%s: the legend needs %s px below its first row; the figure has %s px",
+			path, px(toPx(at.Y-below)), px(toPx(at.Y-c.Min.Y)))
+	}
+	l.fire.mark(c, vg.Point{X: at.X, Y: y})
+	c.FillText(fsty, textAt(y), fire)
+	y -= gap(fh, ch)
+	l.cold.mark(c, vg.Point{X: at.X, Y: y})
 	c.FillText(csty, textAt(y), cold)
 	if l.eq != "" {
 		y -= row

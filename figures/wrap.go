@@ -64,9 +64,10 @@ func words(line string) []word {
 // at the floor is recorded as a problem of src's field during a layout
 // pass; pxPerUnit converts the units to pixels for the message.
 func (e *env) fit(src string, sty text.Style, room vg.Length, pxPerUnit float64) (string, text.Style) {
-	if src == "" || room <= 0 {
+	if src == "" {
 		return src, sty
 	}
+	room = max(room, 0)
 	lines := strings.Split(src, "\n")
 	fits := true
 	for _, l := range lines {
