@@ -25,6 +25,11 @@ func checkFigure(r *figures.Renderer, f *spec.Figure) error {
 	return r.Check(f)
 }
 
+// checkLayout lays out the valid figure f and checks that it fits.
+func checkLayout(r *figures.Renderer, f *spec.Figure) error {
+	return r.CheckLayout(f)
+}
+
 // checkConfig typesets every text the folder defaults cfg set.
 func checkConfig(r *figures.Renderer, cfg *spec.Config) error {
 	return r.CheckTexts(cfg.Texts())

@@ -141,7 +141,8 @@ func outputName(f *spec.Figure, format string) string {
 }
 
 // Validate does what Generate does short of rendering: it reads, decodes
-// and validates every spec of opts.Paths and typesets every text. It
+// and validates every spec of opts.Paths, typesets every text and lays
+// out every figure, checking that it fits (figures.Renderer.CheckLayout). It
 // returns the spec files of the run, or the problems as Generate does.
 func Validate(ctx context.Context, opts Options) ([]string, error) {
 	l, err := load(ctx, opts)
@@ -160,8 +161,9 @@ type loaded struct {
 }
 
 // load collects the spec files of opts, reads and decodes each with the
-// folder defaults beside it, typesets every text and checks that no two
-// specs write the same output. It returns every problem at once.
+// folder defaults beside it, typesets every text, lays out every valid
+// figure and checks that no two specs write the same output. It returns
+// every problem at once.
 func load(ctx context.Context, opts Options) (*loaded, error) {
 	src := newSource(opts.FS)
 	paths := opts.Paths
@@ -196,10 +198,15 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		}
 		f, err := decodeSpec(name, data, cfg)
 		p.add(err)
+		var terr error
 		if f != nil {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
-			p.add(checkFigure(r, f))
+			terr = checkFigure(r, f)
+			p.add(terr)
+		}
+		if err == nil && terr == nil {
+			p.add(checkLayout(r, f))
 		}
 		if err == nil {
 			figs = append(figs, f)

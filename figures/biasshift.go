@@ -107,6 +107,7 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			Jumps: shifted(a.Jumps, -b),
 			Line:  e.line(2.2, palette(i)),
 			Dot:   e.len(4),
+			Track: e.track("the curve for b = "+proseNum(b), ""),
 		})
 	}
 	p.Add(s.legend(e))

@@ -20,6 +20,7 @@ type curve struct {
 	Line  draw.LineStyle
 	Dot   vg.Length // radius of the jump dots
 	N     int       // samples across the range
+	Track *track    // marked seen when a sample lies inside the plot; may be nil
 }
 
 const jumpEps = 1e-9
@@ -27,6 +28,9 @@ const jumpEps = 1e-9
 func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	lo, hi := p.X.Min, p.X.Max
+	if t := cv.Track; t != nil {
+		t.x0, t.x1, t.y0, t.y1 = lo, hi, p.Y.Min, p.Y.Max
+	}
 	cuts := []float64{lo}
 	jumps := append([]float64(nil), cv.Jumps...)
 	sort.Float64s(jumps)
@@ -56,6 +60,9 @@ func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 				continue
 			}
 			pts = append(pts, vg.Point{X: tx(x), Y: ty(y)})
+			if cv.Track != nil && c.ContainsY(ty(y)) {
+				cv.Track.seen = true
+			}
 		}
 		c.StrokeLines(cv.Line, c.ClipLinesXY(pts)...)
 	}

@@ -16,6 +16,9 @@ const (
 	diagramMarginX = 50
 	diagramMarginY = 36
 	diagramRadius  = 24
+	diagramCircleW = 100 // room of a circle node's label
+	diagramLabelW  = 160 // room of a box's or a label node's text
+	diagramEdgeW   = 120 // room of an edge label
 )
 
 func init() {
@@ -147,7 +150,12 @@ func diagramScene(e *env, d *Diagram) *diagram.Scene {
 			diagramMarginX+n.At[0]*(sceneW-2*diagramMarginX),
 			diagramMarginY+n.At[1]*(sceneH-2*diagramMarginY),
 		)
-		nd := diagram.Node{At: at, Label: n.Label.Src, Text: label, Pen: pen, Fill: color.White}
+		room := float64(diagramLabelW)
+		if n.Shape == "" || n.Shape == "circle" {
+			room = diagramCircleW
+		}
+		src, sty := e.sceneFit(n.Label.Src, label, room)
+		nd := diagram.Node{At: at, Label: src, Text: sty, Pen: pen, Fill: color.White}
 		switch n.Shape {
 		case "", "circle":
 			nd.Shape = diagram.Circle
@@ -171,9 +179,10 @@ func diagramScene(e *env, d *Diagram) *diagram.Scene {
 		if ed.Dashed {
 			p = p.Dashed(5, 3.5)
 		}
+		src, sty := e.sceneFit(ed.Label.Src, e.sceneFont(noteSize, false), diagramEdgeW)
 		s.Edge(diagram.Edge{
 			From: from, To: to, Pen: p,
-			Label: ed.Label.Src, LabelPad: 3, Text: e.sceneFont(noteSize, false),
+			Label: src, LabelPad: 3, Text: sty,
 		})
 	}
 	return s

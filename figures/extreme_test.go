@@ -1,13 +1,17 @@
 package figures
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/figgen/figgen/spec"
 )
 
 // TestExtremeValid renders figures at the edges of what validates: each
-// must render, in every format, in reasonable time and without a panic.
+// must render in every format or fail its layout checks with positioned
+// errors, without a panic and in reasonable time.
 // Data far outside a narrow range once mapped to huge canvas coordinates,
 // and filling a dot there took the rasterizer practically forever.
 func TestExtremeValid(t *testing.T) {
@@ -41,8 +45,17 @@ func TestExtremeValid(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			f := decodeYAML(t, name+".yaml", src)
 			f.Formats = []string{"png", "svg", "pdf"}
-			if _, err := r.Render(f); err != nil {
-				t.Fatal(err)
+			// Either it renders, or every problem is a positioned error of
+			// the spec (a layout that does not fit): never a panic or a hang.
+			_, err := r.Render(f)
+			var list spec.ErrorList
+			if err != nil && !errors.As(err, &list) {
+				t.Fatalf("not a positioned error: %v", err)
+			}
+			for _, e := range list {
+				if e.Pos.File != name+".yaml" || e.Pos.Line < 1 {
+					t.Errorf("error not in the spec: %v", e)
+				}
 			}
 		})
 	}

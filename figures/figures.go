@@ -66,11 +66,30 @@ func (r *Renderer) CheckTexts(texts []spec.Text) error {
 	return nil
 }
 
+// CheckLayout lays f out as Render does, without drawing it, and returns
+// a spec.ErrorList of what does not fit (fit.go): a text outside the
+// figure, two texts overlapping, a plot left too little room, a curve
+// nowhere in its plot, a word too long for its room. f must be valid, its
+// texts checked.
+func (r *Renderer) CheckLayout(f *spec.Figure) error {
+	k, ok := f.Spec.(kindSpec)
+	if !ok {
+		return spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
+	}
+	e := newEnv(r.eng.Handler(), f)
+	if errs := e.layoutPass(k.build(e, f)); len(errs) > 0 {
+		errs.Sort()
+		return errs
+	}
+	return nil
+}
+
 // Render draws f in each of its formats, in the order the spec lists them.
 // It does not check f's texts again: the caller checks every figure once,
 // with Check, before rendering it (figgen does so when it validates the
 // specs of a run). A text that Check would reject is drawn as its source
-// text, never a panic. Each text is typeset once per size and weight for
+// text, never a panic. A figure whose layout CheckLayout rejects is not
+// drawn: Render returns the same errors. Each text is typeset once per size and weight for
 // all the formats.
 func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
 	return render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
@@ -82,7 +101,12 @@ func render(f *spec.Figure, h text.Handler) ([]Output, error) {
 	if !ok {
 		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
 	}
-	draw := k.build(newEnv(h, f), f)
+	e := newEnv(h, f)
+	draw := k.build(e, f)
+	if errs := e.layoutPass(draw); len(errs) > 0 {
+		errs.Sort()
+		return nil, errs
+	}
 	outs := make([]Output, 0, len(f.Formats))
 	for _, format := range f.Formats {
 		data, err := renderFormat(format, f, draw)

@@ -17,8 +17,10 @@ const (
 	cellSomaX  = 142
 	cellSomaY  = 170
 	cellSomaR  = 30
-	cellSeed   = 1 // the branches' PRNG seed: the drawing is fixed
-	cellMyelin = 4 // myelin segments along the axon
+	cellSeed   = 1     // the branches' PRNG seed: the drawing is fixed
+	cellMyelin = 4     // myelin segments along the axon
+	cellLabelW = 180.0 // most room of a part's label
+	cellOutW   = 150.0 // room of the output's text
 )
 
 // Colours of the neuron: a flat cell body with light nucleus, amber myelin.
@@ -203,8 +205,10 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 	// Output text on the right: it fixes where the terminals end.
 	out := e.sceneFont(labelSize+1, false)
 	out.XAlign, out.YAlign = text.XRight, text.YCenter
-	outText := s.Text(diagram.Text{At: diagram.Pt(sceneW-4, cellSomaY), Text: nc.Output.Src, Style: out})
+	outSrc, out := e.sceneFit(nc.Output.Src, out, cellOutW)
+	outText := s.Text(diagram.Text{At: diagram.Pt(sceneW-4, cellSomaY), Text: outSrc, Style: out})
 	outBox := outText.Box()
+	outBox.Min.X = max(outBox.Min.X, sceneW-4-cellOutW) // too long is reported
 	termEnd := outBox.Min.X - 48
 	axonEnd := termEnd - 62
 
@@ -267,6 +271,15 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 		}
 		sty := lab
 		sty.XAlign, sty.YAlign = xa, ya
+		// Room: up to cellLabelW, within the scene on the side(s) the
+		// label extends to.
+		room := cellLabelW
+		if xa == text.XCenter {
+			room = min(room, 2*min(at.X, sceneW-at.X))
+		} else {
+			room = min(room, sceneW-at.X)
+		}
+		txt, sty = e.sceneFit(txt, sty, room)
 		t := s.Text(diagram.Text{At: at, Text: txt, Style: sty})
 		box := t.Box()
 		// The leader leaves the label's box on the side facing the anchor.

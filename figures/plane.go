@@ -112,6 +112,7 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		eq = boundaryTerms(s.Weights, s.Threshold)
 	}
 	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}
+	fit := e.plotFitter(p)
 	return func(c draw.Canvas) {
 		c = e.inset(c)
 		// The square takes the left of the canvas, kept square; the legend
@@ -122,6 +123,7 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		plotC := c
 		plotC.Min.X += (free - side) / 2
 		plotC.Max.X = plotC.Min.X + side
+		fit(plotC)
 		p.Draw(plotC)
 		legend.draw(c, vg.Point{X: plotC.Max.X + e.len(24), Y: c.Center().Y + e.len(30)})
 	}
@@ -267,22 +269,43 @@ func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 	sty := e.font(noteSize, false)
 	sty.YAlign = text.YCenter
 	row := e.len(26)
-	textX := at.X + e.len(14)
-	width := c.Max.X - textX
-	eq := wrapMath(sty, l.eq, width)
+	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
+	room := c.Max.X - textAt(0).X
+	fire, fsty := e.fit(l.s.Fire.Src, sty, room, toPx(1))
+	cold, csty := e.fit(l.s.NoFire.Src, sty, room, toPx(1))
+	// The boundary wraps between its terms; a term wider than the room
+	// shrinks the equation.
+	esty := sty
+	eq := wrapMath(esty, l.eq, room)
 	widest := vg.Length(0)
-	for _, t := range append([]string{l.s.Fire.Src, l.s.NoFire.Src}, eq...) {
-		widest = max(widest, sty.Width(t))
+	for _, t := range eq {
+		widest = max(widest, esty.Width(t))
 	}
-	if widest > width && width > 0 {
-		sty.Font.Size *= width / widest
+	if widest > room && room > 0 {
+		esty.Font.Size *= room / widest
 	}
+	eqLine := esty.FontExtents().Height * 1.15
+	// Rows are row apart, more when a wrapped text is taller.
+	gap := func(a, b vg.Length) vg.Length { return max(row, (a+b)/2+e.len(10)) }
+	fh, ch := fsty.Height(fire), csty.Height(cold)
 	y := at.Y
+	below := at.Y - gap(fh, ch) - ch/2
+	if len(eq) > 0 {
+		below -= row + eqLine*vg.Length(len(eq)-1)
+	}
+	if below < c.Min.Y && (fire != l.s.Fire.Src || cold != l.s.NoFire.Src) {
+		path := "fire"
+		if ch > fh {
+			path = "no_fire"
+		}
+		e.problemAt(e.f.PosOf(path), "%s: the legend needs %s px below its first row; the figure has %s px",
+			path, px(toPx(at.Y-below)), px(toPx(at.Y-c.Min.Y)))
+	}
 	l.fire.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, vg.Point{X: textX, Y: y}, l.s.Fire.Src)
-	y -= row
+	c.FillText(fsty, textAt(y), fire)
+	y -= gap(fh, ch)
 	l.cold.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(sty, vg.Point{X: textX, Y: y}, l.s.NoFire.Src)
+	c.FillText(csty, textAt(y), cold)
 	if len(eq) > 0 {
 		y -= row
 		sw := e.len(6)
@@ -290,8 +313,8 @@ func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
 		c.StrokeLine2(e.line(2, fireCol), at.X-sw, y-sw, at.X+sw, y+sw)
 		for _, line := range eq {
-			c.FillText(sty, vg.Point{X: textX, Y: y}, line)
-			y -= sty.FontExtents().Height * 1.15
+			c.FillText(esty, textAt(y), line)
+			y -= eqLine
 		}
 	}
 }

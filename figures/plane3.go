@@ -70,12 +70,19 @@ type cubeLayout struct {
 func newCubeLayout(e *env, c draw.Canvas, v view) cubeLayout {
 	legendW := e.len(150)
 	area := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X - legendW, Y: c.Max.Y}}
-	return cubeLayout{
+	// The cube is 1.43 sizes high in this view; its vertex labels need 28
+	// points more above and below.
+	size := math.Min(float64(area.Max.X-area.Min.X), float64(area.Max.Y-area.Min.Y)) * 0.62
+	size = math.Min(size, float64(area.Max.Y-area.Min.Y-2*e.len(28))/1.432)
+	l := cubeLayout{
 		v:       v,
 		mid:     vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y+area.Max.Y)/2 - e.len(6)},
-		size:    math.Min(float64(area.Max.X-area.Min.X), float64(area.Max.Y-area.Min.Y)) * 0.62,
+		size:    size,
 		legendW: legendW,
 	}
+	half := vg.Length(0.716 * size)
+	e.plotArea(vg.Rectangle{Min: vg.Point{X: l.mid.X - half, Y: l.mid.Y - half}, Max: vg.Point{X: l.mid.X + half, Y: l.mid.Y + half}})
+	return l
 }
 
 // pt returns where the point q of the cube's space is drawn.
@@ -201,6 +208,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 				sty := e.font(labelSize, false)
 				sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
 				d := unitVec(o, t)
+				lab, sty := e.fit(lab, sty, e.len(120), toPx(1))
 				c.FillText(sty, vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}, lab)
 			})
 		}

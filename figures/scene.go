@@ -41,5 +41,25 @@ func tint(col color.Color, a float64) color.Color {
 // drawScene returns the drawing of a schematic figure: the title in bold
 // at the top (as the plots have it), the scene fitted below.
 func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {
-	return func(c draw.Canvas) { s.DrawOn(e.titled(c, title)) }
+	return func(c draw.Canvas) {
+		f := s.DrawOn(e.titled(c, title))
+		e.plotArea(vg.Rectangle{Min: f.P(diagram.Pt(0, 0)), Max: f.P(diagram.Pt(s.W, s.H))})
+	}
+}
+
+// sceneFit fits src to room scene units as fit does, in the scene font sty.
+func (e *env) sceneFit(src string, sty text.Style, room float64) (string, text.Style) {
+	return e.fit(src, sty, vg.Length(room), e.scenePx())
+}
+
+// scenePx estimates the pixels per scene unit of the figure: the scene
+// fitted below a one-line title.
+func (e *env) scenePx() float64 {
+	m := float64(e.len(12))
+	w := float64(pixels(e.f.Width)) - 2*m
+	h := float64(pixels(e.f.Height)) - 2*m - float64(e.len(6))
+	if e.f.Title.Src != "" {
+		h -= float64(e.len(titleSize*1.2 + 8))
+	}
+	return toPx(vg.Length(max(0, min(w/sceneW, h/sceneH))))
 }

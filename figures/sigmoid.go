@@ -60,7 +60,7 @@ func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			segment{A: [2]float64{0, p.Y.Min}, B: [2]float64{0, 0.5}, Line: dots},
 		)
 	}
-	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, palette(0))})
+	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, palette(0)), Track: e.track("the curve σ(z)", "")})
 	if mark {
 		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: palette(0)})
 	}
@@ -68,9 +68,9 @@ func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 		// Top left, where the curve is low, unless the range shows only its
 		// high side: then bottom right.
 		sty := e.font(noteSize+2, false)
-		n := note{At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop}
+		n := note{e: e, At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop}
 		if neuron.Sigmoid(p.X.Min) >= 0.5 {
-			n = note{At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom}
+			n = note{e: e, At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom}
 		}
 		p.Add(n)
 	}
@@ -92,6 +92,7 @@ func (m marker) Plot(c draw.Canvas, p *plot.Plot) {
 // note is a plotter drawing rich text anchored at a data point plus an
 // offset in canvas units.
 type note struct {
+	e      *env
 	At     [2]float64
 	Off    vg.Point
 	Text   string
@@ -103,6 +104,8 @@ type note struct {
 func (n note) Plot(c draw.Canvas, p *plot.Plot) {
 	tx, ty := p.Transforms(&c)
 	sty := n.Style
+	var txt string
 	sty.XAlign, sty.YAlign = n.XAlign, n.YAlign
-	c.FillText(sty, vg.Point{X: tx(n.At[0]) + n.Off.X, Y: ty(n.At[1]) + n.Off.Y}, n.Text)
+	txt, sty = n.e.fit(n.Text, sty, c.Max.X-c.Min.X-2*max(n.Off.X, -n.Off.X), toPx(1))
+	c.FillText(sty, vg.Point{X: tx(n.At[0]) + n.Off.X, Y: ty(n.At[1]) + n.Off.Y}, txt)
 }

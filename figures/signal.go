@@ -21,6 +21,8 @@ const (
 	sigMeansX   = 408 // left of the "means" arrow
 	sigValueX   = 498 // centre of the "x = 1" box
 	sigSomaR    = 22
+	sigCaptionW = 150 // room of a caption, left of the wires
+	sigValueW   = 140 // room of the value's text in its box
 )
 
 func init() {
@@ -97,7 +99,8 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 				f.Line(scenePen(0.8, light), diagram.Pt(16, yb), diagram.Pt(sceneW-16, yb))
 			})
 		}
-		s.Text(diagram.Text{At: diagram.Pt(sigCaptionX, y), Text: r.Caption.Src, Style: caption})
+		capText, capSty := e.sceneFit(r.Caption.Src, caption, sigCaptionW)
+		s.Text(diagram.Text{At: diagram.Pt(sigCaptionX, y), Text: capText, Style: capSty})
 
 		// The neuron and its wire: solid accent when the signal is there,
 		// grey and dashed when it is not.
@@ -127,9 +130,12 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 
 		// "means": a light block arrow, then the variable's value.
 		s.Under = append(s.Under, meansArrow(diagram.Pt(sigMeansX, y)))
+		eq := equation(sg.Variable, r.Value)
+		e.alias(eq, sg.Variable.Src)
+		eq, valSty := e.sceneFit(eq, value, sigValueW)
 		box := diagram.Node{
 			Shape: diagram.Box, At: diagram.Pt(sigValueX, y), R: 8, Pad: 10,
-			Label: equation(sg.Variable, r.Value), Text: value,
+			Label: eq, Text: valSty,
 			Pen: scenePen(1.2, grey), Fill: color.White,
 		}
 		if on {

@@ -61,9 +61,25 @@ func (s *Specimen) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 		if f.Title.Src != "" {
 			y -= e.len(6)
 		}
-		for _, l := range lines {
-			c.FillText(body, vg.Point{X: c.Min.X + e.len(10), Y: y}, l.Src)
-			y -= body.Height(l.Src) + e.len(10)
+		room := c.Max.X - c.Min.X - 2*e.len(10)
+		type set struct {
+			txt string
+			sty text.Style
+		}
+		sets := make([]set, len(lines))
+		need := y - c.Min.Y
+		for i, l := range lines {
+			txt, sty := e.fit(l.Src, body, room, toPx(1))
+			sets[i] = set{txt, sty}
+			need -= sty.Height(txt) + e.len(10)
+		}
+		if need < -e.len(10) {
+			e.problemAt(f.PosOf("lines"), "lines: %d lines need %s px; the figure has %s px for them",
+				len(lines), px(toPx(y-c.Min.Y-need-e.len(10))), px(toPx(y-c.Min.Y)))
+		}
+		for _, l := range sets {
+			c.FillText(l.sty, vg.Point{X: c.Min.X + e.len(10), Y: y}, l.txt)
+			y -= l.sty.Height(l.txt) + e.len(10)
 		}
 	}
 }

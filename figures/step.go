@@ -78,6 +78,7 @@ func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			Jumps: shifted(neuron.Jumps("step"), theta),
 			Line:  e.line(2.2, palette(0)),
 			Dot:   e.len(4.5),
+			Track: e.track("the step u(z)", ""),
 		},
 	)
 	return e.drawPlot(p)

@@ -62,10 +62,21 @@ const (
 type env struct {
 	h     text.Handler
 	scale float64 // text and line scale relative to the default size
+
+	// What the layout pass checks (fit.go): the figure, its handler that
+	// records texts, the field each text comes from, the curves drawn.
+	f       *spec.Figure
+	rec     *recorder
+	origins map[string]origin
+	curves  []*track
+	mute    bool // fit reports no problem (a trial fit)
+	built   bool // the builder has returned
+	early   spec.ErrorList
 }
 
 func newEnv(h text.Handler, f *spec.Figure) *env {
-	return &env{h: h, scale: textScale(f)}
+	rec := &recorder{Handler: h}
+	return &env{h: rec, scale: textScale(f), f: f, rec: rec, origins: fieldOrigins(f)}
 }
 
 // textScale is the scale of f's text and lines: it follows the figure's
@@ -97,6 +108,7 @@ func (e *env) len(pt float64) vg.Length { return vg.Length(pt * e.scale) }
 // handler, with the house axes.
 func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 	p := plot.New()
+	p.Add(areaProbe{e})
 	p.BackgroundColor = nil // the canvas is painted white once; vgsvg cannot write a transparent fill
 	p.Title.Text = title
 	p.Title.TextStyle = e.font(titleSize, true)
@@ -137,7 +149,12 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 // drawPlot draws p inside the house margin: without it the right end of
 // the x axis and its last tick label touch the image border.
 func (e *env) drawPlot(p *plot.Plot) func(c draw.Canvas) {
-	return func(c draw.Canvas) { p.Draw(e.inset(c)) }
+	fit := e.plotFitter(p)
+	return func(c draw.Canvas) {
+		c = e.inset(c)
+		fit(c)
+		p.Draw(c)
+	}
 }
 
 // mathTicks labels the smallest "nice" step (1, 2 or 5 × 10ⁿ) that gives
@@ -208,6 +225,7 @@ func (e *env) titled(c draw.Canvas, title string) draw.Canvas {
 	}
 	sty := e.font(titleSize, true)
 	sty.XAlign, sty.YAlign = text.XCenter, text.YTop
+	title, sty = e.fit(title, sty, c.Max.X-c.Min.X, toPx(1))
 	c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y}, title)
 	r := sty.Rectangle(title)
 	c.Max.Y -= r.Max.Y - r.Min.Y + e.len(8)

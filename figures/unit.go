@@ -23,6 +23,13 @@ const (
 	unitFanGap  = 62  // gap between fanned-out outputs
 	unitCaption = 40  // height kept under the diagram for the caption
 	unitSpread  = 1.1 // largest angle (radians) from due left at which an input enters the body
+
+	// The room of each text, in scene units.
+	unitInW      = 2*unitInX - 4
+	unitEdgeW    = 90
+	unitBodyW    = 1.6 * unitBodyR
+	unitOutW     = 2*(sceneW-unitOutX) - 4
+	unitCaptionW = sceneW - 8
 )
 
 func init() {
@@ -220,33 +227,39 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		lab := label
 		lab.Color = bcol
 		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: "$1$", Text: lab})
-		ed := edge(in, u.BiasLabel.Src, scenePen(1.4, bcol).Dashed(5, 3.5))
+		bl, bsty := e.sceneFit(u.BiasLabel.Src, weight, unitEdgeW)
+		ed := edge(in, bl, scenePen(1.4, bcol).Dashed(5, 3.5))
+		ed.Text = bsty
 		ed.Text.Color = bcol
 		row++
 	}
 	for i := range n {
-		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: u.InputLabel[i].Src, Text: label})
-		lab := ""
+		il, isty := e.sceneFit(u.InputLabel[i].Src, label, unitInW)
+		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: il, Text: isty})
+		lab, wsty := "", weight
 		if edgeText != nil {
-			lab = edgeText[i].Src
+			e.alias(edgeText[i].Src, u.Weights[i].Src)
+			lab, wsty = e.sceneFit(edgeText[i].Src, weight, unitEdgeW)
 		}
-		edge(in, lab, inkPen)
+		edge(in, lab, inkPen).Text = wsty
 		row++
 	}
 
 	// Outputs: one arrow, or FanOut arrows each carrying the same label.
 	k := u.FanOut
 	outs := make([]*diagram.Node, k)
+	ol, osty := e.sceneFit(u.Output.Src, label, unitOutW)
 	for i := range outs {
 		y := midY + (float64(k-1)/2-float64(i))*unitFanGap
-		outs[i] = s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitOutX, y), Pad: 7, Label: u.Output.Src, Text: label})
+		outs[i] = s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitOutX, y), Pad: 7, Label: ol, Text: osty})
 	}
 	s.FanOut(body, outs, diagram.Edge{Pen: inkPen})
 
 	if u.Caption.Src != "" {
 		cap := e.sceneFont(labelSize, false)
 		cap.XAlign, cap.YAlign = text.XCenter, text.YCenter
-		s.Text(diagram.Text{At: diagram.Pt(sceneW/2, bottom/2), Text: u.Caption.Src, Style: cap})
+		txt, cap := e.sceneFit(u.Caption.Src, cap, unitCaptionW)
+		s.Text(diagram.Text{At: diagram.Pt(sceneW/2, bottom/2), Text: txt, Style: cap})
 	}
 	return s
 }
@@ -255,7 +268,7 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 // θ, Σ, a small step or sigmoid glyph, or nothing.
 func unitBody(e *env, body *diagram.Node, u *Unit) {
 	if u.BodyLabel.Src != "" {
-		body.Label = u.BodyLabel.Src
+		body.Label, body.Text = e.sceneFit(u.BodyLabel.Src, body.Text, unitBodyW)
 		return
 	}
 	switch u.Body {

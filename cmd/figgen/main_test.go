@@ -117,6 +117,10 @@ func TestInvalidSpecsWriteNothing(t *testing.T) {
 			[]string{"a.yaml:2:8:", "single quotes"}},
 		{"duplicate output", map[string]string{"a.yaml": "kind: step\noutput: same\n", "b.yaml": "kind: sigmoid\noutput: same\n"},
 			[]string{"b.yaml:2:9: output \"same.png\" is also written by"}},
+		{"curve outside the plot, one good spec beside", map[string]string{"a.yaml": "kind: sigmoid\ny_range: [5, 6]\n", "b.yaml": "kind: step\n"},
+			[]string{"a.yaml:2:10: y_range: nothing of the curve"}},
+		{"too many specimen lines", map[string]string{"a.yaml": "kind: specimen\nheight: 200\nlines: [" + strings.Repeat("줄, ", 20) + "끝]\n"},
+			[]string{"a.yaml:3:8: lines: 21 lines need"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
