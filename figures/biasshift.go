@@ -25,11 +25,19 @@ type BiasShift struct {
 	spec.Axes  `yaml:",inline"`
 	Activation string    `yaml:"activation"` // one of neuron.Activations; default sigmoid
 	Biases     []float64 `yaml:"biases"`     // default [-2, 0, 2]
-	Legend     string    `yaml:"legend"`     // a corner; default bottom-right
+	Legend     string    `yaml:"legend"`     // a corner, or auto (default): the first of legendCorners that hides no curve
 }
+
+// legendCorners are the corners tried, in order, for a legend in corner
+// auto: the curves rise from left to right, so the bottom right and the
+// top left are the likely free ones.
+var legendCorners = []string{"bottom-right", "top-left", "top-right", "bottom-left"}
 
 // corners are the places of a legend inside the plot.
 var corners = []string{"top-left", "top-right", "bottom-left", "bottom-right"}
+
+// autoCorner lets figgen choose the legend's corner.
+const autoCorner = "auto"
 
 // Fields documents the bias shift's keys.
 func (*BiasShift) Fields() spec.Fields {
@@ -39,7 +47,7 @@ func (*BiasShift) Fields() spec.Fields {
 		"activation": {Doc: "Activation a of the curves a(z + b).", Enum: neuron.ActivationNames()},
 		"biases":     {Doc: "Bias b of each curve, one curve each: distinct, each within ±1e9.", Items: [2]int{1, maxBiases}, Unique: true, Noun: "values"},
 		"biases[]":   {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "bias"},
-		"legend":     {Doc: "Corner of the legend.", Enum: corners},
+		"legend":     {Doc: "Corner of the legend; auto: the first of bottom-right, top-left, top-right, bottom-left where it hides no curve.", Enum: append([]string{autoCorner}, corners...)},
 	}
 }
 
@@ -56,7 +64,7 @@ var notation = map[string]struct{ symbol, name string }{
 func (s *BiasShift) Default(d *spec.Defaults) {
 	spec.Default(d, "activation", &s.Activation, "sigmoid")
 	spec.Default(d, "biases", &s.Biases, []float64{-2, 0, 2})
-	spec.Default(d, "legend", &s.Legend, "bottom-right")
+	spec.Default(d, "legend", &s.Legend, autoCorner)
 	a, ok := notation[s.Activation]
 	if !ok {
 		a = notation["sigmoid"] // an unknown activation is reported by Validate
@@ -122,6 +130,13 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 // order of biases.
 func (s *BiasShift) legend(e *env) legendBox {
 	l := e.newLegendBox(s.Legend)
+	if s.Legend == autoCorner {
+		a, _ := neuron.Lookup(s.Activation)
+		for _, b := range s.Biases {
+			l.Avoid = append(l.Avoid, func(z float64) float64 { return a.F(z + b) })
+		}
+		l.Corners = legendCorners
+	}
 	for _, i := range s.order() {
 		l.Entries = append(l.Entries, legendEntry{
 			Label: biasLegend(s.Biases[i]),

@@ -64,7 +64,11 @@ func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 				cv.Track.seen = true
 			}
 		}
-		c.StrokeLines(cv.Line, c.ClipLinesXY(pts)...)
+		lines := c.ClipLinesXY(pts)
+		if t := cv.Track; t != nil && t.record {
+			t.pieces = append(t.pieces, lines...)
+		}
+		c.StrokeLines(cv.Line, lines...)
 	}
 	for _, j := range cuts[1 : len(cuts)-1] {
 		at := cv.F(j)

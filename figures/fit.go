@@ -38,9 +38,19 @@ type origin struct {
 
 // layout is what one layout pass records.
 type layout struct {
-	texts []placed
-	areas []area
-	errs  spec.ErrorList
+	texts  []placed
+	areas  []area
+	covers []cover
+	errs   spec.ErrorList
+}
+
+// cover is a box drawn inside a plot over its curves (a legend, a
+// formula): it may hide none of them.
+type cover struct {
+	box  vg.Rectangle
+	what string // "the legend", "the formula", for the message
+	path string // the field blamed
+	hint string // what to do about it
 }
 
 // placed is a text as drawn: its source and its box on the canvas.
@@ -61,6 +71,10 @@ type track struct {
 	what string // the curve, for the message ("σ(z)", "biases[1]")
 	path string // the field blamed when it is not seen; "" for the y range
 	seen bool
+	// pieces are the curve's lines as the layout pass draws them, clipped
+	// to the plot; nil outside it.
+	pieces [][]vg.Point
+	record bool
 	// The plot's ranges, for the message.
 	x0, x1, y0, y1 float64
 }
@@ -135,6 +149,14 @@ type areaProbe struct{ e *env }
 
 func (a areaProbe) Plot(c draw.Canvas, _ *plot.Plot) { a.e.plotArea(c.Rectangle) }
 
+// cover records a box drawn over the curves of a plot during the layout
+// pass.
+func (e *env) cover(box vg.Rectangle, what, path, hint string) {
+	if lay := e.laying(); lay != nil {
+		lay.covers = append(lay.covers, cover{box: box, what: what, path: path, hint: hint})
+	}
+}
+
 // plotArea records r as a plot area during the layout pass.
 func (e *env) plotArea(r vg.Rectangle) {
 	if lay := e.laying(); lay != nil {
@@ -202,10 +224,15 @@ func (e *env) layoutPass(drawFig func(draw.Canvas)) spec.ErrorList {
 	e.built = true
 	lay := &layout{errs: e.early}
 	for _, t := range e.curves {
-		t.seen = false
+		t.seen, t.pieces, t.record = false, nil, true
 	}
 	e.rec.lay = lay
-	defer func() { e.rec.lay = nil }()
+	defer func() {
+		e.rec.lay = nil
+		for _, t := range e.curves {
+			t.pieces, t.record = nil, false
+		}
+	}()
 	drawFig(draw.New(nullCanvas{w: w, h: h}))
 	if len(lay.errs) > 0 {
 		return lay.errs // the builder's own words; the rest follows from them
@@ -214,6 +241,9 @@ func (e *env) layoutPass(drawFig func(draw.Canvas)) spec.ErrorList {
 	e.checkAreas(lay, w, h)
 	if len(lay.errs) == 0 {
 		e.checkCurves(lay) // a plot with no room shows no curve
+	}
+	if len(lay.errs) == 0 {
+		e.checkCovers(lay)
 	}
 	return lay.errs
 }
@@ -332,6 +362,61 @@ func (e *env) checkCurves(lay *layout) {
 		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %g to %g, y from %g to %g)",
 			path, t.what, t.x0, t.x1, t.y0, t.y1)
 	}
+}
+
+// checkCovers wants no box drawn over a plot (a legend, a formula) to
+// hide a curve: a line of a curve may not cross it. Each box is reported
+// once, with the first curve it hides.
+func (e *env) checkCovers(lay *layout) {
+	tol := vg.Length(fitTolerance * 72 / pixelDPI)
+	for _, cv := range lay.covers {
+		b := cv.box
+		b.Min.X, b.Min.Y, b.Max.X, b.Max.Y = b.Min.X+tol, b.Min.Y+tol, b.Max.X-tol, b.Max.Y-tol
+	curves:
+		for _, t := range e.curves {
+			for _, piece := range t.pieces {
+				for i := 1; i < len(piece); i++ {
+					if crosses(piece[i-1], piece[i], b) {
+						e.problemAt(e.f.PosOf(cv.path), "%s: %s hides part of %s in the %d×%d px figure; %s",
+							cv.path, cv.what, t.what, e.f.Width, e.f.Height, cv.hint)
+						break curves
+					}
+				}
+			}
+		}
+	}
+}
+
+// crosses reports whether the segment from p to q meets the rectangle r
+// (Liang–Barsky clipping).
+func crosses(p, q vg.Point, r vg.Rectangle) bool {
+	if r.Min.X >= r.Max.X || r.Min.Y >= r.Max.Y {
+		return false
+	}
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(q.X-p.X), float64(q.Y-p.Y)
+	for _, c := range [4][2]float64{
+		{-dx, float64(p.X - r.Min.X)}, {dx, float64(r.Max.X - p.X)},
+		{-dy, float64(p.Y - r.Min.Y)}, {dy, float64(r.Max.Y - p.Y)},
+	} {
+		den, num := c[0], c[1]
+		if den == 0 {
+			if num < 0 {
+				return false
+			}
+			continue
+		}
+		t := num / den
+		if den < 0 {
+			t0 = max(t0, t)
+		} else {
+			t1 = min(t1, t)
+		}
+		if t0 > t1 {
+			return false
+		}
+	}
+	return true
 }
 
 // nullCanvas is a vg.Canvas of a size that draws nothing: the canvas of

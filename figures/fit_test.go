@@ -106,6 +106,12 @@ func TestLayoutErrors(t *testing.T) {
 			"x.yaml:3:16: rows[0].caption: `가가가"},
 		{"long word in an input label", "kind: unit\ninputs: 1\ninput_labels: [" + strings.Repeat("가", 20) + "]\n",
 			"x.yaml:3:16: input_labels[0]: `가가가"},
+		{"formula over the curve", "kind: sigmoid\nformula: " + strings.Repeat("가중치의 ", 50) + "\n",
+			"x.yaml:2:10: formula: the formula hides part of the curve σ(z) in the 800×500 px figure"},
+		{"legend over the curves", "kind: bias-shift\nactivation: relu\nbiases: [-2, -1, 0, 1, 2]\nlegend: bottom-right\n",
+			"x.yaml:4:9: legend: the legend hides part of the curve for b = -2 in the 800×500 px figure"},
+		{"legend over the curves everywhere", "kind: bias-shift\nbiases: [-3, -2, -1, 0, 1, 2, 3, 4]\nx_range: [-4, 4]\n",
+			"x.yaml:1:1: legend: the legend hides part of the curve"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := decodeYAML(t, "x.yaml", tc.src)
@@ -135,6 +141,10 @@ func TestLongTextWraps(t *testing.T) {
 		"kind: signal\nrows:\n  - {caption: " + korean(40) + ", value: 0}\n",
 		"kind: unit\ninput_labels: [" + korean(20) + ", $x_2$]\noutput_label: " + korean(20) + "\n",
 		"kind: neuron-cell\ndendrites: " + korean(30) + "\n",
+		// A long formula wraps in the half of the plot the curve leaves free.
+		"kind: sigmoid\nformula: " + korean(100) + "\n",
+		// A legend left to figgen goes where it hides no curve.
+		"kind: bias-shift\nactivation: relu\nbiases: [-2, -1, 0, 1, 2]\n",
 	} {
 		f := decodeYAML(t, "x.yaml", src)
 		if err := r.CheckLayout(f); err != nil {

@@ -23,6 +23,12 @@ type legendBox struct {
 	Fill        color.Color
 	Thumb       vg.Length // length of the line sample
 	Pad, Margin vg.Length // inside the frame; between the frame and the data area's border
+	e           *env      // records the box over the curves in the layout pass
+	// Corners, when set, are tried in order instead of Corner: the legend
+	// goes in the first where it hides none of the curves Avoid (the
+	// first of them if it hides some everywhere).
+	Corners []string
+	Avoid   []func(x float64) float64
 }
 
 // legendEntry is one row of a legendBox.
@@ -47,6 +53,7 @@ func (e *env) newLegendBox(corner string) legendBox {
 		Thumb:  e.len(28),
 		Pad:    e.len(7),
 		Margin: e.len(10),
+		e:      e,
 	}
 }
 
@@ -85,11 +92,15 @@ func (l legendBox) Rect(c draw.Canvas) vg.Rectangle {
 func (l legendBox) gap() vg.Length { return l.Pad }
 
 // Plot draws the legend; add it to the plot after the data it keys.
-func (l legendBox) Plot(c draw.Canvas, _ *plot.Plot) {
+func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 	if len(l.Entries) == 0 {
 		return
 	}
+	l = l.placed(c, p)
 	r := l.Rect(c)
+	if l.e != nil {
+		l.e.cover(r, "the legend", "legend", "put it in another corner, or set a range that leaves one free")
+	}
 	c.SetColor(l.Fill)
 	c.Fill(rectPath(r))
 	c.SetLineStyle(l.Frame)
@@ -107,4 +118,39 @@ func (l legendBox) Plot(c draw.Canvas, _ *plot.Plot) {
 		base := y - l.Text.Font.Size/4
 		c.FillText(l.Text, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, en.Label)
 	}
+}
+
+// placed returns l in the first of its Corners where its box hides none of
+// the curves Avoid as p draws them on c, sampled across the box.
+func (l legendBox) placed(c draw.Canvas, p *plot.Plot) legendBox {
+	if len(l.Corners) == 0 {
+		return l
+	}
+	tx, ty := p.Transforms(&c)
+	free := func(r vg.Rectangle) bool {
+		const n = 64
+		for _, f := range l.Avoid {
+			var prev vg.Point
+			for i := 0; i <= n; i++ {
+				// The data x of canvas x, on the plot's linear x axis.
+				cx := r.Min.X + (r.Max.X-r.Min.X)*vg.Length(i)/n
+				x := p.X.Min + float64((cx-tx(p.X.Min))/(tx(p.X.Max)-tx(p.X.Min)))*(p.X.Max-p.X.Min)
+				pt := vg.Point{X: cx, Y: ty(f(x))}
+				if i > 0 && crosses(prev, pt, r) {
+					return false
+				}
+				prev = pt
+			}
+		}
+		return true
+	}
+	for _, corner := range l.Corners {
+		m := l
+		m.Corner = corner
+		if free(m.Rect(c)) {
+			return m
+		}
+	}
+	l.Corner = l.Corners[0]
+	return l
 }

@@ -66,11 +66,12 @@ func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	}
 	if s.Formula.Src != "" {
 		// Top left, where the curve is low, unless the range shows only its
-		// high side: then bottom right.
+		// high side: then bottom right. A long formula wraps in that half
+		// of the plot, where the curve keeps to the other side.
 		sty := e.font(noteSize+2, false)
-		n := note{e: e, At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop}
+		n := note{e: e, At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop, Field: "formula", Share: 0.5}
 		if neuron.Sigmoid(p.X.Min) >= 0.5 {
-			n = note{e: e, At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom}
+			n = note{e: e, At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom, Field: "formula", Share: 0.5}
 		}
 		p.Add(n)
 	}
@@ -99,6 +100,8 @@ type note struct {
 	Style  text.Style
 	XAlign text.XAlignment
 	YAlign text.YAlignment
+	Field  string  // the field of Text: its box may hide no curve; "" for none
+	Share  float64 // of the plot's width Text may take; 0 for all of it
 }
 
 func (n note) Plot(c draw.Canvas, p *plot.Plot) {
@@ -106,6 +109,14 @@ func (n note) Plot(c draw.Canvas, p *plot.Plot) {
 	sty := n.Style
 	var txt string
 	sty.XAlign, sty.YAlign = n.XAlign, n.YAlign
-	txt, sty = n.e.fit(n.Text, sty, c.Max.X-c.Min.X-2*max(n.Off.X, -n.Off.X), toPx(1))
-	c.FillText(sty, vg.Point{X: tx(n.At[0]) + n.Off.X, Y: ty(n.At[1]) + n.Off.Y}, txt)
+	room := c.Max.X - c.Min.X
+	if n.Share > 0 {
+		room *= vg.Length(n.Share)
+	}
+	txt, sty = n.e.fit(n.Text, sty, room-2*max(n.Off.X, -n.Off.X), toPx(1))
+	pt := vg.Point{X: tx(n.At[0]) + n.Off.X, Y: ty(n.At[1]) + n.Off.Y}
+	if n.Field != "" {
+		n.e.cover(sty.Rectangle(txt).Add(pt), "the "+n.Field, n.Field, "shorten it, or make the figure larger")
+	}
+	c.FillText(sty, pt, txt)
 }

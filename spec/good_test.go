@@ -71,7 +71,7 @@ func TestDefaults(t *testing.T) {
 		{"sigmoid explicit false and empty", "kind: sigmoid\nmark_midpoint: false\nformula: ''\ngrid: true", &figures.Sigmoid{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$\sigma(z)$`}, XRange: &spec.Range{-6, 6}, Grid: true}},
 			func(f *spec.Figure) any { return f.Spec.(*figures.Sigmoid) }},
 		{"bias-shift", "kind: bias-shift", &figures.BiasShift{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$\sigma(z+b)$`}, XRange: &spec.Range{-8, 8}},
-			Activation: "sigmoid", Biases: []float64{-2, 0, 2}, Legend: "bottom-right"},
+			Activation: "sigmoid", Biases: []float64{-2, 0, 2}, Legend: "auto"},
 			func(f *spec.Figure) any { return f.Spec.(*figures.BiasShift) }},
 		{"bias-shift step", "kind: bias-shift\nactivation: step\nbiases: [1]\nlegend: top-left", &figures.BiasShift{Axes: spec.Axes{XLabel: spec.Text{Src: "$z$"}, YLabel: spec.Text{Src: `$u(z+b)$`}, XRange: &spec.Range{-8, 8}},
 			Activation: "step", Biases: []float64{1}, Legend: "top-left"},
