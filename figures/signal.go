@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 
@@ -19,10 +20,13 @@ const (
 	sigSomaOut  = 210 // soma centre when the signal goes out
 	sigWireTo   = 360 // output wire end
 	sigMeansX   = 408 // left of the "means" arrow
-	sigValueX   = 498 // centre of the "x = 1" box
+	sigValueX   = 498 // centre of the "x = 1" box, unless a wide one is moved right
+	sigValueMin = 452 // left of a value's box: clear of the "means" arrow
+	sigValuePad = 10  // between a value's box and its text
 	sigSomaR    = 22
-	sigCaptionW = 150 // room of a caption, left of the wires
-	sigValueW   = 140 // room of the value's text in its box
+	sigCaptionW = 150                                      // room of a caption, left of the wires
+	sigValueW   = sceneW - sigValueMin - 2*sigValuePad - 2 // room of the value's text in its box
+	sigRowGap   = 6                                        // least space between the boxes of two rows
 )
 
 func init() {
@@ -101,6 +105,9 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		}
 		capText, capSty := e.sceneFit(r.Caption.Src, caption, sigCaptionW)
 		s.Text(diagram.Text{At: diagram.Pt(sigCaptionX, y), Text: capText, Style: capSty})
+		if h := float64(capSty.Height(capText)); h > rowH-sigRowGap {
+			e.tooTall(fmt.Sprintf("rows[%d].caption", i), r.Caption.Src, h, rowH-sigRowGap, len(sg.Rows))
+		}
 
 		// The neuron and its wire: solid accent when the signal is there,
 		// grey and dashed when it is not.
@@ -133,8 +140,14 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		eq := equation(sg.Variable, r.Value)
 		e.alias(eq, sg.Variable.Src)
 		eq, valSty := e.sceneFit(eq, value, sigValueW)
+		// The box is centred at sigValueX, or moved right to keep clear of
+		// the arrow; it keeps within its row.
+		half := float64(valSty.Width(eq))/2 + sigValuePad
+		if h := float64(valSty.Height(eq)) + 2*sigValuePad; h > rowH-sigRowGap {
+			e.tooTall("variable", sg.Variable.Src, h, rowH-sigRowGap, len(sg.Rows))
+		}
 		box := diagram.Node{
-			Shape: diagram.Box, At: diagram.Pt(sigValueX, y), R: 8, Pad: 10,
+			Shape: diagram.Box, At: diagram.Pt(math.Max(sigValueX, sigValueMin+half), y), R: 8, Pad: sigValuePad,
 			Label: eq, Text: valSty,
 			Pen: scenePen(1.2, grey), Fill: color.White,
 		}
@@ -145,6 +158,13 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		s.Node(box)
 	}
 	return s
+}
+
+// tooTall reports the text src of the field path, need scene units high,
+// in a row that has room for it.
+func (e *env) tooTall(path, src string, need, room float64, rows int) {
+	k := e.scenePx()
+	e.problem(e.origins[src], path, "%s needs %s px of height; each of the %d rows has %s px", path, px(need*k), rows, px(room*k))
 }
 
 // signalHead returns the arrowhead length of a wire: a present signal has
