@@ -6,6 +6,7 @@ import (
 	"math"
 
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/diagram"
@@ -15,14 +16,15 @@ import (
 
 // Layout of the unit diagram, in scene units.
 const (
-	unitInX     = 44  // centre of the input labels
-	unitBodyX   = 318 // centre of the unit body
-	unitBodyR   = 40
-	unitOutX    = 520 // centre of the output labels
-	unitRowMax  = 78  // largest gap between input rows
-	unitFanGap  = 62  // gap between fanned-out outputs
-	unitCaption = 40  // height kept under the diagram for the caption
-	unitSpread  = 1.1 // largest angle (radians) from due left at which an input enters the body
+	unitInX      = 44  // centre of the input labels
+	unitBodyX    = 318 // centre of the unit body
+	unitBodyR    = 40
+	unitOutX     = 520 // centre of the output labels
+	unitRowMax   = 78  // largest gap between input rows
+	unitFanGap   = 62  // gap between fanned-out outputs
+	unitDenseGap = 44  // below this gap between input rows, labels shrink
+	unitCaption  = 40  // height kept under the diagram for the caption
+	unitSpread   = 1.1 // largest angle (radians) from due left at which an input enters the body
 
 	// The room of each text, in scene units.
 	unitInW      = 2*unitInX - 4
@@ -204,6 +206,15 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		gap = math.Min(unitRowMax, (top-bottom-24)/float64(rows-1))
 	}
 	rowY := func(i int) float64 { return midY + (float64(rows-1)/2-float64(i))*gap }
+	// Dense rows (many inputs) get smaller labels, and the edge labels sit
+	// nearer the inputs, where the edges are still a row apart.
+	labelT := 0.4
+	if rows > 1 && gap < unitDenseGap {
+		shrink := math.Max(0.7, gap/unitDenseGap)
+		label.Font.Size *= vg.Length(shrink)
+		weight.Font.Size *= vg.Length(shrink)
+		labelT = 0.2
+	}
 
 	body := s.Node(diagram.Node{
 		Shape: diagram.Circle, At: diagram.Pt(unitBodyX, midY), R: unitBodyR,
@@ -219,7 +230,7 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		dev := math.Remainder(natural-math.Pi, 2*math.Pi)
 		dev = math.Max(-unitSpread, math.Min(unitSpread, 1.9*dev))
 		aim := diagram.Polar(body.At, body.R, math.Pi+dev)
-		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Label: lab, LabelT: 0.4, LabelPad: 3, Text: weight})
+		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Label: lab, LabelT: labelT, LabelPad: 3, Text: weight})
 	}
 	row := 0
 	if u.Bias {

@@ -20,3 +20,13 @@ func TestUnit(t *testing.T) {
 		})
 	}
 }
+
+// TestUnitTwelveInputs: the most inputs a unit takes, with the bias and
+// products on every edge, lay out without overlaps at the default size.
+func TestUnitTwelveInputs(t *testing.T) {
+	r := renderer(t)
+	f := decodeYAML(t, "u.yaml", "kind: unit\ninputs: 12\nbias: true\nedge_labels: products\nfan_out: 5\nformats: [svg]\n")
+	if _, err := r.Render(f); err != nil {
+		t.Fatal(err)
+	}
+}
