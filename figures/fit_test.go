@@ -192,6 +192,8 @@ var sweepFields = []sweepField{
 	{"neuron-cell", "output_label", "kind: neuron-cell\noutput_label: %s\n"},
 	{"diagram", "nodes[0].label", "kind: diagram\nnodes:\n  - {id: a, at: [0.2, 0.5], label: %s}\n  - {id: b, at: [0.8, 0.5]}\nedges:\n  - {from: a, to: b}\n"},
 	{"specimen", "lines[0]", "kind: specimen\nlines: [%s]\n"},
+	{"pixels", "images[1].caption", "kind: pixels\nimages:\n  - {values: [[1, -2], [0, 3]], index: true}\n  - {rows: ['#'], caption: %s}\n"},
+	{"pixels", "convolve.caption", "kind: pixels\nimages:\n  - {values: [[1, 2], [3, 4]], numbers: true}\n  - {values: [[1]]}\nconvolve: {caption: %s}\nhighlight: [1, 2]\n"},
 }
 
 // TestFitSweep lays out every kind at sizes from the smallest to a large

@@ -114,3 +114,26 @@ func ExampleCorners() {
 	// [0 1 1] true
 	// [1 1 1] true
 }
+
+// A 3×3 filter that finds a vertical stroke, slid over a 4×4 image at
+// stride 1: the feature map is 2×2, one value per window.
+func ExampleCrossCorrelate() {
+	image := [][]float64{
+		{0, 1, 0, 0},
+		{0, 1, 0, 0},
+		{0, 1, 0, 0},
+		{0, 1, 1, 0},
+	}
+	filter := [][]float64{
+		{0, 1, 0},
+		{0, 1, 0},
+		{0, 1, 0},
+	}
+	m, _ := neuron.CrossCorrelate(image, filter, -1)
+	for _, row := range m {
+		fmt.Println(row)
+	}
+	// Output:
+	// [2 -1]
+	// [2 0]
+}

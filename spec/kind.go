@@ -168,7 +168,7 @@ func docKey(path string) string {
 }
 
 // keyPaths returns every documentable key path of the struct type t:
-// "key", "list[]", "list.key", "list.key[]".
+// "key", "list[]", "list.key", "list.key[]", "mapping.key".
 func keyPaths(t reflect.Type) map[string]bool {
 	out := map[string]bool{}
 	var walk func(prefix string, t reflect.Type)
@@ -177,6 +177,9 @@ func keyPaths(t reflect.Type) map[string]bool {
 			p := join(prefix, f.name)
 			out[p] = true
 			ft := f.v.Type()
+			if ft.Kind() == reflect.Struct && ft != textType {
+				walk(p, ft) // a mapping's keys
+			}
 			if ft.Kind() == reflect.Slice || ft.Kind() == reflect.Array {
 				out[p+"[]"] = true
 				if ft.Elem().Kind() == reflect.Struct && ft.Elem() != textType {

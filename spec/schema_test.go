@@ -343,6 +343,9 @@ func TestSchemaBounds(t *testing.T) {
 				case "biases": // distinct
 					item = func(i int) any { return i }
 				}
+				if k == "pixels" && name == "images" { // each with its cells
+					item = func(int) any { return map[string]any{"rows": []string{"#"}} }
+				}
 				list := func(n int) []any {
 					l := []any{}
 					for i := range n {
@@ -369,6 +372,9 @@ func TestSchemaBounds(t *testing.T) {
 				in := fmt.Sprintf("kind: %s\n%s: %s\n", k, name, v)
 				if name == "edges" {
 					in += "nodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
+				}
+				if k == "pixels" && name == "highlight" { // a cell of a convolution's feature map
+					in += "convolve: {}\n"
 				}
 				_, err = kinds.Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
