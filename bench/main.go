@@ -12,6 +12,7 @@
 //	go run ./bench                 # 21 rounds
 //	go run ./bench -install        # first apt-get install gnuplot-nox python3-matplotlib
 //	go run ./bench -n 5 -scale 0   # quick, without the many-specs run
+//	go run ./bench -before main    # also figgen as it was at main
 package main
 
 import (
@@ -47,6 +48,7 @@ func main() {
 	rounds := flag.Int("n", 21, "rounds: each tool runs once per round")
 	install := flag.Bool("install", false, "apt-get install gnuplot-nox and python3-matplotlib first (as root)")
 	scale := flag.Int("scale", 200, "specs in the scaling run (0: skip it)")
+	before := flag.String("before", "", "also time figgen as built at this git `revision`")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
@@ -71,6 +73,18 @@ func main() {
 			return []string{bin, "render", "--out", out, filepath.Join(root, "bench/specs")}
 		},
 	}}
+	if *before != "" {
+		src := filepath.Join(tmp, "before")
+		check(os.MkdirAll(src, 0o755))
+		sh("git archive " + shellQuote(*before) + " | tar -x -C " + shellQuote(src))
+		old := filepath.Join(tmp, "figgen-before")
+		cmd := exec.Command("go", "build", "-o", old, "./cmd/figgen")
+		cmd.Dir, cmd.Stderr = src, os.Stderr
+		check(cmd.Run())
+		tools = append(tools, &tool{name: "figgen " + *before, argv: func(out string) []string {
+			return []string{old, "render", "--out", out, filepath.Join(root, "bench/specs")}
+		}})
+	}
 	if gp, err := exec.LookPath("gnuplot"); err == nil {
 		tools = append(tools, &tool{name: "gnuplot", argv: func(string) []string {
 			return []string{gp, filepath.Join(root, "bench/peers/figures.gp")}
@@ -108,24 +122,24 @@ func main() {
 			base = t.median().wall
 		}
 	}
-	fmt.Printf("| %-14s | %9s | %10s | %13s |\n", "tool", "wall", "× gnuplot", "peak RSS")
-	fmt.Printf("|%s|%s|%s|%s|\n", strings.Repeat("-", 16), strings.Repeat("-", 11), strings.Repeat("-", 12), strings.Repeat("-", 15))
+	fmt.Printf("| %-16s | %9s | %10s | %13s |\n", "tool", "wall", "× gnuplot", "peak RSS")
+	fmt.Printf("|%s|%s|%s|%s|\n", strings.Repeat("-", 18), strings.Repeat("-", 11), strings.Repeat("-", 12), strings.Repeat("-", 15))
 	for _, t := range all {
 		m := t.median()
 		ratio := "–"
 		if base > 0 && t != post {
 			ratio = fmt.Sprintf("%.2f", float64(m.wall)/float64(base))
 		}
-		fmt.Printf("| %-14s | %6.1f ms | %10s | %9.1f MiB |\n", t.name, ms(m.wall), ratio, float64(m.rss)/(1<<20))
+		fmt.Printf("| %-16s | %6.1f ms | %10s | %9.1f MiB |\n", t.name, ms(m.wall), ratio, float64(m.rss)/(1<<20))
 	}
 
 	fmt.Printf("\nbytes of the last round's files\n\n")
 	fmt.Printf("| %-20s |", "file")
 	for _, t := range tools {
-		fmt.Printf(" %10s |", t.name)
+		fmt.Printf(" %12s |", t.name)
 	}
 	fmt.Println()
-	fmt.Printf("|%s|%s\n", strings.Repeat("-", 22), strings.Repeat(strings.Repeat("-", 12)+"|", len(tools)))
+	fmt.Printf("|%s|%s\n", strings.Repeat("-", 22), strings.Repeat(strings.Repeat("-", 14)+"|", len(tools)))
 	for _, ext := range []string{"png", "svg"} {
 		total := make([]int64, len(tools))
 		for _, fig := range []string{"step", "sigmoid", "bias-shift", "threshold-plane"} {
@@ -133,16 +147,18 @@ func main() {
 			for i, t := range tools {
 				n := size(filepath.Join(t.out, fig+"."+ext))
 				total[i] += n
-				fmt.Printf(" %10d |", n)
+				fmt.Printf(" %12d |", n)
 			}
 			fmt.Println()
 		}
 		fmt.Printf("| %-20s |", "all ."+ext)
 		for i := range tools {
-			fmt.Printf(" %10d |", total[i])
+			fmt.Printf(" %12d |", total[i])
 		}
-		if len(tools) > 1 && tools[1].name == "gnuplot" {
-			fmt.Printf(" figgen/gnuplot %.2f", float64(total[0])/float64(total[1]))
+		for i, t := range tools {
+			if t.name == "gnuplot" && total[i] > 0 {
+				fmt.Printf(" figgen/gnuplot %.2f", float64(total[0])/float64(total[i]))
+			}
 		}
 		fmt.Println()
 	}
@@ -262,6 +278,12 @@ func run(name string, args ...string) {
 		log.Fatalf("%s: %v", name, err)
 	}
 }
+
+func sh(script string) {
+	run("sh", "-c", script)
+}
+
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }
 
 func check(err error) {
 	if err != nil {

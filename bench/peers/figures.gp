@@ -8,6 +8,8 @@ set samples 1001
 set border 3
 set tics nomirror out
 set key bottom right box
+set title font ",14"
+set xlabel font ",14"; set ylabel font ",14"
 $fire << EOD
 1 1
 EOD
@@ -19,40 +21,50 @@ EOD
 
 do for [fmt in "png svg"] {
   if (fmt eq "png") {
-    set terminal pngcairo size 800,500 font "DejaVu Sans,11" linewidth 1.5
+    set terminal pngcairo size 800,500 font "DejaVu Sans,12" linewidth 1.5
   } else {
-    set terminal svg size 800,500 font "DejaVu Sans,11" linewidth 1.5
+    set terminal svg size 800,500 font "DejaVu Sans,12" linewidth 1.5
   }
 
   set output "step.".fmt
-  set title "Unit step function"
+  set title "Unit step function u(z)"
   set xlabel "z"; set ylabel "u(z)"
-  set xrange [-4:4]; set yrange [-0.1:1.1]
-  set ytics (0, 1)
+  set xrange [-3:3]; set yrange [-0.15:1.2]
+  set ytics (0, 1); set mxtics 2
   unset key
-  plot u(x) with lines lw 2 lc rgb "#0072b2" notitle
+  set arrow 1 from 0,0 to 0,1 nohead dt 3 lc rgb "#999999"
+  set arrow 2 from -3,1 to 0,1 nohead dt 2 lc rgb "#dddddd"
+  plot [-3:3] (x < 0 ? 0 : 1/0) with lines lw 2 lc rgb "#0072b2" notitle, \
+       (x >= 0 ? 1 : 1/0) with lines lw 2 lc rgb "#0072b2" notitle, \
+       $fire using (0):(1) with points pt 7 ps 1.2 lc rgb "#0072b2" notitle, \
+       $fire using (0):(0) with points pt 6 ps 1.2 lw 2 lc rgb "#0072b2" notitle
+  unset arrow 1; unset arrow 2
   set ytics autofreq
 
   set output "sigmoid.".fmt
   set title "Sigmoid function"
   set xlabel "z"; set ylabel "σ(z)"
-  set xrange [-8:8]; set yrange [-0.1:1.1]
-  set label 1 "σ(z) = 1 / (1 + e^{-z})" at -7, 0.9
-  set grid ytics
+  set xrange [-6:6]; set yrange [-0.1:1.1]
+  set ytics (0, 0.5, 1)
+  set label 1 "σ(z) = 1 / (1 + e^{-z})" at -5.5, 0.93 font ",14"
+  set arrow 1 from 0,-0.1 to 0,0.5 nohead dt 3 lc rgb "#999999"
+  set arrow 2 from -6,0.5 to 0,0.5 nohead dt 3 lc rgb "#999999"
+  set grid ytics dt 2 lc rgb "#dddddd"
   plot sigma(x) with lines lw 2 lc rgb "#0072b2" notitle, \
        "+" using (0):(0.5) every ::0::0 with points pt 7 ps 1.2 lc rgb "#0072b2" notitle
-  unset label 1
+  unset label 1; unset arrow 1; unset arrow 2
   unset grid
 
   set output "bias-shift.".fmt
   set title "Shifting the sigmoid by the bias b"
   set xlabel "z"; set ylabel "σ(z + b)"
+  set xrange [-8:8]; set mxtics 4
   set key bottom right box
-  set grid ytics
+  set grid ytics dt 2 lc rgb "#dddddd"
   plot sigma(x + 2) with lines lw 2 lc rgb "#009e73" title "b = 2", \
        sigma(x) with lines lw 2 lc rgb "#d55e00" title "b = 0", \
        sigma(x - 2) with lines lw 2 lc rgb "#0072b2" title "b = -2"
-  unset grid
+  unset grid; set mxtics default
 
   set output "threshold-plane.".fmt
   set title "Boundary w_1x_1 + w_2x_2 = θ"
