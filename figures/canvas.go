@@ -3,13 +3,17 @@ package figures
 import (
 	"bytes"
 	"fmt"
+	"image"
 	"image/color"
-	"image/png"
+	"sync"
+
+	"git.sr.ht/~sbinet/gg"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/figgen/figgen/internal/pngenc"
 	"github.com/figgen/figgen/internal/vector"
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
@@ -23,15 +27,22 @@ func pixels(n int) vg.Length { return vg.Length(n) * vg.Inch / pixelDPI }
 
 // renderFormat draws a figure on a fresh canvas of the format and returns
 // the encoded bytes.
-func renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas)) ([]byte, error) {
+func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas)) ([]byte, error) {
 	w, h := pixels(f.Width), pixels(f.Height)
 	var buf bytes.Buffer
 	switch format {
 	case "png":
-		c := vgimg.NewWith(vgimg.UseWH(w, h), vgimg.UseDPI(pixelDPI), vgimg.UseBackgroundColor(color.White))
+		img := p.image(f.Width, f.Height)
+		defer p.images.Put(img)
+		// Drawn straight into img: vgimg's own context would copy it.
+		// What vgimg sets on a context of its own is set here: butt caps
+		// and y up. The canvas paints its white background over img.
+		ctx := gg.NewContextForRGBA(img)
+		ctx.SetLineCapButt()
+		ctx.InvertY()
+		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI))
 		drawFig(draw.New(c))
-		enc := png.Encoder{CompressionLevel: png.BestSpeed}
-		if err := enc.Encode(&buf, c.Image()); err != nil {
+		if err := p.png.Encode(&buf, img); err != nil {
 			return nil, err
 		}
 	case "svg", "pdf":
@@ -56,6 +67,23 @@ func renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas)) ([
 		return nil, fmt.Errorf("unknown format %q", format)
 	}
 	return buf.Bytes(), nil
+}
+
+// pools holds what a Renderer reuses from one PNG to the next, safe for
+// concurrent use: the images figures were drawn in, and the encoder's
+// buffers and zlib writers.
+type pools struct {
+	images sync.Pool // of *image.RGBA
+	png    pngenc.Encoder
+}
+
+// image returns an image of w×h pixels, from the pool when one there is
+// large enough; its pixels are whatever they were.
+func (p *pools) image(w, h int) *image.RGBA {
+	if img, ok := p.images.Get().(*image.RGBA); ok && cap(img.Pix) >= 4*w*h {
+		return &image.RGBA{Pix: img.Pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
+	}
+	return image.NewRGBA(image.Rect(0, 0, w, h))
 }
 
 func paintBackground(c vg.Canvas, w, h vg.Length) {

@@ -22,12 +22,13 @@ type Output struct {
 // Renderer renders figures with one shared, immutable typesetting engine.
 // It is safe for concurrent use.
 type Renderer struct {
-	eng *typeset.Engine
+	eng   *typeset.Engine
+	pools *pools
 }
 
 // New returns a Renderer that typesets with eng.
 func New(eng *typeset.Engine) *Renderer {
-	return &Renderer{eng: eng}
+	return &Renderer{eng: eng, pools: new(pools)}
 }
 
 // Check typesets every text of f and returns a spec.ErrorList of the texts
@@ -92,11 +93,11 @@ func (r *Renderer) CheckLayout(f *spec.Figure) error {
 // drawn: Render returns the same errors. Each text is typeset once per size and weight for
 // all the formats.
 func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
-	return render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
+	return r.pools.render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
 }
 
 // render draws f with the text handler h.
-func render(f *spec.Figure, h text.Handler) ([]Output, error) {
+func (p *pools) render(f *spec.Figure, h text.Handler) ([]Output, error) {
 	k, ok := f.Spec.(kindSpec)
 	if !ok {
 		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
@@ -109,7 +110,7 @@ func render(f *spec.Figure, h text.Handler) ([]Output, error) {
 	}
 	outs := make([]Output, 0, len(f.Formats))
 	for _, format := range f.Formats {
-		data, err := renderFormat(format, f, draw)
+		data, err := p.renderFormat(format, f, draw)
 		if err != nil {
 			return nil, fmt.Errorf("render %s as %s: %w", f.File, format, err)
 		}

@@ -107,6 +107,34 @@ func TestPNGSizeAndPDF(t *testing.T) {
 	}
 }
 
+// TestReusedImages renders a figure before and after a larger one: the
+// images and buffers a Renderer reuses leave nothing of the larger figure
+// in the smaller.
+func TestReusedImages(t *testing.T) {
+	r := renderer(t)
+	small := decodeFile(t, "testdata/sigmoid-plain.yaml")
+	small.Formats = []string{"png"}
+	small.Width, small.Height = 400, 300
+	big := *small
+	big.Width, big.Height = 1200, 900
+	first, err := r.Render(small)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if _, err := r.Render(&big); err != nil {
+			t.Fatal(err)
+		}
+		again, err := r.Render(small)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(first[0].Data, again[0].Data) {
+			t.Fatal("the small figure's PNG changed after a larger one")
+		}
+	}
+}
+
 func pngSize(t *testing.T, data []byte) (int, int) {
 	t.Helper()
 	if len(data) < 24 || string(data[12:16]) != "IHDR" {
@@ -183,7 +211,7 @@ func BenchmarkTextCost(b *testing.B) {
 	f.Formats = []string{"png"}
 	b.Run("typeset", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := render(f, r.eng.Handler()); err != nil {
+			if _, err := r.pools.render(f, r.eng.Handler()); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -191,7 +219,7 @@ func BenchmarkTextCost(b *testing.B) {
 	b.Run("gonum-plain", func(b *testing.B) {
 		h := plainHandler{text.Plain{Fonts: font.NewCache(liberation.Collection())}}
 		for b.Loop() {
-			if _, err := render(f, h); err != nil {
+			if _, err := r.pools.render(f, h); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -250,6 +278,27 @@ func TestPDFDates(t *testing.T) {
 	for _, key := range []string{"/CreationDate (D:20201214000000)", "/ModDate (D:20201214000000)"} {
 		if !bytes.Contains(outs[0].Data, []byte(key)) {
 			t.Errorf("PDF lacks %s", key)
+		}
+	}
+}
+
+// BenchmarkPeerFigures renders the four figures of the benchmark against
+// gnuplot (bench/specs) to PNG and SVG, as `go run ./bench` times them.
+func BenchmarkPeerFigures(b *testing.B) {
+	r := renderer(b)
+	paths, err := filepath.Glob("../bench/specs/*.yaml")
+	if err != nil || len(paths) != 4 {
+		b.Fatalf("bench/specs: %v %v", paths, err)
+	}
+	var figs []*spec.Figure
+	for _, p := range paths {
+		figs = append(figs, decodeFile(b, p))
+	}
+	for b.Loop() {
+		for _, f := range figs {
+			if _, err := r.Render(f); err != nil {
+				b.Fatal(err)
+			}
 		}
 	}
 }

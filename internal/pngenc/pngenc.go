@@ -1,0 +1,342 @@
+// Package pngenc writes PNG images, faster and smaller than image/png for
+// figgen's figures and with the same decoded pixels.
+//
+// The encoder looks at the pixels once and writes the smallest colour type
+// that holds them exactly: grey when every pixel is grey and opaque, a
+// palette (1, 2, 4 or 8 bits a pixel) when the image has at most 256
+// colours, RGB when it is opaque, RGBA otherwise. Rows are left unfiltered
+// and deflated at the fastest level: on figures (flat colours, thin
+// anti-aliased lines and text) that is both faster and smaller than
+// image/png, which tries five filters on every row; measured on the
+// benchmark's figures, the adaptive filter rule of libpng and Go's other
+// levels up to 6 were larger or slower or both. The zlib writers and
+// buffers are pooled, so that a worker encoding figure after figure
+// allocates little (see Encoder). The output depends only on the pixels and the options:
+// the same bytes on every machine.
+package pngenc
+
+import (
+	"bufio"
+	"bytes"
+	"compress/flate"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"io"
+	"strconv"
+	"sync"
+)
+
+// Options tune an encoding. The zero value is the default: fast, and
+// smaller than image/png on figures.
+type Options struct {
+	// Optimize spends more time for a smaller file: the best of several
+	// filterings, each deflated at the highest level.
+	Optimize bool
+}
+
+// An Encoder writes PNGs, reusing its buffers and zlib writers from one
+// image to the next. The zero value is ready to use; it is safe for
+// concurrent use, each goroutine drawing on buffers of its own.
+type Encoder struct {
+	Options
+	states sync.Pool // of *state
+	pix    sync.Pool // of *[]byte
+}
+
+// Encode writes img to w as a PNG, with buffers of its own.
+func Encode(w io.Writer, img image.Image, opts Options) error {
+	e := Encoder{Options: opts}
+	return e.Encode(w, img)
+}
+
+// Encode writes img to w as a PNG.
+func (e *Encoder) Encode(w io.Writer, img image.Image) error {
+	opts := e.Options
+	b := img.Bounds()
+	width, height := b.Dx(), b.Dy()
+	if width <= 0 || height <= 0 {
+		return errors.New("pngenc: empty image")
+	}
+	if int64(width) >= 1<<31 || int64(height) >= 1<<31 {
+		return errors.New("pngenc: image too large: " + strconv.Itoa(width) + "×" + strconv.Itoa(height))
+	}
+	px := e.nrgbaOf(img)
+	defer e.release(px)
+	an := analyse(px)
+	ct := choose(an)
+
+	st := e.getState()
+	defer e.putState(st)
+	st.px, st.an, st.ct = px, an, ct
+	st.rowBytes, st.bpp = rowBytes(px, ct), ct.bpp
+
+	var idat []byte
+	if opts.Optimize {
+		idat = optimize(st)
+	} else {
+		idat = st.deflate(flate.BestSpeed, filterNone)
+	}
+
+	bw := bufio.NewWriterSize(w, 1<<16)
+	bw.WriteString("\x89PNG\r\n\x1a\n")
+	var ihdr [13]byte
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
+	ihdr[8], ihdr[9] = ct.depth, ct.colorType
+	chunk(bw, "IHDR", ihdr[:])
+	if ct.colorType == ctPalette {
+		plte := make([]byte, 0, 3*len(an.palette))
+		trns := make([]byte, 0, len(an.palette))
+		last := -1 // the last entry that is not opaque
+		for i, c := range an.palette {
+			plte = append(plte, c.R, c.G, c.B)
+			trns = append(trns, c.A)
+			if c.A != 0xff {
+				last = i
+			}
+		}
+		chunk(bw, "PLTE", plte)
+		if last >= 0 {
+			chunk(bw, "tRNS", trns[:last+1])
+		}
+	}
+	// IDAT in chunks of at most 1 MiB, as decoders read them in any size.
+	for len(idat) > 0 {
+		n := min(len(idat), 1<<20)
+		chunk(bw, "IDAT", idat[:n])
+		idat = idat[n:]
+	}
+	chunk(bw, "IEND", nil)
+	return bw.Flush()
+}
+
+func chunk(w *bufio.Writer, typ string, data []byte) {
+	var hdr [8]byte
+	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
+	copy(hdr[4:], typ)
+	w.Write(hdr[:])
+	w.Write(data)
+	crc := crc32.NewIEEE()
+	crc.Write(hdr[4:])
+	crc.Write(data)
+	var sum [4]byte
+	binary.BigEndian.PutUint32(sum[:], crc.Sum32())
+	w.Write(sum[:])
+}
+
+// PNG colour types.
+const (
+	ctGrey    = 0
+	ctRGB     = 2
+	ctPalette = 3
+	ctRGBA    = 6
+)
+
+// pixels is an image as 8-bit non-premultiplied RGBA, 4 bytes a pixel,
+// rows of stride bytes.
+type pixels struct {
+	pix          []byte
+	w, h, stride int
+	pooled       bool
+}
+
+func (e *Encoder) release(p *pixels) {
+	if p.pooled {
+		b := p.pix[:0]
+		e.pix.Put(&b)
+	}
+}
+
+// nrgbaOf returns img's pixels as 8-bit non-premultiplied RGBA, exactly as
+// color.NRGBAModel converts them (which is what image/png writes).
+func (e *Encoder) nrgbaOf(img image.Image) *pixels {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	switch m := img.(type) {
+	case *image.NRGBA:
+		return &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+	case *image.RGBA:
+		// Opaque images need no conversion; others are converted as
+		// color.NRGBAModel does.
+		if m.Opaque() {
+			return &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+		}
+	}
+	var buf []byte
+	if bp, ok := e.pix.Get().(*[]byte); ok {
+		buf = *bp
+	}
+	if cap(buf) < 4*w*h {
+		buf = make([]byte, 4*w*h)
+	}
+	buf = buf[:4*w*h]
+	i := 0
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+			buf[i], buf[i+1], buf[i+2], buf[i+3] = c.R, c.G, c.B, c.A
+			i += 4
+		}
+	}
+	return &pixels{pix: buf, w: w, h: h, stride: 4 * w, pooled: true}
+}
+
+// analysis is what one pass over the pixels finds.
+type analysis struct {
+	opaque, grey bool
+	palette      []color.NRGBA // nil when there are more than 256 colours
+	index        map[uint32]uint8
+}
+
+func analyse(p *pixels) *analysis {
+	a := &analysis{opaque: true, grey: true, index: make(map[uint32]uint8, 256)}
+	counting := true
+	last, lastSet := uint32(0), false
+	for y := range p.h {
+		row := p.pix[y*p.stride : y*p.stride+4*p.w]
+		for i := 0; i < len(row); i += 4 {
+			c := binary.LittleEndian.Uint32(row[i:])
+			if lastSet && c == last {
+				continue
+			}
+			last, lastSet = c, true
+			r, g, b, al := row[i], row[i+1], row[i+2], row[i+3]
+			if al != 0xff {
+				a.opaque = false
+			}
+			if r != g || g != b {
+				a.grey = false
+			}
+			if counting {
+				if _, ok := a.index[c]; !ok {
+					if len(a.palette) == 256 {
+						counting = false
+						a.palette, a.index = nil, nil
+						continue
+					}
+					a.index[c] = uint8(len(a.palette))
+					a.palette = append(a.palette, color.NRGBA{r, g, b, al})
+				}
+			}
+		}
+	}
+	return a
+}
+
+// colourType is how the pixels are written.
+type colourType struct {
+	colorType, depth uint8
+	bpp              int // bytes a pixel for filtering (at least 1)
+}
+
+func choose(a *analysis) colourType {
+	switch {
+	case a.grey && a.opaque:
+		return colourType{colorType: ctGrey, depth: 8, bpp: 1}
+	case a.palette != nil:
+		d := uint8(8)
+		switch n := len(a.palette); {
+		case n <= 2:
+			d = 1
+		case n <= 4:
+			d = 2
+		case n <= 16:
+			d = 4
+		}
+		return colourType{colorType: ctPalette, depth: d, bpp: 1}
+	case a.opaque:
+		return colourType{colorType: ctRGB, depth: 8, bpp: 3}
+	default:
+		return colourType{colorType: ctRGBA, depth: 8, bpp: 4}
+	}
+}
+
+// rowBytes returns the bytes of one unfiltered row of p written as ct.
+func rowBytes(p *pixels, ct colourType) int {
+	switch ct.colorType {
+	case ctGrey:
+		return p.w
+	case ctRGB:
+		return 3 * p.w
+	case ctRGBA:
+		return 4 * p.w
+	}
+	return (p.w*int(ct.depth) + 7) / 8
+}
+
+// convertRow writes row y of p, as ct, to dst (rowBytes long).
+func convertRow(dst []byte, p *pixels, y int, a *analysis, ct colourType) {
+	src := p.pix[y*p.stride : y*p.stride+4*p.w]
+	switch ct.colorType {
+	case ctGrey:
+		for x := range dst {
+			dst[x] = src[4*x]
+		}
+	case ctRGB:
+		for len(src) >= 4 && len(dst) >= 3 {
+			dst[0], dst[1], dst[2] = src[0], src[1], src[2]
+			src, dst = src[4:], dst[3:]
+		}
+	case ctRGBA:
+		copy(dst, src)
+	case ctPalette:
+		clear(dst)
+		d := int(ct.depth)
+		perByte := 8 / d
+		for x := range p.w {
+			idx := a.index[binary.LittleEndian.Uint32(src[4*x:])]
+			shift := uint(8 - d*(x%perByte+1))
+			dst[x/perByte] |= idx << shift
+		}
+	}
+}
+
+// state holds the buffers and writers one encoding uses; pooled.
+type state struct {
+	px       *pixels
+	an       *analysis
+	ct       colourType
+	rowBytes int
+	bpp      int
+	row      [2][]byte // the current and the previous row, unfiltered
+	cur      [5][]byte // the current row filtered each way
+	out      bytes.Buffer
+	zw       map[int]*zlib.Writer
+}
+
+func (e *Encoder) getState() *state {
+	if s, ok := e.states.Get().(*state); ok {
+		return s
+	}
+	return &state{zw: map[int]*zlib.Writer{}}
+}
+
+func (e *Encoder) putState(s *state) {
+	s.out.Reset()
+	s.px, s.an = nil, nil
+	e.states.Put(s)
+}
+
+// deflate filters the image's rows by rule and returns them
+// zlib-compressed at level. The result is valid until the state is reused.
+func (st *state) deflate(level int, rule filterRule) []byte {
+	st.out.Reset()
+	zw := st.zw[level]
+	if zw == nil {
+		var err error
+		zw, err = zlib.NewWriterLevel(&st.out, level)
+		if err != nil {
+			panic(err) // levels are constants
+		}
+		st.zw[level] = zw
+	} else {
+		zw.Reset(&st.out)
+	}
+	st.filterRows(rule, zw)
+	zw.Close()
+	return st.out.Bytes()
+}

@@ -1,0 +1,275 @@
+package pngenc
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"math/rand/v2"
+	"os"
+	"testing"
+)
+
+// roundTrip encodes img with opts, decodes it with image/png, and fails
+// unless every pixel equals what image/png's own encoder writes for img.
+// It returns the encoding and the decoded image.
+func roundTrip(t testing.TB, img image.Image, opts Options) ([]byte, image.Image) {
+	t.Helper()
+	var ours, std bytes.Buffer
+	if err := Encode(&ours, img, opts); err != nil {
+		t.Fatal(err)
+	}
+	if err := png.Encode(&std, img); err != nil {
+		t.Fatal(err)
+	}
+	got, err := png.Decode(bytes.NewReader(ours.Bytes()))
+	if err != nil {
+		t.Fatalf("image/png cannot read the encoding: %v", err)
+	}
+	want, err := png.Decode(bytes.NewReader(std.Bytes()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Bounds().Size() != img.Bounds().Size() {
+		t.Fatalf("size %v, want %v", got.Bounds().Size(), img.Bounds().Size())
+	}
+	gb, wb := got.Bounds(), want.Bounds()
+	for y := range gb.Dy() {
+		for x := range gb.Dx() {
+			g := color.NRGBA64Model.Convert(got.At(gb.Min.X+x, gb.Min.Y+y))
+			w := color.NRGBA64Model.Convert(want.At(wb.Min.X+x, wb.Min.Y+y))
+			if g != w {
+				t.Fatalf("pixel (%d, %d) is %v, image/png writes %v", x, y, g, w)
+			}
+		}
+	}
+	return ours.Bytes(), got
+}
+
+// colourType returns the colour type and bit depth in data's IHDR.
+func header(t testing.TB, data []byte) (ct, depth byte) {
+	t.Helper()
+	if len(data) < 26 || string(data[12:16]) != "IHDR" {
+		t.Fatal("no IHDR")
+	}
+	return data[25], data[24]
+}
+
+func randomRGBA(r *rand.Rand, w, h int, opaque bool) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			a := uint8(255)
+			if !opaque {
+				a = uint8(r.IntN(256))
+			}
+			// premultiplied: channels at most alpha
+			img.SetRGBA(x, y, color.RGBA{uint8(r.IntN(int(a) + 1)), uint8(r.IntN(int(a) + 1)), uint8(r.IntN(int(a) + 1)), a})
+		}
+	}
+	return img
+}
+
+func TestColourTypes(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	greys := image.NewGray(image.Rect(0, 0, 37, 11))
+	for i := range greys.Pix {
+		greys.Pix[i] = uint8(r.IntN(256))
+	}
+	pal := func(n int) *image.Paletted {
+		var p color.Palette
+		for i := range n {
+			p = append(p, color.NRGBA{uint8(i * 7), uint8(255 - i), uint8(i * 3), 255})
+		}
+		img := image.NewPaletted(image.Rect(0, 0, 13, 9), p)
+		for i := range img.Pix {
+			img.Pix[i] = uint8(r.IntN(n))
+		}
+		return img
+	}
+	translucent := pal(16)
+	translucent.Palette[3] = color.NRGBA{10, 20, 30, 128}
+	translucent.Palette[5] = color.NRGBA{0, 0, 0, 0}
+	for _, tc := range []struct {
+		name      string
+		img       image.Image
+		ct, depth byte
+	}{
+		{"grey", greys, ctGrey, 8},
+		{"2 colours", pal(2), ctPalette, 1},
+		{"3 colours", pal(3), ctPalette, 2},
+		{"16 colours", pal(16), ctPalette, 4},
+		{"17 colours", pal(17), ctPalette, 8},
+		{"256 colours", pal(256), ctPalette, 8},
+		{"translucent palette", translucent, ctPalette, 4},
+		{"opaque RGBA", randomRGBA(r, 31, 17, true), ctRGB, 8},
+		{"translucent RGBA", randomRGBA(r, 31, 17, false), ctRGBA, 8},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			for _, opts := range []Options{{}, {Optimize: true}} {
+				data, _ := roundTrip(t, tc.img, opts)
+				ct, depth := header(t, data)
+				if ct != tc.ct || depth != tc.depth {
+					t.Errorf("colour type %d depth %d, want %d depth %d", ct, depth, tc.ct, tc.depth)
+				}
+			}
+		})
+	}
+}
+
+// TestRandom round-trips random images of odd sizes, from one pixel up,
+// opaque and not, with few colours and many, at an offset origin.
+func TestRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	for i := range 60 {
+		w, h := 1+r.IntN(40), 1+r.IntN(12)
+		if i < 4 {
+			w, h = 1+i%2, 1+i/2
+		}
+		img := randomRGBA(r, w+3, h+2, i%3 != 0)
+		if i%2 == 0 { // few colours: palette sizes of every depth
+			n := 1 + r.IntN(300)
+			for j := 0; j < len(img.Pix); j += 4 {
+				k := uint8(r.IntN(n))
+				copy(img.Pix[j:], []byte{k, k / 2, 0, 255})
+			}
+		}
+		sub := img.SubImage(image.Rect(2, 1, 2+w, 1+h))
+		roundTrip(t, sub, Options{Optimize: i%5 == 0})
+	}
+}
+
+// TestNRGBA round-trips an NRGBA image with translucent pixels, written as
+// RGBA without premultiplying.
+func TestNRGBA(t *testing.T) {
+	img := image.NewNRGBA(image.Rect(0, 0, 300, 3))
+	for x := range 300 {
+		img.SetNRGBA(x, 0, color.NRGBA{uint8(x), uint8(x * 3), 200, uint8(x / 2)})
+		img.SetNRGBA(x, 1, color.NRGBA{1, 2, 3, 255})
+		img.SetNRGBA(x, 2, color.NRGBA{255, 0, uint8(x), 0})
+	}
+	data, got := roundTrip(t, img, Options{})
+	if ct, _ := header(t, data); ct != ctRGBA {
+		t.Fatalf("colour type %d, want RGBA", ct)
+	}
+	if c := got.(*image.NRGBA).NRGBAAt(10, 0); c != (color.NRGBA{10, 30, 200, 5}) {
+		t.Errorf("pixel (10, 0) = %v", c)
+	}
+}
+
+// TestFigure encodes a figure: pixels identical, smaller than image/png,
+// and the same bytes every time.
+func TestFigure(t *testing.T) {
+	img := figure(t)
+	data, _ := roundTrip(t, img, Options{})
+	var std bytes.Buffer
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	if err := enc.Encode(&std, img); err != nil {
+		t.Fatal(err)
+	}
+	if len(data) >= std.Len() {
+		t.Errorf("%d bytes, image/png writes %d", len(data), std.Len())
+	}
+	again, _ := roundTrip(t, img, Options{})
+	if !bytes.Equal(data, again) {
+		t.Error("two encodings differ")
+	}
+	opt, _ := roundTrip(t, img, Options{Optimize: true})
+	if len(opt) >= len(data) {
+		t.Errorf("optimized: %d bytes, default %d", len(opt), len(data))
+	}
+	t.Logf("figure: %d bytes, optimized %d, image/png %d", len(data), len(opt), std.Len())
+}
+
+// TestReuse encodes images of other sizes and colour types in turn with
+// one Encoder: each encoding equals that of a fresh one.
+func TestReuse(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	big := figure(t)
+	small := randomRGBA(r, 7, 3, false)
+	grey := image.NewGray(image.Rect(0, 0, 900, 2))
+	for i := range grey.Pix {
+		grey.Pix[i] = uint8(i)
+	}
+	few := image.NewPaletted(image.Rect(0, 0, 5, 5), color.Palette{color.White, color.Black, color.NRGBA{200, 0, 0, 255}})
+	few.Pix[7] = 2
+	var e Encoder
+	for _, opt := range []bool{false, true, false} {
+		e.Optimize = opt
+		for _, img := range []image.Image{big, small, grey, few, big} {
+			var reused, fresh bytes.Buffer
+			if err := e.Encode(&reused, img); err != nil {
+				t.Fatal(err)
+			}
+			if err := Encode(&fresh, img, Options{Optimize: opt}); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(reused.Bytes(), fresh.Bytes()) {
+				t.Fatalf("%T %v optimize %v: a reused encoder writes other bytes", img, img.Bounds(), opt)
+			}
+		}
+	}
+}
+
+func TestEmpty(t *testing.T) {
+	if err := Encode(new(bytes.Buffer), image.NewRGBA(image.Rect(0, 0, 0, 5)), Options{}); err == nil {
+		t.Error("an empty image is encoded")
+	}
+}
+
+func figure(t testing.TB) *image.RGBA {
+	f, err := os.Open("testdata/figure.png")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img := image.NewRGBA(m.Bounds())
+	for y := range m.Bounds().Dy() {
+		for x := range m.Bounds().Dx() {
+			img.Set(x, y, m.At(x, y))
+		}
+	}
+	return img
+}
+
+// BenchmarkEncode encodes a figure (800×500, RGBA as figgen draws it) with
+// this package and with image/png, in the same run.
+func BenchmarkEncode(b *testing.B) {
+	img := figure(b)
+	b.Run("pngenc", func(b *testing.B) {
+		var buf bytes.Buffer
+		var e Encoder // as a figgen worker does: buffers reused
+		for b.Loop() {
+			buf.Reset()
+			if err := e.Encode(&buf, img); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	})
+	b.Run("image-png-BestSpeed", func(b *testing.B) {
+		var buf bytes.Buffer
+		enc := png.Encoder{CompressionLevel: png.BestSpeed}
+		for b.Loop() {
+			buf.Reset()
+			if err := enc.Encode(&buf, img); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	})
+	b.Run("image-png-Default", func(b *testing.B) {
+		var buf bytes.Buffer
+		for b.Loop() {
+			buf.Reset()
+			if err := png.Encode(&buf, img); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	})
+}
