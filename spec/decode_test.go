@@ -124,7 +124,7 @@ var badTests = []struct {
 		"2:21: duplicate bias 2",
 		"2:30: duplicate bias 0",
 	}},
-	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of relu, sigmoid, step, tanh)`}},
+	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of identity, relu, sigmoid, step, tanh)`}},
 	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
 	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 0]}\n  - {at: [0, 1]}\n", []string{
 		`4:10: duplicate node id "a" (first at line 3)`,
