@@ -182,6 +182,8 @@ var sweepFields = []sweepField{
 	{"neuron-cell", "output_label", "kind: neuron-cell\noutput_label: %s\n"},
 	{"diagram", "nodes[0].label", "kind: diagram\nnodes:\n  - {id: a, at: [0.2, 0.5], label: %s}\n  - {id: b, at: [0.8, 0.5]}\nedges:\n  - {from: a, to: b}\n"},
 	{"specimen", "lines[0]", "kind: specimen\nlines: [%s]\n"},
+	{"network", "layers[0].name", "kind: network\nlayers: [{size: 3, name: %s}, {size: 2}]\n"},
+	{"network", "layers[1].label", "kind: network\nlayers: [{size: 3}, {size: 2, label: %s}]\n"},
 }
 
 // TestFitSweep lays out every kind at sizes from the smallest to a large

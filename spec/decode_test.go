@@ -51,7 +51,7 @@ var badTests = []struct {
 	// Fields.
 	{"unknown field", "kind: step\ntitel: a\n", []string{`2:1: unknown field "titel" (did you mean "title"?)`}},
 	{"unknown field, far", "kind: step\ncolour: red\n", []string{`2:1: unknown field "colour"`}},
-	{"field of another kind", "kind: step\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "step" (only bias-shift)`}},
+	{"field of another kind", "kind: step\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "step" (only bias-shift, network)`}},
 	{"field of another kind, close", "kind: unit\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "unit" (did you mean "bias"?)`}},
 	{"duplicate key", "kind: step\ntitle: a\ntitle: b\n", []string{`3:1: duplicate key "title" (first at line 2)`}},
 	{"duplicate nested key", "kind: signal\nrows:\n  - {caption: a, value: 0, value: 1}\n", []string{`3:28: duplicate key "value" (first at line 3)`}},

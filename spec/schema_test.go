@@ -370,6 +370,10 @@ func TestSchemaBounds(t *testing.T) {
 				if name == "edges" {
 					in += "nodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
 				}
+				if k == "network" && name == "edge_style" { // weight needs the default 12-3-2 network's weights
+					row12, row3 := "[1"+strings.Repeat(", 1", 11)+"]", "[1, 1, 1]"
+					in += "weights: [[" + row12 + ", " + row12 + ", " + row12 + "], [" + row3 + ", " + row3 + "]]\n"
+				}
 				_, err = kinds.Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
 					t.Errorf("Decode(%q): error %v, want ok %v", in, err, c.ok)
