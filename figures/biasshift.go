@@ -54,10 +54,11 @@ func (*BiasShift) Fields() spec.Fields {
 // notation is how the figures write each activation of neuron: its symbol
 // in math and its name in Korean prose.
 var notation = map[string]struct{ symbol, name string }{
-	"relu":    {`\mathrm{ReLU}`, "ReLU"},
-	"sigmoid": {`\sigma`, "시그모이드"},
-	"step":    {"u", "계단 함수"},
-	"tanh":    {`\tanh`, "tanh"},
+	"identity": {`\mathrm{id}`, "항등 함수"},
+	"relu":     {`\mathrm{ReLU}`, "ReLU"},
+	"sigmoid":  {`\sigma`, "시그모이드"},
+	"step":     {"u", "계단 함수"},
+	"tanh":     {`\tanh`, "tanh"},
 }
 
 // Default draws the sigmoid for b = −2, 0, 2.

@@ -194,6 +194,8 @@ var sweepFields = []sweepField{
 	{"specimen", "lines[0]", "kind: specimen\nlines: [%s]\n"},
 	{"pixels", "images[1].caption", "kind: pixels\nimages:\n  - {values: [[1, -2], [0, 3]], index: true}\n  - {rows: ['#'], caption: %s}\n"},
 	{"pixels", "convolve.caption", "kind: pixels\nimages:\n  - {values: [[1, 2], [3, 4]], numbers: true}\n  - {values: [[1]]}\nconvolve: {caption: %s}\nhighlight: [1, 2]\n"},
+	{"network", "layers[0].name", "kind: network\nlayers: [{size: 3, name: %s}, {size: 2}]\n"},
+	{"network", "layers[1].label", "kind: network\nlayers: [{size: 3}, {size: 2, label: %s}]\n"},
 }
 
 // TestFitSweep lays out every kind at sizes from the smallest to a large

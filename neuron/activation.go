@@ -34,6 +34,10 @@ func ReLU(z float64) float64 {
 	return 0
 }
 
+// Identity is the identity z ↦ z: a layer without an activation (a linear
+// output layer).
+func Identity(z float64) float64 { return z }
+
 // Named is an activation with its name and what a plot of it needs.
 type Named struct {
 	Name  string
@@ -48,6 +52,7 @@ type Named struct {
 // relies on it).
 func Activations() []Named {
 	return []Named{
+		{Name: "identity", F: Identity},
 		{Name: "relu", F: ReLU},
 		{Name: "sigmoid", F: Sigmoid, Unit: true},
 		{Name: "step", F: Step, Jumps: []float64{0}, Unit: true},

@@ -31,6 +31,8 @@ func TestActivations(t *testing.T) {
 		{"relu-negative", ReLU, -2, 0},
 		{"relu-zero", ReLU, 0, 0},
 		{"relu-positive", ReLU, 2.5, 2.5},
+		{"identity-negative", Identity, -2.5, -2.5},
+		{"identity-zero", Identity, 0, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -66,6 +68,7 @@ func TestActivationByName(t *testing.T) {
 		{"sigmoid", true, Sigmoid(1)},
 		{"tanh", true, math.Tanh(1)},
 		{"relu", true, 1},
+		{"identity", true, 1},
 		{"Step", false, 0},
 		{"softmax", false, 0},
 		{"", false, 0},
@@ -108,6 +111,7 @@ func TestJumps(t *testing.T) {
 		{"sigmoid", nil},
 		{"tanh", nil},
 		{"relu", nil},
+		{"identity", nil},
 		{"unknown", nil},
 	}
 	for _, tt := range tests {

@@ -1,19 +1,8 @@
 package neuron
 
 import (
-	"errors"
 	"fmt"
 )
-
-// ErrShape is matched (with errors.Is) by the errors of CrossCorrelate: a
-// matrix that is empty or ragged, or a filter larger than its image.
-var ErrShape = errors.New("neuron: matrix shapes do not fit")
-
-// shapeError reports matrices whose shapes do not fit.
-type shapeError struct{ msg string }
-
-func (e shapeError) Error() string        { return "neuron: " + e.msg }
-func (e shapeError) Is(target error) bool { return target == ErrShape }
 
 // Shape returns the rows and columns of the matrix m (rows of equal
 // length, at least one of one value). The error matches ErrShape when m is

@@ -62,6 +62,7 @@ func ExampleActivationByName() {
 		fmt.Printf("%s(-1) = %.3f\n", name, a(-1))
 	}
 	// Output:
+	// identity(-1) = -1.000
 	// relu(-1) = 0.000
 	// sigmoid(-1) = 0.269
 	// step(-1) = 0.000
@@ -136,4 +137,35 @@ func ExampleCrossCorrelate() {
 	// Output:
 	// [2 -1]
 	// [2 0]
+}
+
+// The forward pass of a 2-2-1 network of step units computing XOR: the
+// hidden units are AND and OR, the output fires for OR and not AND. Row j
+// of each weight matrix holds the weights into unit j of the next layer.
+func ExampleNetwork_Forward() {
+	net, err := neuron.NewNetwork(
+		[]int{2, 2, 1},
+		[][][]float64{
+			{{1, 1}, {1, 1}}, // into AND, into OR
+			{{-1, 1}},        // into the output
+		},
+		[][]float64{{-1.5, -0.5}, {-0.5}},
+		neuron.Step,
+	)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, x := range neuron.Corners(2) {
+		a, _ := net.Forward(x)
+		fmt.Println(x, a[1], a[2])
+	}
+	_, err = net.Forward([]float64{1})
+	fmt.Println(err, errors.Is(err, neuron.ErrShape))
+	// Output:
+	// [0 0] [0 0] [0]
+	// [1 0] [0 1] [1]
+	// [0 1] [0 1] [1]
+	// [1 1] [1 1] [0]
+	// neuron: 1 inputs for the 2 units of layer 1 true
 }

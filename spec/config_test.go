@@ -87,7 +87,7 @@ var badConfigs = []struct {
 	{"duplicate kind", "kinds:\n  step: {}\n  step: {}\n", []string{`3:3: duplicate key "step" (first at line 2)`}},
 	{"kind not a mapping", "kinds:\n  step: 3\n", []string{"2:9: kinds.step: want a mapping of fields of kind step, got integer 3"}},
 	{"kind key not a name", "kinds:\n  [step]: {}\n", []string{"2:3: want a kind name, got a list"}},
-	{"field of another kind", "kinds:\n  step:\n    biases: [1]\n", []string{`3:5: field "biases" does not apply to kind "step" (only bias-shift)`}},
+	{"field of another kind", "kinds:\n  step:\n    biases: [1]\n", []string{`3:5: field "biases" does not apply to kind "step" (only bias-shift, network)`}},
 	{"field of another kind, close", "kinds:\n  unit:\n    biases: [1]\n", []string{`3:5: field "biases" does not apply to kind "unit" (did you mean "bias"?)`}},
 	{"unknown kind field", "kinds:\n  step:\n    x_rnage: [-1, 1]\n    colour: red\n", []string{
 		`3:5: unknown field "x_rnage" (did you mean "x_range"?)`,

@@ -51,7 +51,7 @@ var badTests = []struct {
 	// Fields.
 	{"unknown field", "kind: step\ntitel: a\n", []string{`2:1: unknown field "titel" (did you mean "title"?)`}},
 	{"unknown field, far", "kind: step\ncolour: red\n", []string{`2:1: unknown field "colour"`}},
-	{"field of another kind", "kind: step\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "step" (only bias-shift)`}},
+	{"field of another kind", "kind: step\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "step" (only bias-shift, network)`}},
 	{"field of another kind, close", "kind: unit\nbiases: [1]\n", []string{`2:1: field "biases" does not apply to kind "unit" (did you mean "bias"?)`}},
 	{"duplicate key", "kind: step\ntitle: a\ntitle: b\n", []string{`3:1: duplicate key "title" (first at line 2)`}},
 	{"duplicate nested key", "kind: signal\nrows:\n  - {caption: a, value: 0, value: 1}\n", []string{`3:28: duplicate key "value" (first at line 3)`}},
@@ -124,7 +124,7 @@ var badTests = []struct {
 		"2:21: duplicate bias 2",
 		"2:30: duplicate bias 0",
 	}},
-	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of relu, sigmoid, step, tanh)`}},
+	{"bias-shift activation", "kind: bias-shift\nactivation: softmax\n", []string{`2:13: unknown activation "softmax" (want one of identity, relu, sigmoid, step, tanh)`}},
 	{"bias-shift legend", "kind: bias-shift\nlegend: bottom-rigth\n", []string{`2:9: unknown legend "bottom-rigth" (did you mean "bottom-right"?)`}},
 	{"diagram ids", "kind: diagram\nnodes:\n  - {id: a, at: [0, 0]}\n  - {id: a, at: [1, 1]}\n  - {id: '', at: [1, 0]}\n  - {at: [0, 1]}\n", []string{
 		`4:10: duplicate node id "a" (first at line 3)`,

@@ -376,6 +376,10 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "pixels" && name == "highlight" { // a cell of a convolution's feature map
 					in += "convolve: {}\n"
 				}
+				if k == "network" && name == "edge_style" { // weight needs the default 12-3-2 network's weights
+					row12, row3 := "[1"+strings.Repeat(", 1", 11)+"]", "[1, 1, 1]"
+					in += "weights: [[" + row12 + ", " + row12 + ", " + row12 + "], [" + row3 + ", " + row3 + "]]\n"
+				}
 				_, err = kinds.Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
 					t.Errorf("Decode(%q): error %v, want ok %v", in, err, c.ok)
