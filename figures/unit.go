@@ -238,7 +238,12 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: il, Text: isty})
 		lab, wsty := "", weight
 		if edgeText != nil {
-			e.alias(edgeText[i].Src, u.Weights[i].Src)
+			// A product is blamed on the longer of its factors.
+			from := u.Weights[i].Src
+			if u.EdgeLabels == "products" && len(u.InputLabel[i].Src) > len(from) {
+				from = u.InputLabel[i].Src
+			}
+			e.alias(edgeText[i].Src, from)
 			lab, wsty = e.sceneFit(edgeText[i].Src, weight, unitEdgeW)
 		}
 		edge(in, lab, inkPen).Text = wsty
