@@ -340,8 +340,8 @@ func (e *env) checkCurves(lay *layout) {
 		if path == "" {
 			path = "y_range"
 		}
-		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %g to %g, y from %g to %g)",
-			path, t.what, t.x0, t.x1, t.y0, t.y1)
+		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %s to %s, y from %s to %s)",
+			path, t.what, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1))
 	}
 }
 

@@ -101,6 +101,8 @@ func TestLayoutErrors(t *testing.T) {
 	}{
 		{"curve outside y_range", "kind: sigmoid\ny_range: [5, 6]\n",
 			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from 5 to 6)"},
+		{"curve outside a far y_range", "kind: sigmoid\ny_range: [-1e9, -9.99999e8]\n",
+			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from -1 × 10⁹ to -9.99999 × 10⁸)"},
 		{"step outside y_range", "kind: step\ny_range: [0.2, 0.8]\n",
 			"x.yaml:2:10: y_range: nothing of the step u(z) is inside the plot"},
 		{"40 specimen lines", "kind: specimen\nlines:\n" + strings.Repeat("  - 줄\n", 40),

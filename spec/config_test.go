@@ -127,7 +127,7 @@ var badConfigs = []struct {
 		`4:27: unknown node "b"`,
 	}},
 	{"biases", "kinds:\n  bias-shift:\n    biases: [1, 2e9, 1]\n", []string{
-		"3:17: biases[1]: want a value from -1e9 to 1e9, got 2e+09",
+		"3:17: biases[1]: want a value from -1 × 10⁹ to 1 × 10⁹, got 2 × 10⁹",
 		"3:22: duplicate bias 1",
 	}},
 	{"latex in double quotes", "kinds:\n  sigmoid:\n    formula: \"$\\sigma$\"\n", []string{
@@ -320,7 +320,7 @@ func TestConfigCrossField(t *testing.T) {
 			"specs/s.yaml:2:10: x_range [-2, 4] does not contain threshold 10 (threshold 10 from specs/figgen.yaml:3:16)",
 		}},
 		{"far threshold without range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\n", 0, []string{
-			"specs/figgen.yaml:3:16: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range (applied to specs/s.yaml)",
+			"specs/figgen.yaml:3:16: threshold 1 × 10⁸ is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range (applied to specs/s.yaml)",
 		}},
 		{"far threshold, spec's range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\nx_range: [99999000, 100001000]\n", 0, nil},
 		{"config inputs, spec's labels", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\ninput_labels: [a, b, c, d]\n", 4, nil},

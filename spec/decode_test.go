@@ -118,7 +118,7 @@ var badTests = []struct {
 	{"signal missing value", "kind: signal\nrows:\n  - caption: a\n", []string{"3:5: rows[0]: missing value"}},
 	{"bias-shift biases", "kind: bias-shift\nbiases: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n", []string{"2:9: biases: want 1 to 8 values, got 9"}},
 	{"bias-shift no biases", "kind: bias-shift\nbiases: []\n", []string{"2:9: biases: want 1 to 8 values, got 0"}},
-	{"bias-shift bias too far", "kind: bias-shift\nbiases: [0, -2e9, 1e9]\n", []string{"2:13: biases[1]: want a value from -1e9 to 1e9, got -2e+09"}},
+	{"bias-shift bias too far", "kind: bias-shift\nbiases: [0, -2e9, 1e9]\n", []string{"2:13: biases[1]: want a value from -1 × 10⁹ to 1 × 10⁹, got -2 × 10⁹"}},
 	{"bias-shift duplicate biases", "kind: bias-shift\nbiases: [2, 0.5, 2, 2.0, -0, 0]\n", []string{
 		"2:18: duplicate bias 2",
 		"2:21: duplicate bias 2",
@@ -178,14 +178,15 @@ var badTests = []struct {
 	{"surrogate escape", "kind: step\ntitle: \"a\\ud800\"\n", []string{`2:10: invalid YAML: found invalid Unicode character escape code`}},
 
 	// Ranges.
-	{"range too wide", "kind: sigmoid\nx_range: [-2e9, 4]\n", []string{"2:10: x_range: want values from -1e9 to 1e9, got [-2e+09, 4]"}},
-	{"range too narrow", "kind: sigmoid\ny_range: [1, 1.0000001]\n", []string{"2:10: y_range: [1, 1.0000001] is too narrow: want max − min ≥ 1e-06"}},
-	{"range too narrow, far", "kind: sigmoid\nx_range: [1000000, 1000000.5]\n", []string{"2:10: x_range: [1e+06, 1.0000005e+06] is too narrow: want max − min ≥ 1"}},
-	{"range too narrow, small", "kind: sigmoid\nx_range: [0, 1e-7]\n", []string{"2:10: x_range: [0, 1e-07] is too narrow: want max − min ≥ 1e-06"}},
+	{"range too wide", "kind: sigmoid\nx_range: [-2e9, 4]\n", []string{"2:10: x_range: want values from -1 × 10⁹ to 1 × 10⁹, got [-2 × 10⁹, 4]"}},
+	{"range too narrow", "kind: sigmoid\ny_range: [1, 1.0000001]\n", []string{"2:10: y_range: [1, 1.0000001] is too narrow: want max − min ≥ 1 × 10⁻⁶"}},
+	{"range too narrow, far", "kind: sigmoid\nx_range: [1000000, 1000000.5]\n", []string{"2:10: x_range: [1 × 10⁶, 1.0000005 × 10⁶] is too narrow: want max − min ≥ 1"}},
+	{"range too narrow, small", "kind: sigmoid\nx_range: [0, 1e-7]\n", []string{"2:10: x_range: [0, 1 × 10⁻⁷] is too narrow: want max − min ≥ 1 × 10⁻⁶"}},
 	{"step range without threshold", "kind: step\nthreshold: 3.4\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3.4"}},
 	{"step range ends at threshold", "kind: step\nthreshold: 3\nx_range: [-3, 3]\n", []string{"3:10: x_range [-3, 3] does not contain threshold 3"}},
-	{"step threshold far, x_range bad", "kind: step\nthreshold: 1e8\nx_range: [1e8, 100000010]\n", []string{"3:10: x_range: [1e+08, 1.0000001e+08] is too narrow: want max − min ≥ 1e+02"}},
-	{"step threshold far", "kind: step\nthreshold: 1e8\n", []string{"2:12: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range"}},
+	{"step range misses a small threshold", "kind: step\nthreshold: 1e-7\nx_range: [1, 2]\n", []string{"3:10: x_range [1, 2] does not contain threshold 1 × 10⁻⁷"}},
+	{"step threshold far, x_range bad", "kind: step\nthreshold: 1e8\nx_range: [1e8, 100000010]\n", []string{"3:10: x_range: [1 × 10⁸, 1.0000001 × 10⁸] is too narrow: want max − min ≥ 100"}},
+	{"step threshold far", "kind: step\nthreshold: 1e8\n", []string{"2:12: threshold 1 × 10⁸ is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range"}},
 
 	// Diagram checks the renderer needs.
 	{"edge to itself", "kind: diagram\nnodes: [{id: a, at: [0, 0]}]\nedges:\n  - {from: a, to: a}\n", []string{`4:19: edge from "a" to itself`}},
