@@ -139,11 +139,11 @@ func (u *Unit) Validate(c *spec.Check) {
 	what := fmt.Sprintf("inputs %d", u.Inputs)
 	if n := len(u.Weights); n != u.Inputs && c.Spans("weights", from) {
 		at := c.Pos("weights")
-		c.ErrorAt(at, "%d weights for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+		c.ErrorAt(at, "%s for %s%s", spec.Count(n, "weight"), spec.Count(u.Inputs, "input"), c.Origin(at, from, what))
 	}
 	if n := len(u.InputLabel); n != u.Inputs && c.Spans("input_labels", from) {
 		at := c.Pos("input_labels")
-		c.ErrorAt(at, "%d input labels for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+		c.ErrorAt(at, "%s for %s%s", spec.Count(n, "input label"), spec.Count(u.Inputs, "input"), c.Origin(at, from, what))
 	}
 }
 

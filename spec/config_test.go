@@ -119,9 +119,9 @@ var badConfigs = []struct {
 	{"fan out", "kinds:\n  unit:\n    fan_out: 6\n", []string{"3:14: fan_out: want 1 to 5, got 6"}},
 	{"plane weights", "kinds:\n  threshold-plane:\n    weights: [1]\n", []string{"3:14: weights: want 2 or 3 weights, got 1"}},
 	{"signal rows", "kinds:\n  signal:\n    rows: [{caption: a}]\n", []string{"3:12: rows[0]: missing value"}},
-	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weights for 2 inputs"}},
+	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"range misses the config's threshold", "kinds:\n  step:\n    x_range: [5, 8]\n    threshold: 0\n", []string{"3:14: x_range [5, 8] does not contain threshold 0"}},
-	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weights for 2 inputs"}},
+	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"diagram edge", "kinds:\n  diagram:\n    nodes: [{id: c, at: [0, 0]}]\n    edges: [{from: a, to: b}]\n", []string{
 		`4:20: unknown node "a"`,
 		`4:27: unknown node "b"`,

@@ -63,3 +63,12 @@ func Superscript(e int) string {
 	}
 	return b.String()
 }
+
+// Count writes n things named by the singular noun: "1 input", "13
+// inputs" (the plural adds an s).
+func Count(n int, noun string) string {
+	if n == 1 || n == -1 {
+		return strconv.Itoa(n) + " " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
+}

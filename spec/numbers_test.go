@@ -21,3 +21,14 @@ func TestNum(t *testing.T) {
 		}
 	}
 }
+
+func TestCount(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 inputs"}, {1, "1 input"}, {13, "13 inputs"}} {
+		if got := Count(tc.n, "input"); got != tc.want {
+			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}
