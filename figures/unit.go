@@ -65,7 +65,7 @@ type Unit struct {
 func (*Unit) Fields() spec.Fields {
 	return spec.Fields{
 		"inputs":       {Doc: "Number of inputs n; default the number of input_labels or weights given, else 3.", Within: [2]float64{1, maxInputs}, ImpliedBy: []string{"input_labels", "weights"}, NoDefault: true},
-		"input_labels": {Doc: "Label of each input, n of them; default $x_1$ … $x_n$.", NoDefault: true},
+		"input_labels": {Doc: "Label of each input, n of them; default $x_1$ … $x_n$.", NoDefault: true, Noun: "labels"},
 		"weights":      {Doc: "Label of each input edge's weight, n of them; default $w_1$ … $w_n$.", NoDefault: true},
 		"edge_labels":  {Doc: "What the input edges show: the weights, their products with the inputs ($w_1x_1$ …) or nothing.", Enum: []string{"weights", "products", "none"}},
 		"body":         {Doc: "Glyph in the unit's body.", Enum: []string{"theta", "sum", "step", "sigmoid", "none"}},

@@ -121,6 +121,7 @@ var badConfigs = []struct {
 	{"signal rows", "kinds:\n  signal:\n    rows: [{caption: a}]\n", []string{"3:12: rows[0]: missing value"}},
 	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"range misses the config's threshold", "kinds:\n  step:\n    x_range: [5, 8]\n    threshold: 0\n", []string{"3:14: x_range [5, 8] does not contain threshold 0"}},
+	{"unit inputs implied by the config's labels", "kinds:\n  unit:\n    input_labels: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n", []string{"3:19: input_labels: want 1 to 12 labels, got 13"}},
 	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"diagram edge", "kinds:\n  diagram:\n    nodes: [{id: c, at: [0, 0]}]\n    edges: [{from: a, to: b}]\n", []string{
 		`4:20: unknown node "a"`,
@@ -478,7 +479,7 @@ func TestConfigSchema(t *testing.T) {
 			"duplicate key", "duplicate kind", "duplicate kind field", "non-scalar key", "kind key not a name",
 			"control character", "range order", "range not finite", "too many pixels", "duplicate format",
 			"signal rows", "config inconsistent", "range misses the config's threshold", "diagram edge",
-			"unit labels and weights disagree", "latex in double quotes":
+			"unit labels and weights disagree", "unit inputs implied by the config's labels", "latex in double quotes":
 			continue // beyond the schema, or beyond JSON
 		}
 		t.Run(tt.name, func(t *testing.T) {

@@ -116,9 +116,21 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 			d.errorf(d.posOf(path), "unknown %s %q%s", what, v.String(), didYouMean(v.String(), fd.Enum, true))
 		}
 	case reflect.Int:
-		if lo, hi := fd.Within[0], fd.Within[1]; (lo != 0 || hi != 0) && (float64(v.Int()) < lo || float64(v.Int()) > hi) {
-			d.errorf(d.posOf(path), "%s: want %s to %s, got %d", path, Num(lo), Num(hi), v.Int())
+		lo, hi := fd.Within[0], fd.Within[1]
+		if (lo == 0 && hi == 0) || (float64(v.Int()) >= lo && float64(v.Int()) <= hi) {
+			break
 		}
+		if by := d.implier(path, fd); by != "" {
+			// The spec wrote the list the value is the length of: the
+			// error is that list's.
+			noun := d.kinds.field(kind, by).Noun
+			if noun == "" {
+				noun = lastKey(by)
+			}
+			d.errorf(d.posOf(by), "%s: want %s to %s %s, got %d", by, Num(lo), Num(hi), noun, v.Int())
+			break
+		}
+		d.errorf(d.posOf(path), "%s: want %s to %s, got %d", path, Num(lo), Num(hi), v.Int())
 	case reflect.Float64:
 		if lo, hi := fd.Within[0], fd.Within[1]; (lo != 0 || hi != 0) && (v.Float() < lo || v.Float() > hi) {
 			d.errorf(d.posOf(path), "%s: want a value from %s to %s, got %s", path, Num(lo), Num(hi), Num(v.Float()))
@@ -163,6 +175,24 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 	case reflect.Struct:
 		d.constraints(kind, path, v)
 	}
+}
+
+// implier returns the key that implies the value at path (Field.ImpliedBy)
+// when the value itself was not written: the first of them the spec
+// writes, else the first the folder defaults write; "" when none is.
+func (d *decoder) implier(path string, fd Field) string {
+	if len(fd.ImpliedBy) == 0 || d.set(path) {
+		return ""
+	}
+	parent := path[:len(path)-len(lastKey(path))]
+	for _, written := range []func(string) bool{d.own, d.set} {
+		for _, k := range fd.ImpliedBy {
+			if written(parent + k) {
+				return parent + k
+			}
+		}
+	}
+	return ""
 }
 
 // items checks the number of items n of the list at path.
