@@ -60,9 +60,12 @@ type placed struct {
 }
 
 // area is a plot area as drawn: the data rectangle of a plot, the frame of
-// a scene.
+// a scene. most is the largest size a drawing that keeps its proportions
+// (a scene, the cube) could have in the figure with no text at all; zero
+// for a plot, which takes whatever the texts leave.
 type area struct {
-	r vg.Rectangle
+	r    vg.Rectangle
+	most vg.Point
 }
 
 // track is a curve of a plot: Plot marks it seen when a sample of it lies
@@ -147,7 +150,7 @@ func (e *env) track(what, path string) *track {
 // areaProbe is a plotter that records the data area of its plot.
 type areaProbe struct{ e *env }
 
-func (a areaProbe) Plot(c draw.Canvas, _ *plot.Plot) { a.e.plotArea(c.Rectangle) }
+func (a areaProbe) Plot(c draw.Canvas, _ *plot.Plot) { a.e.plotArea(c.Rectangle, vg.Point{}) }
 
 // cover records a box drawn over the curves of a plot during the layout
 // pass.
@@ -157,10 +160,11 @@ func (e *env) cover(box vg.Rectangle, what, path, hint string) {
 	}
 }
 
-// plotArea records r as a plot area during the layout pass.
-func (e *env) plotArea(r vg.Rectangle) {
+// plotArea records r as a plot area during the layout pass, with the
+// largest size most its drawing could have (see area).
+func (e *env) plotArea(r vg.Rectangle, most vg.Point) {
 	if lay := e.laying(); lay != nil {
-		lay.areas = append(lay.areas, area{r: r})
+		lay.areas = append(lay.areas, area{r: r, most: most})
 	}
 }
 
@@ -321,6 +325,17 @@ func (e *env) checkAreas(lay *layout, w, h vg.Length) {
 		if float64(aw) >= minAreaShare*float64(w) && float64(ah) >= minAreaShare*float64(h) {
 			continue
 		}
+		path := "height"
+		if float64(aw) < minAreaShare*float64(w) {
+			path = "width"
+		}
+		if a.most != (vg.Point{}) && (float64(a.most.X) < minAreaShare*float64(w) || float64(a.most.Y) < minAreaShare*float64(h)) {
+			// No text is to blame: the figure's proportions are.
+			e.problem(origin{}, path, "%s: the drawing keeps its proportions and gets at most %s×%s px of the %d×%d px figure; it needs at least %s×%s px",
+				path, px(toPx(a.most.X)), px(toPx(a.most.Y)), e.f.Width, e.f.Height,
+				px(minAreaShare*toPx(w)), px(minAreaShare*toPx(h)))
+			return
+		}
 		// The named text with the largest box takes the blame.
 		var worst origin
 		big := vg.Length(-1)
@@ -333,10 +348,6 @@ func (e *env) checkAreas(lay *layout, w, h vg.Length) {
 			if s > big {
 				worst, big = o, s
 			}
-		}
-		path := "height"
-		if float64(aw) < minAreaShare*float64(w) {
-			path = "width"
 		}
 		what := "the figure's texts leave"
 		if worst.path != "" {
@@ -359,8 +370,8 @@ func (e *env) checkCurves(lay *layout) {
 		if path == "" {
 			path = "y_range"
 		}
-		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %g to %g, y from %g to %g)",
-			path, t.what, t.x0, t.x1, t.y0, t.y1)
+		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %s to %s, y from %s to %s)",
+			path, t.what, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1))
 	}
 }
 

@@ -5,8 +5,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"maps"
+	"reflect"
+	"strconv"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -96,6 +101,8 @@ func TestLayoutErrors(t *testing.T) {
 	}{
 		{"curve outside y_range", "kind: sigmoid\ny_range: [5, 6]\n",
 			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from 5 to 6)"},
+		{"curve outside a far y_range", "kind: sigmoid\ny_range: [-1e9, -9.99999e8]\n",
+			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from -1 × 10⁹ to -9.99999 × 10⁸)"},
 		{"step outside y_range", "kind: step\ny_range: [0.2, 0.8]\n",
 			"x.yaml:2:10: y_range: nothing of the step u(z) is inside the plot"},
 		{"40 specimen lines", "kind: specimen\nlines:\n" + strings.Repeat("  - 줄\n", 40),
@@ -104,6 +111,12 @@ func TestLayoutErrors(t *testing.T) {
 			"x.yaml:2:10: y_label: `가가가가"},
 		{"one long word in a caption", "kind: signal\nrows:\n  - caption: 앞 " + longWord + "\n    value: 0\n",
 			"x.yaml:3:16: rows[0].caption: `가가가"},
+		{"a scene too wide for its proportions", "kind: unit\nwidth: 3000\nheight: 200\n",
+			"x.yaml:2:8: width: the drawing keeps its proportions and gets at most 330×188 px of the 3000×200 px figure"},
+		{"a part's label wrapped over the cell", "kind: neuron-cell\nbody: " + koreanText(120) + "\n",
+			"x.yaml:2:7: body needs 187 px of height here; it has 80 px"},
+		{"a product label blamed on its long factor", "kind: unit\nedge_labels: products\ninput_labels: [" + longWord[:60] + ", $x_2$, $x_3$]\n",
+			"x.yaml:3:16: input_labels[0]: `가가가"},
 		{"long word in an input label", "kind: unit\ninputs: 1\ninput_labels: [" + strings.Repeat("가", 20) + "]\n",
 			"x.yaml:3:16: input_labels[0]: `가가가"},
 		{"formula over the curve", "kind: sigmoid\nformula: " + strings.Repeat("가중치의 ", 50) + "\n",
@@ -170,51 +183,215 @@ func koreanText(n int) string {
 	return string(b)
 }
 
-// sweepField is a text field of a kind and a spec that sets it to %s.
-type sweepField struct {
-	kind, path, spec string
+// sweepContexts are the specs, beyond each kind alone, in which the sweep
+// sets a kind's text fields: the ones some field is drawn only in (z_label
+// with three weights, bias_label with the bias, a diagram's nodes and
+// edges). A kind or field added later is swept from its own defaults; a
+// field drawn in none of its kind's specs fails the sweep.
+var sweepContexts = map[string][]string{
+	"threshold-plane": {"weights: [1, 1, 1]\n"},
+	"unit":            {"bias: true\nbody_label: $z$\n", "edge_labels: products\n"},
+	"diagram": {"nodes:\n  - {id: a, at: [0.2, 0.5], label: A}\n  - {id: b, shape: box, at: [0.8, 0.5], label: B}\n" +
+		"  - {id: c, shape: label, at: [0.5, 0.9], label: C}\nedges:\n  - {from: a, to: b, label: e}\n  - {from: a, to: c}\n"},
+	"bias-shift": {"legend: top-left\n"},
+	"network":    {"highlight: [{layer: 2, node: 1}]\nbias: true\n"},
+	"pixels":     {"images:\n  - {rows: ['#.#', '.#.', '#.#'], caption: A}\n  - {rows: ['#.', '.#'], caption: B}\nconvolve: {caption: C}\nhighlight: [1, 1]\n"},
 }
 
-var sweepFields = []sweepField{
-	{"sigmoid", "title", "kind: sigmoid\ntitle: %s\n"},
-	{"sigmoid", "x_label", "kind: sigmoid\nx_label: %s\n"},
-	{"sigmoid", "y_label", "kind: sigmoid\ny_label: %s\n"},
-	{"sigmoid", "formula", "kind: sigmoid\nformula: %s\n"},
-	{"step", "threshold_label", "kind: step\nthreshold_label: %s\n"},
-	{"bias-shift", "y_label", "kind: bias-shift\ny_label: %s\n"},
-	{"threshold-plane", "fire", "kind: threshold-plane\nfire: %s\n"},
-	{"threshold-plane", "z_label", "kind: threshold-plane\nweights: [1, 1, 1]\nz_label: %s\n"},
-	{"unit", "input_labels[0]", "kind: unit\ninput_labels: [%s, $x_2$, $x_3$]\n"},
-	{"unit", "caption", "kind: unit\ncaption: %s\n"},
-	{"unit", "output_label", "kind: unit\nfan_out: 2\noutput_label: %s\n"},
-	{"signal", "rows[0].caption", "kind: signal\nrows:\n  - {caption: %s, value: 1}\n  - {value: 0}\n"},
-	{"neuron-cell", "dendrites", "kind: neuron-cell\ndendrites: %s\n"},
-	{"neuron-cell", "output_label", "kind: neuron-cell\noutput_label: %s\n"},
-	{"diagram", "nodes[0].label", "kind: diagram\nnodes:\n  - {id: a, at: [0.2, 0.5], label: %s}\n  - {id: b, at: [0.8, 0.5]}\nedges:\n  - {from: a, to: b}\n"},
-	{"specimen", "lines[0]", "kind: specimen\nlines: [%s]\n"},
-	{"pixels", "images[1].caption", "kind: pixels\nimages:\n  - {values: [[1, -2], [0, 3]], index: true}\n  - {rows: ['#'], caption: %s}\n"},
-	{"pixels", "convolve.caption", "kind: pixels\nimages:\n  - {values: [[1, 2], [3, 4]], numbers: true}\n  - {values: [[1]]}\nconvolve: {caption: %s}\nhighlight: [1, 2]\n"},
-	{"network", "layers[0].name", "kind: network\nlayers: [{size: 3, name: %s}, {size: 2}]\n"},
-	{"network", "layers[1].label", "kind: network\nlayers: [{size: 3}, {size: 2, label: %s}]\n"},
+// sweepCase is a text field of a kind in one spec: a key path and the
+// spec with that field set to a text, as YAML.
+type sweepCase struct {
+	kind, ctx, path string
+	spec            func(txt string, w, h int) string
 }
 
-// TestFitSweep lays out every kind at sizes from the smallest to a large
-// one with a text field from 1 to 300 characters long (and one 60-letter
-// word): either the figure passes its checks, and drawn it has nothing on
-// its border (nothing clipped) and its colours (not blank), or the error
-// names the field.
+// sweepCases returns every rich-text field of every kind (the title
+// included) in each of its specs, found by walking the decoded figures.
+func sweepCases(t *testing.T) []sweepCase {
+	var cases []sweepCase
+	for _, kind := range Kinds().Names() {
+		for _, ctx := range append([]string{""}, sweepContexts[kind]...) {
+			f := decodeYAML(t, "x.yaml", "kind: "+kind+"\n"+ctx)
+			var own map[string]any
+			if err := yaml.Unmarshal([]byte(ctx), &own); err != nil {
+				t.Fatal(err)
+			}
+			decoded := yamlTree(reflect.ValueOf(f.Spec)).(map[string]any)
+			paths := []string{"title"}
+			walkTexts(reflect.ValueOf(f.Spec), "", func(p string, _ spec.Text) {
+				paths = append(paths, p)
+			})
+			for _, path := range paths {
+				cases = append(cases, sweepCase{kind: kind, ctx: ctx, path: path, spec: func(txt string, w, h int) string {
+					doc := map[string]any{"kind": kind, "width": w, "height": h}
+					var tree map[string]any
+					yamlCopy(own, &tree)
+					maps.Copy(doc, tree)
+					top, rest := splitPath(path)
+					v, ok := doc[top]
+					if !ok {
+						yamlCopy(decoded[top], &v)
+					}
+					doc[top] = setPath(t, v, rest, txt)
+					b, err := yaml.Marshal(doc)
+					if err != nil {
+						t.Fatal(err)
+					}
+					return string(b)
+				}})
+			}
+		}
+	}
+	return cases
+}
+
+// yamlTree returns the value v as YAML would write it: a Text as its
+// source, a struct as a mapping of its keys (inline ones flattened).
+func yamlTree(v reflect.Value) any {
+	if v.Type() == textType {
+		return v.Interface().(spec.Text).Src
+	}
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if v.IsNil() {
+			return nil
+		}
+		return yamlTree(v.Elem())
+	case reflect.Slice, reflect.Array:
+		out := make([]any, v.Len())
+		for i := range out {
+			out[i] = yamlTree(v.Index(i))
+		}
+		return out
+	case reflect.Struct:
+		if v.Type() == reflect.TypeFor[spec.Range]() {
+			r := v.Interface().(spec.Range)
+			return []any{r.Min, r.Max}
+		}
+		out := map[string]any{}
+		for i := range v.NumField() {
+			sf := v.Type().Field(i)
+			tag, _, _ := strings.Cut(sf.Tag.Get("yaml"), ",")
+			switch {
+			case !sf.IsExported() || tag == "-":
+			case tag == "" && sf.Anonymous:
+				maps.Copy(out, yamlTree(v.Field(i)).(map[string]any))
+			default:
+				out[tag] = yamlTree(v.Field(i))
+			}
+		}
+		return out
+	}
+	return v.Interface()
+}
+
+// yamlCopy deep-copies a YAML tree into *dst through its encoding.
+func yamlCopy[T any](src any, dst *T) {
+	b, _ := yaml.Marshal(src)
+	_ = yaml.Unmarshal(b, dst)
+}
+
+// splitPath splits "rows[1].caption" into "rows" and "[1].caption".
+func splitPath(path string) (string, string) {
+	if i := strings.IndexAny(path, ".["); i >= 0 {
+		return path[:i], path[i:]
+	}
+	return path, ""
+}
+
+// setPath returns the tree v with the value at the path rest (".key",
+// "[i]" …) set to txt.
+func setPath(t *testing.T, v any, rest, txt string) any {
+	if rest == "" {
+		return txt
+	}
+	if rest[0] == '[' {
+		j := strings.IndexByte(rest, ']')
+		i, _ := strconv.Atoi(rest[1:j])
+		list, ok := v.([]any)
+		if !ok || i >= len(list) {
+			t.Fatalf("no item %s in %v", rest, v)
+		}
+		list[i] = setPath(t, list[i], rest[j+1:], txt)
+		return list
+	}
+	key, more := splitPath(rest[1:])
+	m, ok := v.(map[string]any)
+	if !ok {
+		t.Fatalf("no key %s in %v", rest, v)
+	}
+	m[key] = setPath(t, m[key], more, txt)
+	return m
+}
+
+// sweepText returns n characters of Korean and Latin words separated by
+// spaces.
+func sweepText(n int) string {
+	ws := []string{"가중합의", "weighted", "값이", "sum", "문턱값보다", "exceeds", "크면", "the", "뉴런은", "threshold"}
+	var b []rune
+	for i := 0; len(b) < n; i++ {
+		if len(b) > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, []rune(ws[i%len(ws)])...)
+	}
+	b = b[:n]
+	if b[n-1] == ' ' {
+		b[n-1] = '다'
+	}
+	return string(b)
+}
+
+// TestFitSweep sets every rich-text field of every kind, in each of the
+// kind's specs, to texts of 1 to 300 characters of Korean and Latin words
+// (and one 60-letter word) at sizes from the smallest to a large one and
+// at two extreme aspect ratios: either the figure passes its checks, and
+// drawn it has nothing on its border (nothing clipped) and its colours
+// (not blank), or every error names the field, but the errors of the
+// size itself (the figure fails with the shortest text too). Every length is tried at
+// the default size, the longest texts at every size. Every field must be
+// drawn in at least one of its kind's specs.
 func TestFitSweep(t *testing.T) {
 	r := renderer(t)
-	sizes := [][2]int{{320, 200}, {800, 500}, {3000, 2000}}
-	texts := []string{"가", koreanText(12), koreanText(40), koreanText(120), koreanText(300), strings.Repeat("가", 60)}
+	type size struct{ w, h int }
+	def := size{800, 500}
+	sizes := []size{{320, 200}, def, {3000, 2000}, {3000, 200}, {320, 2000}}
+	texts := []string{sweepText(1), sweepText(12), sweepText(40), sweepText(120), sweepText(300), strings.Repeat("가", 60)}
+	longest := texts[len(texts)-2:]
+	drawn := map[string]bool{}
 	kinds := map[string]bool{}
-	for _, sf := range sweepFields {
-		kinds[sf.kind] = true
-		for _, size := range sizes {
-			for _, txt := range texts {
-				name := fmt.Sprintf("%s/%s/%dx%d/%d", sf.kind, sf.path, size[0], size[1], len([]rune(txt)))
-				src := fmt.Sprintf(sf.spec, txt) + fmt.Sprintf("width: %d\nheight: %d\n", size[0], size[1])
-				f := decodeYAML(t, "x.yaml", src)
+	cases := sweepCases(t)
+	for _, c := range cases {
+		kinds[c.kind] = true
+		// A field that makes an invalid spec in this context whatever its
+		// text (a network's edge_label without a highlight) is swept in
+		// another context.
+		if _, err := Kinds().Decode("x.yaml", []byte(c.spec(texts[0], def.w, def.h))); err != nil {
+			continue
+		}
+		// A figure that draws colour with the shortest text draws it with
+		// every text (a diagram of no nodes draws none).
+		inColour := colourful(drawImage(t, r, decodeYAML(t, "x.yaml", c.spec(texts[0], def.w, def.h)))) >= 20
+		for _, sz := range sizes {
+			ts := longest
+			if sz == def {
+				ts = texts
+			}
+			// What fails with the shortest text fails for the size alone.
+			base := map[string]bool{}
+			if err := r.CheckLayout(decodeYAML(t, "x.yaml", c.spec(texts[0], sz.w, sz.h))); err != nil {
+				var list spec.ErrorList
+				errors.As(err, &list)
+				for _, e := range list {
+					base[e.Msg] = true
+				}
+			}
+			for _, txt := range ts {
+				name := fmt.Sprintf("%s %q %s/%dx%d/%d", c.kind, c.ctx, c.path, sz.w, sz.h, len([]rune(txt)))
+				f := decodeYAML(t, "x.yaml", c.spec(txt, sz.w, sz.h))
+				if sz == def && txt == texts[0] {
+					drawn[c.kind+" "+c.path] = drawn[c.kind+" "+c.path] || drawsField(t, r, f, c.path)
+				}
 				err := r.CheckLayout(f)
 				if err != nil {
 					var list spec.ErrorList
@@ -223,23 +400,29 @@ func TestFitSweep(t *testing.T) {
 						continue
 					}
 					for _, e := range list {
-						if !strings.Contains(e.Msg, sf.path) {
-							t.Errorf("%s: %v does not name %s", name, e, sf.path)
+						if !strings.Contains(e.Msg, c.path) && !base[e.Msg] {
+							t.Errorf("%s: %v does not name %s", name, e, c.path)
 						}
 					}
 					continue
 				}
-				if size[0] > 800 {
-					continue // drawing it is slow and shows what 800×500 shows
+				if sz.w*sz.h > 1_000_000 {
+					continue // drawing it is slow and shows what the smaller sizes show
 				}
 				img := drawImage(t, r, f)
 				if x, y, ok := onBorder(img); ok {
 					t.Errorf("%s: passes its checks but draws at (%d, %d) on the border", name, x, y)
 				}
-				if f.Kind != "specimen" && colourful(img) < 20 {
+				if inColour && colourful(img) < 20 {
 					t.Errorf("%s: passes its checks but draws almost nothing in colour", name)
 				}
 			}
+		}
+	}
+	for _, c := range cases {
+		if !drawn[c.kind+" "+c.path] {
+			t.Errorf("%s: %s is drawn in none of the sweep's specs (add one to sweepContexts)", c.kind, c.path)
+			drawn[c.kind+" "+c.path] = true
 		}
 	}
 	for _, k := range Kinds().Names() {
@@ -247,6 +430,25 @@ func TestFitSweep(t *testing.T) {
 			t.Errorf("kind %s is not swept", k)
 		}
 	}
+	t.Logf("%d fields of %d kinds", len(drawn), len(kinds))
+}
+
+// drawsField reports whether the layout of f draws a text of the field at
+// path.
+func drawsField(t *testing.T, r *Renderer, f *spec.Figure, path string) bool {
+	t.Helper()
+	e := newEnv(r.eng.Handler(), f)
+	drawFig := f.Spec.(kindSpec).build(e, f)
+	w, h := pixels(f.Width), pixels(f.Height)
+	e.built = true
+	e.rec.lay = &layout{}
+	drawFig(draw.New(nullCanvas{w: w, h: h}))
+	for _, p := range e.rec.lay.texts {
+		if o, ok := e.origins[p.txt]; ok && o.path == path {
+			return true
+		}
+	}
+	return false
 }
 
 // drawImage draws f as its PNG would be, without encoding it.

@@ -18,14 +18,15 @@ import (
 // shrinks, down to netMinShrink of its size), the widest names the side
 // margins.
 const (
-	netMargin    = 4    // around the drawing
-	netNameGap   = 8    // between the lowest node and the names
-	netMaxGap    = 96   // largest gap between two slots of a column
-	netMaxR      = 26   // largest node radius
-	netMinR      = 13   // least node radius, when the gap allows
-	netMinShrink = 0.62 // least scale of the node labels
-	netNodePad   = 2.5  // between a node's label and its circle
-	netDot       = 1.6  // radius of the ellipsis's dots
+	netMargin    = 4          // around the drawing
+	netNameGap   = 8          // between the lowest node and the names
+	netNameMaxH  = sceneH / 4 // the most height the layer names take
+	netMaxGap    = 96         // largest gap between two slots of a column
+	netMaxR      = 26         // largest node radius
+	netMinR      = 13         // least node radius, when the gap allows
+	netMinShrink = 0.62       // least scale of the node labels
+	netNodePad   = 2.5        // between a node's label and its circle
+	netDot       = 1.6        // radius of the ellipsis's dots
 )
 
 // netSlot is one slot of a column: a unit (index from 0), the bias node
@@ -124,7 +125,12 @@ func networkScene(e *env, k *Network) *diagram.Scene {
 			continue
 		}
 		b := diagram.TextBox(nameSty[l], diagram.Point{}, names[l])
-		nameH = math.Max(nameH, b.H())
+		if h := b.H(); h > netNameMaxH {
+			// A name may take a quarter of the height: more is its
+			// problem, not the units'.
+			e.tooTall(names[l], h*e.scenePx(), netNameMaxH*e.scenePx())
+		}
+		nameH = math.Max(nameH, math.Min(b.H(), netNameMaxH))
 		switch l {
 		case 0:
 			firstW = b.W()

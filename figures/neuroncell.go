@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"math/rand/v2"
+	"strings"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg/draw"
@@ -282,6 +283,30 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 		txt, sty = e.sceneFit(txt, sty, room)
 		t := s.Text(diagram.Text{At: at, Text: txt, Style: sty})
 		box := t.Box()
+		// Wrapped, a label hanging toward its anchor below grows up
+		// instead, as far as the scene's top.
+		first, _, wrapped := strings.Cut(txt, "\n")
+		if ya == text.YTop && anchor.Y < at.Y && wrapped {
+			one := diagram.TextBox(sty, at, first)
+			t.At.Y = math.Min(at.Y+(box.Max.Y-box.Min.Y)-(one.Max.Y-one.Min.Y), sceneH-4)
+			box = t.Box()
+		}
+		// It grows toward its anchor no further than 6 units short of it
+		// (else over the cell), or to the scene's edge.
+		var tall float64
+		switch {
+		case ya == text.YTop && anchor.Y < at.Y:
+			tall = sceneH - 4 - anchor.Y - 6
+		case ya == text.YTop:
+			tall = at.Y
+		case anchor.Y > at.Y:
+			tall = anchor.Y - at.Y - 6
+		default:
+			tall = sceneH - at.Y
+		}
+		if h := box.Max.Y - box.Min.Y; h > tall {
+			e.tooTall(txt, h*e.scenePx(), tall*e.scenePx())
+		}
 		// The leader leaves the label's box on the side facing the anchor.
 		start := diagram.Pt(math.Max(box.Min.X, math.Min(anchor.X, box.Max.X)), box.Min.Y-3)
 		if anchor.Y > box.Max.Y {

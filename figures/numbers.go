@@ -5,17 +5,19 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/figgen/figgen/spec"
 )
 
 // How figures write numbers: the one place that turns a float64 into the
-// text of a label, a legend, a tick or an alt text. Everyday magnitudes are
-// plain decimals (2, −0.5, 12345); very large or small ones are m × 10ᵉ,
-// never Go's 1e-07 or 1e+300.
+// text of a label, a legend, a tick, an alt text or a message, on spec's
+// Num and Decimal. Everyday magnitudes are plain decimals (2, −0.5,
+// 12345); very large or small ones are m × 10ᵉ, never Go's 1e-07 or 1e+300.
 
 // Magnitudes written as m × 10ᵉ: at least sciLarge, or below sciSmall.
 const (
-	sciLarge = 1e6
-	sciSmall = 1e-4
+	sciLarge = spec.SciLarge
+	sciSmall = spec.SciSmall
 )
 
 // mathNum writes v as math source, exactly (the shortest decimal that reads
@@ -29,23 +31,9 @@ func mathNum(v float64) string {
 	return mathSci(m, e)
 }
 
-// proseNum writes v as plain text, for alt texts: "2", "-0.5",
-// "1.5 × 10⁻⁷".
-func proseNum(v float64) string {
-	switch {
-	case math.IsNaN(v):
-		return "NaN"
-	case math.IsInf(v, 1):
-		return "∞"
-	case math.IsInf(v, -1):
-		return "-∞"
-	}
-	m, e, ok := decimal(v)
-	if !ok {
-		return m
-	}
-	return m + " × 10" + superscript(e)
-}
+// proseNum writes v as plain text, for alt texts and messages: "2",
+// "-0.5", "1.5 × 10⁻⁷".
+func proseNum(v float64) string { return spec.Num(v) }
 
 // tickNum writes the tick value v of an axis as math source, with the
 // decimals the axis's step needs (so one axis's labels share their form
@@ -69,42 +57,19 @@ func tickNum(v, big, step float64) string {
 	return s
 }
 
-// decimal splits v into the mantissa and exponent of m × 10ᵉ, shortest and
-// exact, and reports whether v needs that form; when it does not, the
-// mantissa is v's plain decimal. Zero is "0", never "-0"; infinities are
-// \infty.
+// decimal splits v into the mantissa and exponent of m × 10ᵉ, as
+// spec.Decimal, with the math forms of the infinities (\infty) and NaN.
 func decimal(v float64) (m string, e int, sci bool) {
-	a := math.Abs(v)
 	switch {
-	case v == 0:
-		return "0", 0, false
 	case math.IsNaN(v):
 		return `\mathrm{NaN}`, 0, false
 	case math.IsInf(v, 1):
 		return `\infty`, 0, false
 	case math.IsInf(v, -1):
 		return `-\infty`, 0, false
-	case a < sciLarge && a >= sciSmall:
-		return strconv.FormatFloat(v, 'f', -1, 64), 0, false
 	}
-	m, exp, _ := strings.Cut(strconv.FormatFloat(v, 'e', -1, 64), "e")
-	e, _ = strconv.Atoi(exp)
-	return m, e, true
+	return spec.Decimal(v)
 }
 
 // mathSci writes m × 10ᵉ as math source.
 func mathSci(m string, e int) string { return fmt.Sprintf(`%s \times 10^{%d}`, m, e) }
-
-// superscript writes e in superscript digits: -7 as ⁻⁷.
-func superscript(e int) string {
-	digits := [...]string{"⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹"}
-	var b strings.Builder
-	for _, c := range strconv.Itoa(e) {
-		if c == '-' {
-			b.WriteString("⁻")
-			continue
-		}
-		b.WriteString(digits[c-'0'])
-	}
-	return b.String()
-}

@@ -549,7 +549,7 @@ func (k *Pixels) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	}
 	return func(c draw.Canvas) {
 		c = e.titled(c, f.Title.Src)
-		e.plotArea(c.Rectangle)
+		e.plotArea(c.Rectangle, vg.Point{})
 		e.drawPixels(c, grids, signs)
 	}
 }

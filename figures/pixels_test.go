@@ -33,7 +33,7 @@ func TestPixelsErrors(t *testing.T) {
 		{"infinity", "kind: pixels\nimages:\n  - values: [[-.inf]]\n",
 			"x.yaml:3:15: images[0].values[0][0]: want a finite number, got -.inf"},
 		{"huge value", "kind: pixels\nimages:\n  - values: [[2e9]]\n",
-			"x.yaml:3:15: images[0].values[0][0]: want a value from -1e9 to 1e9, got 2e+09"},
+			"x.yaml:3:15: images[0].values[0][0]: want a value from -1 × 10⁹ to 1 × 10⁹, got 2 × 10⁹"},
 		{"rows and values", "kind: pixels\nimages:\n  - {rows: ['#'], values: [[1]]}\n",
 			"x.yaml:3:27: images[0]: write rows or values, not both"},
 		{"neither", "kind: pixels\nimages:\n  - caption: 빈 이미지\n", "x.yaml:3:5: images[0]: want rows (# and .) or values"},

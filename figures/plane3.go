@@ -70,19 +70,38 @@ type cubeLayout struct {
 func newCubeLayout(e *env, c draw.Canvas, v view) cubeLayout {
 	legendW := e.len(150)
 	area := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X - legendW, Y: c.Max.Y}}
+	l := cubeLayout{
+		v:       v,
+		mid:     vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y+area.Max.Y)/2 - e.len(6)},
+		size:    cubeSize(e, area, v),
+		legendW: legendW,
+	}
+	// With no title, the cube could have the whole inset canvas.
+	whole := e.inset(draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: pixels(e.f.Width), Y: pixels(e.f.Height)}}})
+	most := 1.432 * cubeSize(e, vg.Rectangle{Min: whole.Min, Max: vg.Point{X: whole.Max.X - legendW, Y: whole.Max.Y}}, v)
+	half := vg.Length(0.716 * l.size)
+	e.plotArea(vg.Rectangle{Min: vg.Point{X: l.mid.X - half, Y: l.mid.Y - half}, Max: vg.Point{X: l.mid.X + half, Y: l.mid.Y + half}},
+		vg.Point{X: vg.Length(most), Y: vg.Length(most)})
+	return l
+}
+
+// cubeSize returns the length of a cube edge seen face on for the cube
+// drawn in area.
+func cubeSize(e *env, area vg.Rectangle, v view) float64 {
 	// The cube is 1.43 sizes high in this view; its vertex labels need 28
 	// points more above and below.
 	size := math.Min(float64(area.Max.X-area.Min.X), float64(area.Max.Y-area.Min.Y)) * 0.62
 	size = math.Min(size, float64(area.Max.Y-area.Min.Y-2*e.len(28))/1.432)
-	l := cubeLayout{
-		v:       v,
-		mid:     vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y+area.Max.Y)/2 - e.len(6)},
-		size:    size,
-		legendW: legendW,
+	// The axes' tips and their labels (14 points past a tip, some 20
+	// wide) stay inside the area's width.
+	reach := 0.0
+	for ax := range 3 {
+		var tip [3]float64
+		tip[ax] = axisTip
+		x, _, _ := v.project(tip)
+		reach = math.Max(reach, math.Abs(x))
 	}
-	half := vg.Length(0.716 * size)
-	e.plotArea(vg.Rectangle{Min: vg.Point{X: l.mid.X - half, Y: l.mid.Y - half}, Max: vg.Point{X: l.mid.X + half, Y: l.mid.Y + half}})
-	return l
+	return math.Max(0, math.Min(size, (float64(area.Max.X-area.Min.X)/2-float64(e.len(24)))/reach))
 }
 
 // pt returns where the point q of the cube's space is drawn.
@@ -208,8 +227,11 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 				sty := e.font(labelSize, false)
 				sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
 				d := unitVec(o, t)
-				lab, sty := e.fit(lab, sty, e.len(120), toPx(1))
-				c.FillText(sty, vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}, lab)
+				at := vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}
+				// Centred there, the label has the room to the nearer side.
+				room := min(e.len(120), 2*(at.X-c.Min.X), 2*(c.Max.X-at.X))
+				lab, sty := e.fit(lab, sty, room, toPx(1))
+				c.FillText(sty, at, lab)
 			})
 		}
 

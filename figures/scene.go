@@ -42,8 +42,10 @@ func tint(col color.Color, a float64) color.Color {
 // at the top (as the plots have it), the scene fitted below.
 func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {
 	return func(c draw.Canvas) {
+		most := diagram.Fit(e.inset(c), s.W, s.H) // with no title
 		f := s.DrawOn(e.titled(c, title))
-		e.plotArea(vg.Rectangle{Min: f.P(diagram.Pt(0, 0)), Max: f.P(diagram.Pt(s.W, s.H))})
+		e.plotArea(vg.Rectangle{Min: f.P(diagram.Pt(0, 0)), Max: f.P(diagram.Pt(s.W, s.H))},
+			most.P(diagram.Pt(s.W, s.H)).Sub(most.P(diagram.Pt(0, 0))))
 	}
 }
 

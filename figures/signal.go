@@ -106,7 +106,7 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		capText, capSty := e.sceneFit(r.Caption.Src, caption, sigCaptionW)
 		s.Text(diagram.Text{At: diagram.Pt(sigCaptionX, y), Text: capText, Style: capSty})
 		if h := float64(capSty.Height(capText)); h > rowH-sigRowGap {
-			e.tooTall(fmt.Sprintf("rows[%d].caption", i), r.Caption.Src, h, rowH-sigRowGap, len(sg.Rows))
+			e.rowTooTall(fmt.Sprintf("rows[%d].caption", i), r.Caption.Src, h, rowH-sigRowGap, len(sg.Rows))
 		}
 
 		// The neuron and its wire: solid accent when the signal is there,
@@ -144,7 +144,7 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		// the arrow; it keeps within its row.
 		half := float64(valSty.Width(eq))/2 + sigValuePad
 		if h := float64(valSty.Height(eq)) + 2*sigValuePad; h > rowH-sigRowGap {
-			e.tooTall("variable", sg.Variable.Src, h, rowH-sigRowGap, len(sg.Rows))
+			e.rowTooTall("variable", sg.Variable.Src, h, rowH-sigRowGap, len(sg.Rows))
 		}
 		box := diagram.Node{
 			Shape: diagram.Box, At: diagram.Pt(math.Max(sigValueX, sigValueMin+half), y), R: 8, Pad: sigValuePad,
@@ -160,9 +160,9 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 	return s
 }
 
-// tooTall reports the text src of the field path, need scene units high,
+// rowTooTall reports the text src of the field path, need scene units high,
 // in a row that has room for it.
-func (e *env) tooTall(path, src string, need, room float64, rows int) {
+func (e *env) rowTooTall(path, src string, need, room float64, rows int) {
 	k := e.scenePx()
 	e.problem(e.origins[src], path, "%s needs %s px of height; each of the %d rows has %s px", path, px(need*k), rows, px(room*k))
 }

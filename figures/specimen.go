@@ -74,8 +74,8 @@ func (s *Specimen) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			need -= sty.Height(txt) + e.len(10)
 		}
 		if need < -e.len(10) {
-			e.problemAt(f.PosOf("lines"), "lines: %d lines need %s px; the figure has %s px for them",
-				len(lines), px(toPx(y-c.Min.Y-need-e.len(10))), px(toPx(y-c.Min.Y)))
+			e.problemAt(f.PosOf("lines"), "lines: %s need %s px; the figure has %s px for them",
+				spec.Count(len(lines), "line"), px(toPx(y-c.Min.Y-need-e.len(10))), px(toPx(y-c.Min.Y)))
 		}
 		for _, l := range sets {
 			c.FillText(l.sty, vg.Point{X: c.Min.X + e.len(10), Y: y}, l.txt)

@@ -1,8 +1,6 @@
 package figures
 
 import (
-	"fmt"
-
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -48,13 +46,13 @@ func (s *Step) Validate(c *spec.Check) {
 	case c.Set("x_range"):
 		if r := s.XRange; c.Spans("threshold") && !(r.Min < s.Threshold && s.Threshold < r.Max) {
 			at := c.Pos("x_range")
-			c.ErrorAt(at, "x_range [%v, %v] does not contain threshold %v%s", r.Min, r.Max, s.Threshold,
-				c.Origin(at, "threshold", fmt.Sprintf("threshold %v", s.Threshold)))
+			c.ErrorAt(at, "x_range [%s, %s] does not contain threshold %s%s", proseNum(r.Min), proseNum(r.Max), proseNum(s.Threshold),
+				c.Origin(at, "threshold", "threshold "+proseNum(s.Threshold)))
 		}
 	case c.Bad("x_range"):
 		// reported: the default x_range does not apply
 	case c.Spans("x_range") && (spec.Range{Min: s.Threshold - 3, Max: s.Threshold + 3}).Problem() != "":
-		c.Errorf("threshold", "threshold %v is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range", s.Threshold)
+		c.Errorf("threshold", "threshold %s is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range", proseNum(s.Threshold))
 	}
 }
 

@@ -67,7 +67,7 @@ type Unit struct {
 func (*Unit) Fields() spec.Fields {
 	return spec.Fields{
 		"inputs":       {Doc: "Number of inputs n; default the number of input_labels or weights given, else 3.", Within: [2]float64{1, maxInputs}, ImpliedBy: []string{"input_labels", "weights"}, NoDefault: true},
-		"input_labels": {Doc: "Label of each input, n of them; default $x_1$ … $x_n$.", NoDefault: true},
+		"input_labels": {Doc: "Label of each input, n of them; default $x_1$ … $x_n$.", NoDefault: true, Noun: "labels"},
 		"weights":      {Doc: "Label of each input edge's weight, n of them; default $w_1$ … $w_n$.", NoDefault: true},
 		"edge_labels":  {Doc: "What the input edges show: the weights, their products with the inputs ($w_1x_1$ …) or nothing.", Enum: []string{"weights", "products", "none"}},
 		"body":         {Doc: "Glyph in the unit's body.", Enum: []string{"theta", "sum", "step", "sigmoid", "none"}},
@@ -141,11 +141,11 @@ func (u *Unit) Validate(c *spec.Check) {
 	what := fmt.Sprintf("inputs %d", u.Inputs)
 	if n := len(u.Weights); n != u.Inputs && c.Spans("weights", from) {
 		at := c.Pos("weights")
-		c.ErrorAt(at, "%d weights for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+		c.ErrorAt(at, "%s for %s%s", spec.Count(n, "weight"), spec.Count(u.Inputs, "input"), c.Origin(at, from, what))
 	}
 	if n := len(u.InputLabel); n != u.Inputs && c.Spans("input_labels", from) {
 		at := c.Pos("input_labels")
-		c.ErrorAt(at, "%d input labels for %d inputs%s", n, u.Inputs, c.Origin(at, from, what))
+		c.ErrorAt(at, "%s for %s%s", spec.Count(n, "input label"), spec.Count(u.Inputs, "input"), c.Origin(at, from, what))
 	}
 }
 
@@ -249,7 +249,12 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: il, Text: isty})
 		lab, wsty := "", weight
 		if edgeText != nil {
-			e.alias(edgeText[i].Src, u.Weights[i].Src)
+			// A product is blamed on the longer of its factors.
+			from := u.Weights[i].Src
+			if u.EdgeLabels == "products" && len(u.InputLabel[i].Src) > len(from) {
+				from = u.InputLabel[i].Src
+			}
+			e.alias(edgeText[i].Src, from)
 			lab, wsty = e.sceneFit(edgeText[i].Src, weight, unitEdgeW)
 		}
 		edge(in, lab, inkPen).Text = wsty

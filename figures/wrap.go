@@ -139,6 +139,13 @@ func (e *env) wordTooLong(src string, off int, w string, need, room float64) {
 	e.problemAt(at, "%s: `%s` needs %s px at the smallest size; it has %s px", o.path, short(w), px(need), px(room))
 }
 
+// tooTall records that txt, as fitted, needs more height (in pixels) than
+// its room: wrapped into more lines, it would run over the drawing.
+func (e *env) tooTall(txt string, need, room float64) {
+	o, name := e.name(txt)
+	e.problem(o, "height", "%s needs %s px of height here; it has %s px", name, px(need), px(room))
+}
+
 // short returns s cut to 24 characters for a message.
 func short(s string) string {
 	rs := []rune(s)

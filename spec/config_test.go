@@ -119,15 +119,16 @@ var badConfigs = []struct {
 	{"fan out", "kinds:\n  unit:\n    fan_out: 6\n", []string{"3:14: fan_out: want 1 to 5, got 6"}},
 	{"plane weights", "kinds:\n  threshold-plane:\n    weights: [1]\n", []string{"3:14: weights: want 2 or 3 weights, got 1"}},
 	{"signal rows", "kinds:\n  signal:\n    rows: [{caption: a}]\n", []string{"3:12: rows[0]: missing value"}},
-	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weights for 2 inputs"}},
+	{"config inconsistent", "kinds:\n  unit:\n    inputs: 2\n    weights: [$a$]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"range misses the config's threshold", "kinds:\n  step:\n    x_range: [5, 8]\n    threshold: 0\n", []string{"3:14: x_range [5, 8] does not contain threshold 0"}},
-	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weights for 2 inputs"}},
+	{"unit inputs implied by the config's labels", "kinds:\n  unit:\n    input_labels: [a, b, c, d, e, f, g, h, i, j, k, l, m]\n", []string{"3:19: input_labels: want 1 to 12 labels, got 13"}},
+	{"unit labels and weights disagree", "kinds:\n  unit:\n    input_labels: [a, b]\n    weights: [c]\n", []string{"4:14: 1 weight for 2 inputs"}},
 	{"diagram edge", "kinds:\n  diagram:\n    nodes: [{id: c, at: [0, 0]}]\n    edges: [{from: a, to: b}]\n", []string{
 		`4:20: unknown node "a"`,
 		`4:27: unknown node "b"`,
 	}},
 	{"biases", "kinds:\n  bias-shift:\n    biases: [1, 2e9, 1]\n", []string{
-		"3:17: biases[1]: want a value from -1e9 to 1e9, got 2e+09",
+		"3:17: biases[1]: want a value from -1 × 10⁹ to 1 × 10⁹, got 2 × 10⁹",
 		"3:22: duplicate bias 1",
 	}},
 	{"latex in double quotes", "kinds:\n  sigmoid:\n    formula: \"$\\sigma$\"\n", []string{
@@ -320,7 +321,7 @@ func TestConfigCrossField(t *testing.T) {
 			"specs/s.yaml:2:10: x_range [-2, 4] does not contain threshold 10 (threshold 10 from specs/figgen.yaml:3:16)",
 		}},
 		{"far threshold without range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\n", 0, []string{
-			"specs/figgen.yaml:3:16: threshold 1e+08 is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range (applied to specs/s.yaml)",
+			"specs/figgen.yaml:3:16: threshold 1 × 10⁸ is too far from 0 for the default x_range [threshold − 3, threshold + 3]; set x_range (applied to specs/s.yaml)",
 		}},
 		{"far threshold, spec's range", "kinds:\n  step:\n    threshold: 1e8\n", "kind: step\nx_range: [99999000, 100001000]\n", 0, nil},
 		{"config inputs, spec's labels", "kinds:\n  unit:\n    inputs: 2\n", "kind: unit\ninput_labels: [a, b, c, d]\n", 4, nil},
@@ -478,7 +479,7 @@ func TestConfigSchema(t *testing.T) {
 			"duplicate key", "duplicate kind", "duplicate kind field", "non-scalar key", "kind key not a name",
 			"control character", "range order", "range not finite", "too many pixels", "duplicate format",
 			"signal rows", "config inconsistent", "range misses the config's threshold", "diagram edge",
-			"unit labels and weights disagree", "latex in double quotes":
+			"unit labels and weights disagree", "unit inputs implied by the config's labels", "latex in double quotes":
 			continue // beyond the schema, or beyond JSON
 		}
 		t.Run(tt.name, func(t *testing.T) {

@@ -496,7 +496,7 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 			return false
 		}
 		if r[0] >= r[1] {
-			d.errorf(d.at(n), "%s: min %v must be less than max %v", path, r[0], r[1])
+			d.errorf(d.at(n), "%s: min %s must be less than max %s", path, Num(r[0]), Num(r[1]))
 			return false
 		}
 		rg := Range{Min: r[0], Max: r[1]}

@@ -121,7 +121,7 @@ func TestConstraints(t *testing.T) {
 		{"enum", "kind: test\nmode: alhpa\n", []string{`2:7: unknown mode "alhpa" (did you mean "alpha"?)`}},
 		{"enum, far", "kind: test\nmode: gamma\n", []string{`2:7: unknown mode "gamma" (want one of alpha, beta)`}},
 		{"int within", "kind: test\ncount: 0\n", []string{"2:8: count: want 1 to 5, got 0"}},
-		{"float within", "kind: test\nscale: 2e9\n", []string{"2:8: scale: want a value from -1e9 to 1e9, got 2e+09"}},
+		{"float within", "kind: test\nscale: 2e9\n", []string{"2:8: scale: want a value from -1 × 10⁹ to 1 × 10⁹, got 2 × 10⁹"}},
 		{"at least one", "kind: test\ntags: []\n", []string{"2:7: tags: want at least one tag, got 0"}},
 		{"unique", "kind: test\ntags: [a, b, a]\n", []string{`2:14: duplicate tag "a"`}},
 		{"at most", "kind: test\nitems: [{name: a}, {name: b}, {name: c}]\n", []string{"2:8: items: want at most 2 items, got 3"}},

@@ -51,6 +51,8 @@ type Field struct {
 	// ImpliedBy lists the keys whose value implies this key's (a unit's
 	// inputs is the number of its input_labels): a spec that writes one of
 	// them writes this key too, so a folder default of it does not apply.
+	// A limit (Within) of this key the spec breaks without writing it is
+	// an error at the key that implies it, counted in that key's Noun.
 	ImpliedBy []string
 
 	What string // singular name of a value in messages ("format"); default the key

@@ -116,12 +116,24 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 			d.errorf(d.posOf(path), "unknown %s %q%s", what, v.String(), didYouMean(v.String(), fd.Enum, true))
 		}
 	case reflect.Int:
-		if lo, hi := fd.Within[0], fd.Within[1]; (lo != 0 || hi != 0) && (float64(v.Int()) < lo || float64(v.Int()) > hi) {
-			d.errorf(d.posOf(path), "%s: want %v to %v, got %d", path, lo, hi, v.Int())
+		lo, hi := fd.Within[0], fd.Within[1]
+		if (lo == 0 && hi == 0) || (float64(v.Int()) >= lo && float64(v.Int()) <= hi) {
+			break
 		}
+		if by := d.implier(path, fd); by != "" {
+			// The spec wrote the list the value is the length of: the
+			// error is that list's.
+			noun := d.kinds.field(kind, by).Noun
+			if noun == "" {
+				noun = lastKey(by)
+			}
+			d.errorf(d.posOf(by), "%s: want %s to %s %s, got %d", by, Num(lo), Num(hi), noun, v.Int())
+			break
+		}
+		d.errorf(d.posOf(path), "%s: want %s to %s, got %d", path, Num(lo), Num(hi), v.Int())
 	case reflect.Float64:
 		if lo, hi := fd.Within[0], fd.Within[1]; (lo != 0 || hi != 0) && (v.Float() < lo || v.Float() > hi) {
-			d.errorf(d.posOf(path), "%s: want a value from %s to %s, got %v", path, shortFloat(lo), shortFloat(hi), v.Float())
+			d.errorf(d.posOf(path), "%s: want a value from %s to %s, got %s", path, Num(lo), Num(hi), Num(v.Float()))
 		}
 	case reflect.Slice, reflect.Array:
 		n := v.Len()
@@ -139,9 +151,12 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 			x := v.Index(i)
 			if fd.Unique || item.Unique {
 				if seen[x.Interface()] {
-					if x.Kind() == reflect.String {
+					switch x.Kind() {
+					case reflect.String:
 						d.errorf(d.posOf(p), "duplicate %s %q", iwhat, x.String())
-					} else {
+					case reflect.Float64:
+						d.errorf(d.posOf(p), "duplicate %s %s", iwhat, Num(x.Float()))
+					default:
 						d.errorf(d.posOf(p), "duplicate %s %v", iwhat, x.Interface())
 					}
 					continue
@@ -160,6 +175,24 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 	case reflect.Struct:
 		d.constraints(kind, path, v)
 	}
+}
+
+// implier returns the key that implies the value at path (Field.ImpliedBy)
+// when the value itself was not written: the first of them the spec
+// writes, else the first the folder defaults write; "" when none is.
+func (d *decoder) implier(path string, fd Field) string {
+	if len(fd.ImpliedBy) == 0 || d.set(path) {
+		return ""
+	}
+	parent := path[:len(path)-len(lastKey(path))]
+	for _, written := range []func(string) bool{d.own, d.set} {
+		for _, k := range fd.ImpliedBy {
+			if written(parent + k) {
+				return parent + k
+			}
+		}
+	}
+	return ""
 }
 
 // items checks the number of items n of the list at path.
@@ -203,22 +236,17 @@ func lastKey(path string) string {
 	return path
 }
 
-// shortFloat writes a limit as a person would: 1e9, not 1e+09.
-func shortFloat(x float64) string {
-	s := strconv.FormatFloat(x, 'g', -1, 64)
-	return strings.Replace(strings.Replace(s, "e+0", "e", 1), "e+", "e", 1)
-}
-
 // Problem says what makes r unfit as an axis range, "" when it is fine:
 // its ends must be finite and within ±1e9, and max − min at least 1e-6
 // times the largest of 1, |min| and |max|; past that, ticks and curves
 // cannot be drawn (the tick loop and the rasterizer would not end).
 func (r Range) Problem() string {
 	if math.IsNaN(r.Min) || math.IsNaN(r.Max) || math.Abs(r.Min) > MaxCoord || math.Abs(r.Max) > MaxCoord {
-		return fmt.Sprintf("want values from -1e9 to 1e9, got [%v, %v]", r.Min, r.Max)
+		return fmt.Sprintf("want values from %s to %s, got [%s, %s]", Num(-MaxCoord), Num(MaxCoord), Num(r.Min), Num(r.Max))
 	}
 	if span := minSpan * max(1, math.Abs(r.Min), math.Abs(r.Max)); !(r.Max-r.Min >= span) {
-		return fmt.Sprintf("[%v, %v] is too narrow: want max − min ≥ %s", r.Min, r.Max, strconv.FormatFloat(span, 'g', 2, 64))
+		span, _ = strconv.ParseFloat(strconv.FormatFloat(span, 'g', 2, 64), 64) // two digits
+		return fmt.Sprintf("[%s, %s] is too narrow: want max − min ≥ %s", Num(r.Min), Num(r.Max), Num(span))
 	}
 	return ""
 }
