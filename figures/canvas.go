@@ -42,7 +42,8 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 		ctx.InvertY()
 		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI))
 		drawFig(draw.New(c))
-		if err := p.png.Encode(&buf, img); err != nil {
+		doc := docOf(f)
+		if err := p.png.EncodeText(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
 			return nil, err
 		}
 	case "svg", "pdf":

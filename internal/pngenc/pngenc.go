@@ -27,7 +27,9 @@ import (
 	"image/color"
 	"io"
 	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Options tune an encoding. The zero value is the default: fast, and
@@ -53,8 +55,36 @@ func Encode(w io.Writer, img image.Image, opts Options) error {
 	return e.Encode(w, img)
 }
 
+// Text is a piece of text a PNG carries about itself: an iTXt chunk,
+// UTF-8, uncompressed, with no language tag nor translated keyword
+// unless Lang is set.
+type Text struct {
+	// Key is the keyword: 1-79 printable Latin-1 characters, no leading,
+	// trailing or double spaces; the PNG specification names some (Title,
+	// Description, Author, Copyright, Software, …).
+	Key string
+	// Value is the text, UTF-8.
+	Value string
+	// Lang is the language of Value (a BCP 47 tag such as "ko"), or "".
+	Lang string
+}
+
 // Encode writes img to w as a PNG.
 func (e *Encoder) Encode(w io.Writer, img image.Image) error {
+	return e.EncodeText(w, img)
+}
+
+// EncodeText writes img to w as a PNG carrying texts, each in an iTXt
+// chunk before the image data, in the order given.
+func (e *Encoder) EncodeText(w io.Writer, img image.Image, texts ...Text) error {
+	for _, t := range texts {
+		if !validKey(t.Key) {
+			return errors.New("pngenc: " + strconv.Quote(t.Key) + " is no PNG text keyword")
+		}
+		if !utf8.ValidString(t.Value) || strings.IndexByte(t.Lang, 0) >= 0 {
+			return errors.New("pngenc: the text of " + t.Key + " is not UTF-8")
+		}
+	}
 	opts := e.Options
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
@@ -104,6 +134,17 @@ func (e *Encoder) Encode(w io.Writer, img image.Image) error {
 			chunk(bw, "tRNS", trns[:last+1])
 		}
 	}
+	for _, t := range texts {
+		// keyword, NUL, not compressed (0, 0), language tag, NUL, no
+		// translated keyword, NUL, text.
+		data := make([]byte, 0, len(t.Key)+len(t.Lang)+len(t.Value)+5)
+		data = append(data, t.Key...)
+		data = append(data, 0, 0, 0)
+		data = append(data, t.Lang...)
+		data = append(data, 0, 0)
+		data = append(data, t.Value...)
+		chunk(bw, "iTXt", data)
+	}
 	// IDAT in chunks of at most 1 MiB, as decoders read them in any size.
 	for len(idat) > 0 {
 		n := min(len(idat), 1<<20)
@@ -112,6 +153,20 @@ func (e *Encoder) Encode(w io.Writer, img image.Image) error {
 	}
 	chunk(bw, "IEND", nil)
 	return bw.Flush()
+}
+
+// validKey reports whether k is a PNG text keyword: 1-79 printable
+// Latin-1 characters (ASCII here), no leading, trailing or double spaces.
+func validKey(k string) bool {
+	if len(k) == 0 || len(k) > 79 || k[0] == ' ' || k[len(k)-1] == ' ' || strings.Contains(k, "  ") {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] < 0x20 || k[i] > 0x7e {
+			return false
+		}
+	}
+	return true
 }
 
 func chunk(w *bufio.Writer, typ string, data []byte) {

@@ -5,8 +5,10 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"math/rand/v2"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -272,4 +274,30 @@ func BenchmarkEncode(b *testing.B) {
 		}
 		b.ReportMetric(float64(buf.Len()), "bytes")
 	})
+}
+
+// TestText: the texts are iTXt chunks before the image data, UTF-8, that
+// a decoder skips; a bad keyword is an error.
+func TestText(t *testing.T) {
+	img := image.NewGray(image.Rect(0, 0, 3, 2))
+	var buf bytes.Buffer
+	var e Encoder
+	if err := e.EncodeText(&buf, img, Text{Key: "Title", Value: "뉴런", Lang: "ko"}, Text{Key: "Description", Value: "α < β"}); err != nil {
+		t.Fatal(err)
+	}
+	data := buf.Bytes()
+	want1 := "iTXtTitle\x00\x00\x00ko\x00\x00뉴런"
+	want2 := "iTXtDescription\x00\x00\x00\x00\x00α < β"
+	i1, i2, idat := bytes.Index(data, []byte(want1)), bytes.Index(data, []byte(want2)), bytes.Index(data, []byte("IDAT"))
+	if i1 < 0 || i2 < i1 || idat < i2 {
+		t.Errorf("iTXt chunks missing or misplaced: %q", data)
+	}
+	if _, err := png.Decode(bytes.NewReader(data)); err != nil {
+		t.Errorf("image/png cannot read it: %v", err)
+	}
+	for _, k := range []string{"", " Title", "Ti\x00tle", "Tïtle", strings.Repeat("k", 80)} {
+		if err := e.EncodeText(io.Discard, img, Text{Key: k, Value: "x"}); err == nil {
+			t.Errorf("keyword %q: no error", k)
+		}
+	}
 }
