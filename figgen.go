@@ -39,6 +39,16 @@ type Options struct {
 	// the outputs of the figures being rendered (at most Parallel), not
 	// those of the whole run.
 	Sink Sink
+
+	// Skip, when set, is asked about every valid spec, once it is
+	// decoded and before its texts are typeset, with its Figure's Key and
+	// Outputs set. When it returns true the spec is skipped: neither
+	// typeset, laid out nor rendered (its outputs are fresh: it was, when
+	// they were made), and the sink gets none of its outputs; they are
+	// still in Result.Order and on the contact sheet, and still checked
+	// against the other specs' outputs. The command skips the specs whose
+	// outputs its manifest says are fresh, and those of other shards.
+	Skip func(f *Figure) bool
 }
 
 // A Sink receives the outputs of a run as they are rendered (see
@@ -80,6 +90,10 @@ type Result struct {
 	// Specs is the spec files of the run, named as in error positions.
 	Specs []string
 
+	// Figures are the valid specs of the run, in the order of Specs (all
+	// of them, when Generate returns no error).
+	Figures []Figure
+
 	// Folder reports whether a folder was among the paths: the run is then
 	// a whole post's figures, and Files holds the contact sheet index.html.
 	Folder bool
@@ -105,11 +119,9 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Specs: l.files, Folder: l.folder}
-	for _, f := range l.figs {
-		for _, format := range f.Formats {
-			res.Order = append(res.Order, outputName(f, format))
-		}
+	res := &Result{Specs: l.files, Folder: l.folder, Figures: l.info}
+	for _, fi := range l.info {
+		res.Order = append(res.Order, fi.Outputs...)
 	}
 	if l.folder {
 		res.Order = append(res.Order, indexName)
@@ -122,7 +134,7 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	if err := sink.Begin(res.Order); err != nil {
 		return nil, err
 	}
-	outs, err := renderAll(ctx, l.r, l.figs, opts.Parallel, sink)
+	outs, err := renderAll(ctx, l.r, l.figs, l.info, opts.Parallel, sink)
 	if err != nil {
 		return nil, err
 	}
@@ -157,7 +169,8 @@ type loaded struct {
 	files  []string
 	folder bool
 	figs   []*spec.Figure
-	r      *figures.Renderer
+	info   []Figure          // of figs
+	r      *figures.Renderer // nil when every figure is skipped
 }
 
 // load collects the spec files of opts, reads and decodes each with the
@@ -174,70 +187,117 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := renderer()
-	if err != nil {
-		return nil, err
+	// The fonts are loaded when a text is first to be typeset: a run
+	// whose every spec is skipped needs none.
+	var r *figures.Renderer
+	var rerr error
+	typesetter := func() *figures.Renderer {
+		if r == nil && rerr == nil {
+			r, rerr = renderer()
+		}
+		return r
 	}
 	var p problems
 	figs := make([]*spec.Figure, 0, len(files))
-	configs := map[string]*spec.Config{} // folder → its figgen.yaml, nil if none
+	var info []Figure
+	type folderDefaults struct {
+		cfg     *spec.Config
+		data    []byte
+		checked bool // its texts typeset
+	}
+	configs := map[string]*folderDefaults{} // folder → its figgen.yaml
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
 		dir := src.dir(name)
-		cfg, seen := configs[dir]
+		fd, seen := configs[dir]
 		if !seen {
-			cfg = loadConfig(src, r, dir, &p)
-			configs[dir] = cfg
+			fd = &folderDefaults{}
+			fd.cfg, fd.data = loadConfig(src, dir, &p)
+			configs[dir] = fd
 		}
 		data, err := readFile(src, name, "spec")
 		if err != nil {
 			p.add(err)
 			continue
 		}
-		f, err := decodeSpec(name, data, cfg)
+		f, err := decodeSpec(name, data, fd.cfg)
 		p.add(err)
+		fi := Figure{Spec: name, Config: src.join(dir, configName)}
+		if err == nil {
+			var derr error
+			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)
+			p.add(derr)
+			for _, format := range f.Formats {
+				fi.Outputs = append(fi.Outputs, outputName(f, format))
+			}
+			fi.Skipped = derr == nil && opts.Skip != nil && opts.Skip(&fi)
+		}
+		if fd.cfg != nil && !fd.checked && !fi.Skipped {
+			// The texts of folder defaults are typeset even when no spec
+			// of the folder uses them yet, unless every spec is skipped.
+			fd.checked = true
+			if typesetter() != nil {
+				p.add(checkConfig(r, fd.cfg))
+			}
+		}
 		var terr error
-		if f != nil {
+		if f != nil && !fi.Skipped && typesetter() != nil {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
 			terr = checkFigure(r, f)
 			p.add(terr)
-		}
-		if err == nil && terr == nil {
-			p.add(checkLayout(r, f))
+			if err == nil && terr == nil {
+				p.add(checkLayout(r, f))
+			}
 		}
 		if err == nil {
 			figs = append(figs, f)
+			info = append(info, fi)
 		}
+	}
+	if rerr != nil {
+		return nil, rerr
 	}
 	p.add(outputConflicts(figs))
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	return &loaded{files: files, folder: folder, figs: figs, r: r}, nil
+	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
 }
 
-// loadConfig reads and decodes the folder defaults of dir and typesets
-// every text they set, even one no spec of the folder uses yet. It returns
-// nil when dir has no figgen.yaml or it is invalid (the problems go to p).
-func loadConfig(src source, r *figures.Renderer, dir string, p *problems) *spec.Config {
-	name := src.join(dir, configName)
-	data, err := readFile(src, name, "config")
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// keyOf returns the data files of the valid figure f, whose spec and
+// folder defaults are specData and config, and the key of its outputs.
+func keyOf(src source, f *spec.Figure, specData, config []byte) ([]string, string, error) {
+	names := dataFiles(src, f)
+	var data [][]byte
+	for _, n := range names {
+		b, err := readFile(src, n, "data")
+		if err != nil {
+			return nil, "", err
+		}
+		data = append(data, b)
 	}
+	return names, InputKey(specData, config, data...), nil
+}
+
+// loadConfig reads and decodes the folder defaults of dir. It returns
+// nil when dir has no figgen.yaml or it is invalid (the problems go to p),
+// and the file's bytes.
+func loadConfig(src source, dir string, p *problems) (*spec.Config, []byte) {
+	name := src.join(dir, configName)
+	data, err := readConfig(src, name)
 	if err != nil {
 		p.add(err)
-		return nil
+		return nil, nil
+	}
+	if data == nil {
+		return nil, nil
 	}
 	cfg, err := decodeConfig(name, data)
 	p.add(err)
-	if cfg != nil {
-		p.add(checkConfig(r, cfg))
-	}
-	return cfg
+	return cfg, data
 }
 
 // reservedNames are the files of an out dir that are figgen's own rather
@@ -295,7 +355,7 @@ var renderer = sync.OnceValues(func() (*figures.Renderer, error) {
 // renderAll renders every figure, parallel figures at once, hands each
 // output to sink as soon as its figure is drawn, and returns the outputs
 // in the order of figs, without their data.
-func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, parallel int, sink Sink) ([][]figures.Output, error) {
+func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
@@ -329,6 +389,10 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, pa
 				if i >= len(figs) || ctx.Err() != nil || stopped() {
 					return
 				}
+				if info[i].Skipped {
+					outs[i] = skippedOutputs(figs[i])
+					continue
+				}
 				outs[i], errs[i] = r.Render(figs[i])
 				if errs[i] == nil {
 					put(outs[i])
@@ -348,6 +412,16 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, pa
 		p.add(err)
 	}
 	return outs, p.err()
+}
+
+// skippedOutputs returns the outputs of the skipped figure f, without
+// their data, as the contact sheet lists them.
+func skippedOutputs(f *spec.Figure) []figures.Output {
+	var outs []figures.Output
+	for _, format := range f.Formats {
+		outs = append(outs, figures.Output{Name: outputName(f, format), Format: format})
+	}
+	return outs
 }
 
 // problems gathers the errors of a run: positioned ones into one
