@@ -6,6 +6,7 @@ require (
 	codeberg.org/go-fonts/stix v0.3.0
 	git.sr.ht/~sbinet/gg v0.7.0
 	github.com/urfave/cli/v2 v2.27.7
+	github.com/yuin/goldmark v1.8.7
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/image v0.48.0
 	gonum.org/v1/gonum v0.16.0

@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -26,29 +28,38 @@ var imageExts = []string{".png", ".svg", ".pdf"}
 type renderSink struct {
 	out       *outDir
 	dry       bool
+	shard     shard
 	created   bool              // the out dir did not exist: made for the temporary files
 	pending   map[string]string // output name → its temporary file ("" in a dry run)
-	unchanged int
+	sums      map[string]string // output name → SHA-256 of its bytes
+	unchanged []string
 	foreign   []error
+	progress  *progress
 }
 
 func (s *renderSink) Begin(names []string) error { return s.out.blockedAll(names) }
 
 func (s *renderSink) Put(name string, data []byte) error {
+	if name == indexName && !s.shard.first() {
+		return nil // the contact sheet is the first shard's
+	}
+	s.progress.step()
 	equal, exists, err := same(s.out.path(name), data)
 	switch {
 	case err != nil:
 		return fail(exitStale, fmt.Errorf("figgen: %w", err))
 	case equal:
-		s.unchanged++
+		s.unchanged = append(s.unchanged, name)
+		s.sums[name] = sum(data)
 		return nil
-	case exists && !s.out.owned[name]:
+	case exists && !s.out.owned(name):
 		s.foreign = append(s.foreign, s.out.foreign(name))
 		return nil
 	case s.dry:
 		s.pending[name] = ""
 		return nil
 	}
+	s.sums[name] = sum(data)
 	if !s.out.exists {
 		if err := os.MkdirAll(s.out.dir, 0o755); err != nil {
 			return fail(exitStale, fmt.Errorf("figgen: %w", err))
@@ -90,15 +101,37 @@ func runError(err error) error {
 	return fail(exitUsage, err)
 }
 
-func cmdRender(c *cli.Context, stdout io.Writer) error {
+func cmdRender(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 	out, err := openOutDir(c.String("out"))
 	if err != nil {
 		return err
 	}
+	out.warn(stderr)
+	sh, err := parseShard(c.String("shard"))
+	if err != nil {
+		return err
+	}
 	dry, prune := c.Bool("dry-run"), c.Bool("prune")
-	sink := &renderSink{out: out, dry: dry, pending: map[string]string{}}
+	paths := c.Args().Slice()
+	if done, err := renderNothing(c, out, paths, sh, stdout, rep); done {
+		return err
+	}
+	sink := &renderSink{out: out, dry: dry, shard: sh, pending: map[string]string{}, sums: map[string]string{}, progress: newProgress(stderr, "rendering")}
 	defer sink.cleanup()
-	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	defer sink.progress.done()
+	var skipped []string
+	skip := func(f *lib.Figure) bool {
+		if !sh.has(f.Spec) {
+			return true
+		}
+		if _, ok := out.fresh(f); ok {
+			skipped = append(skipped, f.Outputs...)
+			return true
+		}
+		sink.progress.total += len(f.Outputs)
+		return false
+	}
+	res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip})
 	if err != nil {
 		return runError(err)
 	}
@@ -109,10 +142,11 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 	if dry {
 		wrote, removed = "would write", "would remove"
 	}
+	made := out.entriesOf(res.Figures, res.Folder, sink.sums)
 	// The manifest names every output before any is renamed into place, so
 	// that an interrupted run leaves no file figgen wrote unlisted.
 	if !dry {
-		if err := writeManifest(out, out.manifestFor(res.Order, nil)); err != nil {
+		if err := writeManifest(out, out.next(made, nil)); err != nil {
 			return err
 		}
 	}
@@ -133,6 +167,7 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 			}
 			delete(sink.pending, name)
 		}
+		rep.Written = append(rep.Written, name)
 		fmt.Fprintf(stdout, "%s %s\n", wrote, path)
 	}
 	for _, tmp := range out.staleTemps(nil) {
@@ -151,6 +186,7 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 			case why != "":
 				fmt.Fprintf(stdout, "note: %s: no spec produces it, but figgen leaves it: %s\n", path, why)
 			case !prune:
+				rep.Unexpected = append(rep.Unexpected, name)
 				fmt.Fprintf(stdout, "note: %s: no spec produces it (figgen render --prune removes it)\n", path)
 			case dry:
 				fmt.Fprintf(stdout, "would remove %s: no spec produces it\n", path)
@@ -159,22 +195,90 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 					return fail(exitStale, fmt.Errorf("figgen: %w", err))
 				}
 				pruned[name] = true
+				rep.Removed = append(rep.Removed, name)
 				removeEmptyFolders(out, name)
 				fmt.Fprintf(stdout, "removed %s: no spec produces it\n", path)
 			}
 		}
 	}
 	if !dry {
-		if err := writeManifest(out, out.manifestFor(res.Order, pruned)); err != nil {
+		if err := writeManifest(out, out.next(made, pruned)); err != nil {
 			return err
 		}
 	}
+	unchanged := len(sink.unchanged) + len(skipped)
+	rep.Unchanged = append(sink.unchanged, skipped...)
+	rep.Skipped = skipped
 	if dry {
-		fmt.Fprintf(stdout, "%d to write, %d unchanged in %s; nothing changed (--dry-run)\n", written, sink.unchanged, out.dir)
+		fmt.Fprintf(stdout, "%d to write, %d unchanged in %s; nothing changed (--dry-run)\n", written, unchanged, out.dir)
 		return nil
 	}
-	fmt.Fprintf(stdout, "%d written, %d unchanged in %s\n", written, sink.unchanged, out.dir)
+	fmt.Fprintf(stdout, "%d written, %d unchanged in %s\n", written, unchanged, out.dir)
 	return nil
+}
+
+// renderNothing is the render of a run whose every output the manifest
+// says is fresh: it reads the specs, their folder defaults and data files
+// and the outputs to hash them, decodes nothing, loads no font and
+// renders nothing. It reports whether that was so (and the run is done);
+// if not, the run goes on as a render that skips the fresh specs.
+func renderNothing(c *cli.Context, out *outDir, paths []string, sh shard, stdout io.Writer, rep *report) (bool, error) {
+	if out.old == nil || out.build != lib.Build() || c.Bool("prune") {
+		return false, nil
+	}
+	figs, folder, err := lib.Scan(c.Context, lib.Options{Paths: paths}, out.dataOf)
+	if err != nil {
+		return false, nil
+	}
+	var names, mine []string // every output of the run, and this shard's
+	for i := range figs {
+		f := &figs[i]
+		if !sh.has(f.Spec) {
+			es := out.specEntries(f.Spec)
+			if len(es) == 0 {
+				return false, nil // its outputs are not known
+			}
+			for _, e := range es {
+				names = append(names, e.Name)
+			}
+			continue
+		}
+		outs, ok := out.fresh(f)
+		if !ok {
+			return false, nil
+		}
+		names, mine = append(names, outs...), append(mine, outs...)
+	}
+	if folder {
+		names = append(names, indexName)
+		if sh.first() {
+			if !out.indexFresh(figs) {
+				return false, nil
+			}
+			mine = append(mine, indexName)
+		}
+	}
+	if len(out.staleTemps(nil)) > 0 {
+		return false, nil
+	}
+	for n := range out.entries {
+		if out.blocked(n) != "" || !exists(out.path(n)) {
+			return false, nil // the manifest is to change
+		}
+	}
+	if folder {
+		for _, name := range out.orphans(names) {
+			rep.Unexpected = append(rep.Unexpected, name)
+			fmt.Fprintf(stdout, "note: %s: no spec produces it (figgen render --prune removes it)\n", out.path(name))
+		}
+	}
+	rep.Unchanged, rep.Skipped = mine, mine
+	if c.Bool("dry-run") {
+		fmt.Fprintf(stdout, "0 to write, %d unchanged in %s; nothing changed (--dry-run)\n", len(mine), out.dir)
+		return true, nil
+	}
+	fmt.Fprintf(stdout, "0 written, %d unchanged in %s\n", len(mine), out.dir)
+	return true, nil
 }
 
 // writeManifest writes m as the out dir's manifest, unless it holds m
@@ -205,13 +309,22 @@ func removeEmptyFolders(out *outDir, name string) {
 // rendered.
 type checkSink struct {
 	out      *outDir
-	problems map[string]error // output name → stale or missing
+	shard    shard
+	diff     string            // --diff: where to write stale images, new and old, and their difference
+	problems map[string]error  // output name → stale or missing
+	sums     map[string]string // output name → SHA-256 of its bytes
 	foreign  []error
+	progress *progress
 }
 
 func (s *checkSink) Begin(names []string) error { return s.out.blockedAll(names) }
 
 func (s *checkSink) Put(name string, data []byte) error {
+	if name == indexName && !s.shard.first() {
+		return nil
+	}
+	s.progress.step()
+	s.sums[name] = sum(data)
 	path := s.out.path(name)
 	equal, exists, err := same(path, data)
 	switch {
@@ -220,43 +333,161 @@ func (s *checkSink) Put(name string, data []byte) error {
 	case equal:
 	case !exists:
 		s.problems[name] = fmt.Errorf("%s: missing", path)
-	case !s.out.owned[name]:
+	case !s.out.owned(name):
 		s.foreign = append(s.foreign, s.out.foreign(name))
 	default:
 		s.problems[name] = fmt.Errorf("%s: stale", path)
+		if s.diff != "" {
+			if err := writeDiff(s.diff, name, path, data); err != nil {
+				return fail(exitStale, fmt.Errorf("figgen: --diff: %w", err))
+			}
+		}
 	}
 	return nil
 }
 
-func cmdCheck(c *cli.Context, stdout io.Writer) error {
+func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 	out, err := openOutDir(c.String("out"))
 	if err != nil {
 		return err
 	}
-	sink := &checkSink{out: out, problems: map[string]error{}}
-	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	out.warn(stderr)
+	sh, err := parseShard(c.String("shard"))
 	if err != nil {
-		return runError(err)
+		return err
 	}
-	if len(sink.foreign) > 0 {
-		return fail(exitUsage, errors.Join(sink.foreign...))
+	post, err := readPost(c.String("post"))
+	if err != nil {
+		return err
 	}
-	var problems []error // in the order of the outputs, whatever order they came in
-	for _, name := range res.Order {
-		if err := sink.problems[name]; err != nil {
-			problems = append(problems, err)
+	paths := c.Args().Slice()
+	var (
+		problems []error // in the order of the outputs, whatever order they came in
+		notes    []string
+		order    []string // every output of the run
+		folder   bool
+		stale    = map[string]bool{}
+		missing  = map[string]bool{}
+	)
+	fix := "figgen render"
+	if c.Bool("fast") {
+		if c.String("diff") != "" {
+			return fail(exitUsage, fmt.Errorf("figgen check: --diff needs the new images: it does not go with --fast"))
+		}
+		var figs []lib.Figure
+		figs, folder, err = lib.Scan(c.Context, lib.Options{Paths: paths}, out.dataOf)
+		if err != nil {
+			return runError(err)
+		}
+		if out.old == nil {
+			return fail(exitStale, fmt.Errorf("figgen: %s: no manifest figgen can trust; check --fast has nothing to go by: run figgen check", filepath.Join(out.dir, manifestName)))
+		}
+		for i := range figs {
+			f := &figs[i]
+			es := out.specEntries(f.Spec)
+			for _, e := range es {
+				order = append(order, e.Name)
+			}
+			if !sh.has(f.Spec) {
+				continue
+			}
+			if _, ok := out.fresh(f); ok {
+				continue
+			}
+			if len(es) == 0 {
+				problems = append(problems, fmt.Errorf("%s: no output of it in %s", f.Spec, out.dir))
+				continue
+			}
+			keyed := out.build == lib.Build()
+			for _, e := range es {
+				keyed = keyed && e.Inputs == f.Key
+			}
+			for _, e := range es {
+				if keyed && e.SHA256 == out.sumOf(e.Name) {
+					continue // the inputs are the same; another output was edited
+				}
+				stale[e.Name] = true
+				if out.sumOf(e.Name) == "" {
+					missing[e.Name] = true
+					problems = append(problems, fmt.Errorf("%s: missing", out.path(e.Name)))
+				} else {
+					problems = append(problems, fmt.Errorf("%s: stale", out.path(e.Name)))
+				}
+			}
+		}
+		if folder {
+			order = append(order, indexName)
+			if sh.first() && !out.indexFresh(figs) {
+				stale[indexName] = true
+				problems = append(problems, fmt.Errorf("%s: stale", out.path(indexName)))
+			}
+		}
+	} else {
+		if d := c.String("diff"); d != "" {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return fail(exitStale, fmt.Errorf("figgen: --diff: %w", err))
+			}
+		}
+		sink := &checkSink{out: out, shard: sh, diff: c.String("diff"), problems: map[string]error{}, sums: map[string]string{}, progress: newProgress(stderr, "checking")}
+		skip := func(f *lib.Figure) bool {
+			if !sh.has(f.Spec) {
+				return true
+			}
+			sink.progress.total += len(f.Outputs)
+			return false
+		}
+		res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip})
+		sink.progress.done()
+		if err != nil {
+			return runError(err)
+		}
+		if len(sink.foreign) > 0 {
+			return fail(exitUsage, errors.Join(sink.foreign...))
+		}
+		order, folder = res.Order, res.Folder
+		for _, name := range res.Order {
+			if err := sink.problems[name]; err != nil {
+				stale[name] = true
+				if strings.HasSuffix(err.Error(), ": missing") {
+					missing[name] = true
+				}
+				problems = append(problems, err)
+			}
+		}
+		// The manifest must record what was written: the outputs and their
+		// bytes. Keys from other inputs or another figgen whose images are
+		// the same only make the next render re-render them: a note.
+		mpath := filepath.Join(out.dir, manifestName)
+		made := out.entriesOf(res.Figures, res.Folder, sink.sums)
+		switch {
+		case out.old == nil && out.warning == nil:
+			problems = append(problems, fmt.Errorf("%s: missing", mpath))
+		case out.old == nil:
+			problems = append(problems, fmt.Errorf("%s: not figgen's (%v)", mpath, out.warning))
+		default:
+			names := slices.Sorted(maps.Keys(made))
+			for _, n := range names {
+				if stale[n] {
+					continue
+				}
+				want, had := made[n], out.entries[n]
+				switch {
+				case had.Name == "":
+					problems = append(problems, fmt.Errorf("%s: does not list %s", mpath, n))
+				case had.Spec != want.Spec || had.SHA256 != want.SHA256 || !slices.Equal(had.Data, want.Data):
+					problems = append(problems, fmt.Errorf("%s: stale for %s", mpath, n))
+				case had.Inputs != want.Inputs:
+					notes = append(notes, n)
+				}
+			}
 		}
 	}
-	mpath := filepath.Join(out.dir, manifestName)
-	switch want := out.manifestFor(res.Order, nil).bytes(); {
-	case out.old == nil:
-		problems = append(problems, fmt.Errorf("%s: missing", mpath))
-	case !bytes.Equal(out.old, want):
-		problems = append(problems, fmt.Errorf("%s: stale", mpath))
+	if len(notes) > 0 {
+		fmt.Fprintf(stdout, "note: %s: %d outputs recorded from other inputs or by another figgen build, with the same bytes (figgen render records them anew)\n", filepath.Join(out.dir, manifestName), len(notes))
 	}
-	fix := "figgen render"
-	if res.Folder {
-		for _, name := range out.orphans(res.Order) {
+	if folder {
+		for _, name := range out.orphans(order) {
+			rep.Unexpected = append(rep.Unexpected, name)
 			problems = append(problems, fmt.Errorf("%s: no spec produces it", out.path(name)))
 			fix = "figgen render --prune"
 		}
@@ -264,16 +495,31 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 	for _, tmp := range out.staleTemps(nil) {
 		fmt.Fprintf(stdout, "note: %s: left by an interrupted run (figgen render removes it)\n", tmp)
 	}
+	for _, n := range order {
+		switch {
+		case missing[n]:
+			rep.Missing = append(rep.Missing, n)
+		case stale[n]:
+			rep.Stale = append(rep.Stale, n)
+		}
+	}
+	postBad := false
+	if post != nil {
+		postBad = post.report(stdout, out, order, stale, rep)
+	}
 	if len(problems) > 0 {
-		fix = strings.Join(append([]string{fix, "--out", out.dir}, c.Args().Slice()...), " ")
+		fix = strings.Join(append([]string{fix, "--out", out.dir}, paths...), " ")
 		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), out.dir, fix))
 		return fail(exitStale, errors.Join(problems...))
 	}
-	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(res.Order), out.dir)
+	if postBad {
+		return fail(exitStale, errors.New(""))
+	}
+	fmt.Fprintf(stdout, "%d outputs up to date in %s\n", len(order), out.dir)
 	return nil
 }
 
-func cmdValidate(c *cli.Context, stdout io.Writer) error {
+func cmdValidate(c *cli.Context, stdout, _ io.Writer, _ *report) error {
 	specs, err := lib.Validate(c.Context, lib.Options{Paths: c.Args().Slice()})
 	if err != nil {
 		return fail(exitUsage, err)

@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -29,111 +28,6 @@ const (
 // tempName matches tempPattern, and nothing else is taken for one of
 // figgen's temporary files.
 var tempName = regexp.MustCompile(`^\.figgen-[0-9]+\.tmp$`)
-
-// manifest is the file .figgen.json of an out dir: the files figgen wrote
-// there, slash-separated and relative to it, sorted. It is a JSON object
-// so that later versions may record more of each output.
-type manifest struct {
-	Outputs []manifestEntry `json:"outputs"`
-}
-
-type manifestEntry struct {
-	Name string `json:"name"`
-}
-
-// newManifest returns the manifest of the names, sorted, each once.
-func newManifest(names []string) manifest {
-	names = slices.Clone(names)
-	slices.Sort(names)
-	names = slices.Compact(names)
-	m := manifest{Outputs: []manifestEntry{}}
-	for _, n := range names {
-		m.Outputs = append(m.Outputs, manifestEntry{Name: n})
-	}
-	return m
-}
-
-func (m manifest) names() []string {
-	var out []string
-	for _, e := range m.Outputs {
-		out = append(out, e.Name)
-	}
-	return out
-}
-
-// bytes returns the manifest as JSON, one output a line so that it diffs
-// well: the same names give the same bytes.
-func (m manifest) bytes() []byte {
-	var b bytes.Buffer
-	b.WriteString("{\n  \"outputs\": [")
-	for i, e := range m.Outputs {
-		line, err := json.Marshal(e)
-		if err != nil {
-			panic(err) // strings only: cannot fail
-		}
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString("\n    ")
-		b.Write(line)
-	}
-	if len(m.Outputs) > 0 {
-		b.WriteString("\n  ")
-	}
-	b.WriteString("]\n}\n")
-	return b.Bytes()
-}
-
-// outDir is the --out folder of a run and what figgen knows of it.
-type outDir struct {
-	dir    string
-	exists bool
-	owned  map[string]bool // names in the manifest
-	old    []byte          // the manifest's bytes; nil when there is none
-}
-
-// path returns where the output name lands on disk.
-func (o *outDir) path(name string) string {
-	return filepath.Join(o.dir, filepath.FromSlash(name))
-}
-
-// openOutDir checks the --out folder, which may not exist yet, and reads
-// its manifest.
-func openOutDir(dir string) (*outDir, error) {
-	o := &outDir{dir: dir, owned: map[string]bool{}}
-	st, err := os.Stat(dir)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return o, nil
-	case err != nil:
-		return nil, fail(exitStale, fmt.Errorf("figgen: %w", err))
-	case !st.IsDir():
-		return nil, fail(exitUsage, fmt.Errorf("figgen: --out %s is a file, not a folder", dir))
-	}
-	o.exists = true
-	p := filepath.Join(dir, manifestName)
-	data, err := readRegular(p, maxManifestBytes)
-	if errors.Is(err, fs.ErrNotExist) {
-		return o, nil
-	}
-	if err != nil {
-		return nil, fail(exitUsage, fmt.Errorf("figgen: %w", err))
-	}
-	var m manifest
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&m); err != nil {
-		return nil, fail(exitUsage, fmt.Errorf("figgen: %s: not a figgen manifest (%v); it lists the files figgen wrote in %s", p, err, dir))
-	}
-	for _, e := range m.Outputs {
-		if !ownable(e.Name) {
-			return nil, fail(exitUsage, fmt.Errorf("figgen: %s: %q is no name of an output; it lists the files figgen wrote in %s", p, e.Name, dir))
-		}
-		o.owned[e.Name] = true
-	}
-	o.old = data
-	return o, nil
-}
 
 // ownable reports whether name can be an output: a relative path inside
 // the out dir, naming an image or index.html. A manifest naming anything
@@ -241,24 +135,6 @@ func (o *outDir) foreign(name string) error {
 		o.path(name), filepath.Join(o.dir, manifestName))
 }
 
-// manifestFor returns the manifest the out dir has after a render of
-// names: the files figgen wrote there before and that are still there, and
-// names, less removed.
-func (o *outDir) manifestFor(names []string, removed map[string]bool) manifest {
-	var all []string
-	for n := range o.owned {
-		if !removed[n] && o.blocked(n) == "" && exists(o.path(n)) {
-			all = append(all, n)
-		}
-	}
-	for _, n := range names {
-		if !removed[n] {
-			all = append(all, n)
-		}
-	}
-	return newManifest(all)
-}
-
 func exists(p string) bool {
 	_, err := os.Lstat(p)
 	return err == nil
@@ -272,7 +148,7 @@ func (o *outDir) orphans(names []string) []string {
 		produced[n] = true
 	}
 	var found []string
-	for n := range o.owned {
+	for n := range o.entries {
 		if !produced[n] && exists(o.path(n)) {
 			found = append(found, n)
 		}

@@ -32,6 +32,22 @@ func fail(code int, err error) error { return &exitError{code: code, err: err} }
 // the exit status. Tests call it in process.
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	outFlag := &cli.StringFlag{Name: "out", Aliases: []string{"o"}, Value: "out", Usage: "write outputs under `DIR`"}
+	jsonFlag := &cli.BoolFlag{Name: "json", Usage: "print one machine-readable summary on stdout instead of the lines for people"}
+	shardFlag := &cli.StringFlag{Name: "shard", Usage: "take only share `K/N` of the specs (by a hash of each file name; the first share also has index.html), for a CI matrix"}
+	// With --json the command's lines for people go nowhere and the
+	// report is printed at the end; errors still go to stderr.
+	rep := &report{}
+	asJSON := false
+	action := func(cmd func(c *cli.Context, stdout, stderr io.Writer, rep *report) error) cli.ActionFunc {
+		return func(c *cli.Context) error {
+			rep.Command = c.Command.Name
+			w := stdout
+			if c.Bool("json") {
+				asJSON, w = true, io.Discard
+			}
+			return cmd(c, w, stderr, rep)
+		}
+	}
 	app := &cli.App{
 		Name:      "figgen",
 		Usage:     "turn declarative figure specs into publication-quality images",
@@ -60,8 +76,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					"1 when a file cannot be written.",
 				Flags: []cli.Flag{outFlag,
 					&cli.BoolFlag{Name: "prune", Usage: "remove the files figgen wrote in DIR that no spec produces any more (with a folder PATH)"},
-					&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "say what would be written and removed, and change nothing"}},
-				Action: func(c *cli.Context) error { return cmdRender(c, stdout) },
+					&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "say what would be written and removed, and change nothing"},
+					shardFlag, jsonFlag},
+				Action: action(cmdRender),
 			},
 			{
 				Name:      "check",
@@ -72,8 +89,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					"list of files figgen wrote, included), and with a folder PATH every file\n" +
 					"figgen wrote that no spec produces any more, and exits 1; exits 0 when all\n" +
 					"are fresh, 2 for invalid specs or usage. Writes nothing.",
-				Flags:  []cli.Flag{outFlag},
-				Action: func(c *cli.Context) error { return cmdCheck(c, stdout) },
+				Flags: []cli.Flag{outFlag,
+					&cli.BoolFlag{Name: "fast", Usage: "trust DIR/.figgen.json: hash the specs and the files, render nothing"},
+					&cli.StringFlag{Name: "diff", Usage: "write each stale image, as committed and as new, and a PNG's changed pixels, into `DIR2`"},
+					&cli.StringFlag{Name: "post", Usage: "also check the images the markdown post `FILE` links: produced, fresh, with alt text"},
+					shardFlag, jsonFlag},
+				Action: action(cmdCheck),
 			},
 			{
 				Name:      "validate",
@@ -82,7 +103,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Description: "Decodes and validates every spec under PATH (default specs/), typesets every\n" +
 					"text, and reports every problem as path:line:col: message. Exit 2 when any\n" +
 					"spec is invalid, else 0. Writes nothing.",
-				Action: func(c *cli.Context) error { return cmdValidate(c, stdout) },
+				Flags:  []cli.Flag{jsonFlag},
+				Action: action(cmdValidate),
 			},
 		},
 	}
@@ -104,18 +126,23 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if err == nil && unknown != "" {
 		err = fail(exitUsage, fmt.Errorf("figgen: unknown command %q; see figgen --help", unknown))
 	}
-	if err == nil {
-		return exitOK
-	}
+	code := exitOK
 	var ee *exitError
-	if errors.As(err, &ee) {
+	switch {
+	case err == nil:
+	case errors.As(err, &ee):
 		if ee.err != nil && ee.err.Error() != "" {
 			fmt.Fprintln(stderr, ee.err)
 		}
-		return ee.code
+		code = ee.code
+	default:
+		fmt.Fprintf(stderr, "figgen: %v\n", err)
+		code = exitUsage
 	}
-	fmt.Fprintf(stderr, "figgen: %v\n", err)
-	return exitUsage
+	if asJSON {
+		rep.write(stdout, code, err)
+	}
+	return code
 }
 
 // checkArgs rejects a flag written after PATH: urfave/cli stops reading
