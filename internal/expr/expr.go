@@ -63,6 +63,23 @@ type Expr struct {
 	typ  Type
 	eval func(v []float64) float64 // a condition yields 1 or 0
 	used []bool                    // by variable
+	// margin, for a condition that is one comparison a < b (or >, <=,
+	// >=), is b − a (a − b): positive where it holds, 0 on its boundary.
+	margin func(v []float64) float64
+}
+
+// Margin returns, for a condition that is a single comparison such as
+// 'x1 + x2 >= theta', a function that is positive where it holds and zero
+// on its boundary (x1 + x2 − theta), false for any other expression.
+func (e *Expr) Margin() (func(x, y float64) float64, bool) {
+	if e.margin == nil {
+		return nil, false
+	}
+	m := e.margin
+	return func(x, y float64) float64 {
+		v := [2]float64{x, y}
+		return m(v[:])
+	}, true
 }
 
 // Type returns what the expression yields.
@@ -172,7 +189,7 @@ func Parse(src string, env Env, want Type) (*Expr, error) {
 	case want == Condition && n.typ == Number:
 		return nil, &Error{start, "want a condition such as 'x + y >= 1', got a number"}
 	}
-	return &Expr{src: src, typ: n.typ, eval: n.f, used: p.used}, nil
+	return &Expr{src: src, typ: n.typ, eval: n.f, used: p.used, margin: n.margin}, nil
 }
 
 func skipSpace(s string, i int) int {
@@ -205,6 +222,8 @@ type node struct {
 	off int
 	// konst is set when f is a constant (folded at parse time).
 	konst bool
+	// margin is Expr.margin of a single comparison.
+	margin func(v []float64) float64
 }
 
 type parser struct {
@@ -418,7 +437,9 @@ func (p *parser) parseCmp(depth int) (node, error) {
 		return a, err
 	}
 	var conds []node
+	var margin func(v []float64) float64
 	for p.tok.kind == tOp && comparisons[p.tok.text] != nil {
+		opText := p.tok.text
 		if err := p.wantNumber(a, "a comparison after"); err != nil {
 			return a, err
 		}
@@ -435,12 +456,19 @@ func (p *parser) parseCmp(depth int) (node, error) {
 			}
 			return 0
 		}})
+		switch opText {
+		case ">", ">=":
+			margin = func(v []float64) float64 { return fa(v) - fb(v) }
+		case "<", "<=":
+			margin = func(v []float64) float64 { return fb(v) - fa(v) }
+		}
 		a = b
 	}
 	switch len(conds) {
 	case 0:
 		return a, nil
 	case 1:
+		conds[0].margin = margin
 		return conds[0], nil
 	}
 	fs := make([]func([]float64) float64, len(conds))
