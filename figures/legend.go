@@ -40,6 +40,7 @@ type legendEntry struct {
 	Dot    vg.Length
 	Marker string
 	Fill   color.Color
+	NoLine bool // markers or a swatch alone
 }
 
 // frameCol is the legend's frame: light, and a shade apart from the
@@ -122,7 +123,7 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 			c.SetColor(en.Fill)
 			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: x, Y: y - h}, Max: vg.Point{X: x + l.Thumb, Y: y + h}}))
 		}
-		if en.Line.Color != nil {
+		if !en.NoLine {
 			c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
 		}
 		if en.Dot > 0 {

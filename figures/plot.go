@@ -150,7 +150,7 @@ func (*Plot) Fields() spec.Fields {
 		"layers.vars":          {Doc: "The names of the x and y axis variables in region, contour and heatmap (default [x, y]).", Items: [2]int{2, 2}, Unique: true},
 		"layers.contour":       {Doc: "A surface over the axis variables drawn as contour lines." + code},
 		"layers.levels":        {Doc: "The contour's levels: a count (default 8) or a list of values."},
-		"layers.levels.count":  {Doc: "How many levels, evenly spaced between the surface's least and greatest value.", Within: [2]float64{1, 50}},
+		"layers.levels.count":  {Doc: "How many levels, evenly spaced between the surface's least and greatest value (1–50).", Within: [2]float64{0, 50}},
 		"layers.levels.values": {Doc: "The levels' values.", Items: [2]int{0, 50}},
 		"layers.heatmap":       {Doc: "A surface over the axis variables drawn as colours." + code},
 		"layers.colormap":      {Doc: "Colours of the heatmap.", Enum: colormaps},
@@ -267,6 +267,9 @@ func (s *Plot) Validate(c *spec.Check) {
 				c.Errorf(p+".bars.y", "%s.bars: %d x and %d y; want one y per x", p, len(l.Bars.X), len(l.Bars.Y))
 			}
 		case "contour", "heatmap":
+			if l.kind == "contour" && l.Levels.Count < 1 && len(l.Levels.Values) == 0 {
+				c.Errorf(p+".levels", "%s.levels: want a count from 1 to 50 or a list of values", p)
+			}
 			n := l.Resolution + 1
 			points += n * n
 		}
@@ -424,7 +427,12 @@ func (s *Plot) instances() []instance {
 		for j, params := range s.layerEnvs(l) {
 			in := instance{l: l, path: fmt.Sprintf("layers[%d]", i), params: params, label: l.Label.Src}
 			if name != "" {
-				in.label = strings.ReplaceAll(in.label, "{"+name+"}", mathNum(vals[j]))
+				v := mathNum(vals[j])
+				if vals[j] < 0 { // x + {b} with b = −2 reads x − 2
+					in.label = strings.ReplaceAll(in.label, "+{"+name+"}", "-"+mathNum(-vals[j]))
+					in.label = strings.ReplaceAll(in.label, "+ {"+name+"}", "- "+mathNum(-vals[j]))
+				}
+				in.label = strings.ReplaceAll(in.label, "{"+name+"}", v)
 			}
 			col := l.Style.Color
 			if name != "" && j > 0 && col != "" {
@@ -677,9 +685,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		} else {
 			entry.Dot = e.len(4)
 			entry.Marker = l.Style.Marker
-			if l.Mode == "markers" {
-				entry.Line.Color = nil
-			}
+			entry.NoLine = l.Mode == "markers"
 		}
 		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color,
 			Track: e.track("the points of "+in.path, in.path+".points")})
@@ -709,7 +715,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			op = l.Style.Opacity
 		}
 		out = append(out, barsLayer{X: l.Bars.X, Y: l.Bars.Y, Fill: withAlpha(fill, op)})
-		entry.Fill = withAlpha(fill, op)
+		entry.Fill, entry.NoLine = withAlpha(fill, op), true
 	case "hline", "vline":
 		gl := e.line(l.Style.Width*0.4, grey)
 		if l.Style.Color != "" {

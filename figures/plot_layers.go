@@ -400,7 +400,17 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 				j++
 			}
 			if lv >= 0 {
-				paths[lv] = append(paths[lv], rectPath(vg.Rectangle{Min: vg.Point{X: xAt(i), Y: yAt(r)}, Max: vg.Point{X: xAt(j), Y: yAt(r + 1)}})...)
+				// Each run overlaps its neighbours by a hair: abutting
+				// fills of different colours would show a seam.
+				hair := vg.Length(0.4)
+				x1, y1 := xAt(j), yAt(r+1)
+				if j < g.n {
+					x1 += hair
+				}
+				if r+1 < g.n {
+					y1 += hair
+				}
+				paths[lv] = append(paths[lv], rectPath(vg.Rectangle{Min: vg.Point{X: xAt(i), Y: yAt(r)}, Max: vg.Point{X: x1, Y: y1}})...)
 			}
 			i = j
 		}
