@@ -248,7 +248,10 @@ func (s *Plot) Validate(c *spec.Check) {
 		if len(l.ForEach) > 1 {
 			c.Errorf(p+".for_each", "%s.for_each: repeat over one param, got %d", p, len(l.ForEach))
 		}
-		for name := range l.ForEach {
+		for name, vals := range l.ForEach {
+			if len(vals) < 1 || len(vals) > maxForEach {
+				c.Errorf(p+".for_each."+name, "%s.for_each.%s: want 1 to %d values, got %d", p, name, maxForEach, len(vals))
+			}
 			if !isName(name) {
 				c.Errorf(p+".for_each."+name, "%s.for_each: %q is no name (letters, digits, _)", p, name)
 			}
