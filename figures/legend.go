@@ -34,7 +34,13 @@ type legendBox struct {
 // legendEntry is one row of a legendBox.
 type legendEntry struct {
 	Label string
-	Line  draw.LineStyle
+	Line  draw.LineStyle // the sample line; none when its Color is nil
+	// Optional: a marker (dot, ring, square) of radius Dot on the sample,
+	// and a swatch of Fill behind it (a region, bars).
+	Dot    vg.Length
+	Marker string
+	Fill   color.Color
+	NoLine bool // markers or a swatch alone
 }
 
 // frameCol is the legend's frame: light, and a shade apart from the
@@ -112,7 +118,17 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 		// labels' ink (axis down to baseline, ascenders up) then sits as
 		// far from the frame's top as from its bottom.
 		y := r.Max.Y - l.Pad - rh*(vg.Length(i)+0.5) - l.Text.Font.Size/10
-		c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
+		if en.Fill != nil {
+			h := l.rowHeight() * 0.3
+			c.SetColor(en.Fill)
+			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: x, Y: y - h}, Max: vg.Point{X: x + l.Thumb, Y: y + h}}))
+		}
+		if !en.NoLine {
+			c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
+		}
+		if en.Dot > 0 {
+			drawMarker(c, vg.Point{X: x + l.Thumb/2, Y: y}, en.Dot, en.Marker, en.Line)
+		}
 		// The sample line is level with the math axis of the label (the
 		// bar of "=" or "−"), about a quarter em above the baseline.
 		base := y - l.Text.Font.Size/4

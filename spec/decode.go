@@ -446,6 +446,7 @@ func join(prefix, name string) string {
 }
 
 var (
+	codeType     = reflect.TypeFor[Code]()
 	rangePtrType = reflect.TypeFor[*Range]()
 	vec2Type     = reflect.TypeFor[[2]float64]()
 )
@@ -489,6 +490,20 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 			t.m = d.textMap(n)
 		}
 		v.Set(reflect.ValueOf(t))
+		return true
+	case codeType:
+		if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+			return d.typeError(path, n, "a formula")
+		}
+		if c := utf8.RuneCountInString(n.Value); c > maxTextLen {
+			d.errorf(d.at(n), "%s: formula of %d characters; the limit is %d", path, c, maxTextLen)
+			return false
+		}
+		if msg := d.controlProblem(path, n, true); msg != "" {
+			d.errorf(d.at(n), "%s", msg)
+			return false
+		}
+		v.Set(reflect.ValueOf(Code{Src: n.Value, Pos: d.at(n), m: d.textMap(n)}))
 		return true
 	case rangePtrType:
 		var r [2]float64
@@ -569,13 +584,70 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 		v.Set(s)
 	case reflect.Struct:
 		if n.Kind != yaml.MappingNode {
+			// A scalar or a list may stand for the mapping's field
+			// tagged ",short" or ",list" ({at: 1} written 1).
+			if f, ok := shortField(v, n); ok {
+				return d.decodeValue(path, n, f)
+			}
 			return d.typeError(path, n, "a mapping")
 		}
 		d.mapping(path, n, structFields(v), nil)
+	case reflect.Map:
+		if n.Kind != yaml.MappingNode {
+			return d.typeError(path, n, "a mapping of names to "+plural(v.Type().Elem()))
+		}
+		m := reflect.MakeMap(v.Type())
+		seen := map[string]int{}
+		ok := true
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			key, val := n.Content[i], n.Content[i+1]
+			if key.Kind != yaml.ScalarNode || key.Tag == "!!null" {
+				d.errorf(d.at(key), "%s: want a name, got %s", path, describe(key))
+				ok = false
+				continue
+			}
+			if line, dup := seen[key.Value]; dup {
+				d.errorf(d.at(key), "duplicate key %q (first at line %d)", key.Value, line)
+				ok = false
+				continue
+			}
+			seen[key.Value] = key.Line
+			p := path + "." + key.Value
+			x := reflect.New(v.Type().Elem()).Elem()
+			d.value(p, val, x)
+			if d.bad[p] {
+				ok = false
+				continue
+			}
+			m.SetMapIndex(reflect.ValueOf(key.Value), x)
+		}
+		if !ok && !d.partial {
+			return false
+		}
+		v.Set(m)
 	default:
 		panic("spec: no decoder for " + v.Type().String())
 	}
 	return true
+}
+
+// shortField returns the field of the struct v that a node other than a
+// mapping stands for: the one tagged ",short" for a scalar, ",list" for a
+// list.
+func shortField(v reflect.Value, n *yaml.Node) (reflect.Value, bool) {
+	want := "short"
+	if n.Kind == yaml.SequenceNode {
+		want = "list"
+	} else if n.Kind != yaml.ScalarNode || n.Tag == "!!null" {
+		return reflect.Value{}, false
+	}
+	t := v.Type()
+	for i := range t.NumField() {
+		if _, opt, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ","); opt == want {
+			return v.Field(i), true
+		}
+	}
+	return reflect.Value{}, false
 }
 
 // number decodes a finite number.

@@ -179,7 +179,10 @@ func keyPaths(t reflect.Type) map[string]bool {
 			p := join(prefix, f.name)
 			out[p] = true
 			ft := f.v.Type()
-			if ft.Kind() == reflect.Struct && ft != textType {
+			if ft.Kind() == reflect.Map {
+				out[p+"[]"] = true // the values, documented as a list's items
+			}
+			if ft.Kind() == reflect.Struct && ft != textType && ft != codeType {
 				walk(p, ft) // a mapping's keys
 			}
 			if ft.Kind() == reflect.Slice || ft.Kind() == reflect.Array {

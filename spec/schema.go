@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // SchemaID is the $id of the JSON Schema that Schema returns.
@@ -233,6 +234,8 @@ func (g *schemaGen) typeOf(kind, path string, t reflect.Type, fd Field) obj {
 	switch t {
 	case textType:
 		return obj{{"type", append(scalar[:len(scalar):len(scalar)], "null")}, {"maxLength", maxTextLen}, {"pattern", noControl}}
+	case codeType:
+		return obj{{"type", scalar}, {"maxLength", maxTextLen}, {"pattern", noControl}}
 	case rangePtrType:
 		return obj{{"type", "array"}, {"items", obj{{"type", "number"}, {"minimum", -MaxCoord}, {"maximum", MaxCoord}}}, {"minItems", 2}, {"maxItems", 2}}
 	case vec2Type:
@@ -257,7 +260,20 @@ func (g *schemaGen) typeOf(kind, path string, t reflect.Type, fd Field) obj {
 		for _, f := range structFields(reflect.New(t).Elem()) {
 			props = append(props, kv{f.name, g.property(kind, path+"."+f.name, f.v.Type())})
 		}
-		return obj{{"type", "object"}, {"properties", props}, {"additionalProperties", false}}
+		o := obj{{"type", "object"}, {"properties", props}, {"additionalProperties", false}}
+		var alts []any
+		for i := range t.NumField() {
+			name, opt, _ := strings.Cut(t.Field(i).Tag.Get("yaml"), ",")
+			if opt == "short" || opt == "list" {
+				alts = append(alts, g.typeOf(kind, path+"."+name, t.Field(i).Type, g.kinds.field(kind, path+"."+name)))
+			}
+		}
+		if alts != nil {
+			return obj{{"anyOf", append(alts, o)}}
+		}
+		return o
+	case reflect.Map:
+		return obj{{"type", "object"}, {"additionalProperties", g.items(kind, path, t.Elem())}}
 	}
 	panic("spec: schema: no JSON type for " + t.String())
 }

@@ -135,7 +135,7 @@ func TestSchemaFields(t *testing.T) {
 func nestedFields(t *testing.T, path string, typ reflect.Type, s map[string]any) {
 	t.Helper()
 	switch {
-	case typ == textType || typ == rangePtrType || typ == vec2Type:
+	case typ == textType || typ == rangePtrType || typ == vec2Type || typ == reflect.TypeFor[spec.Code]():
 	case typ.Kind() == reflect.Slice:
 		items, ok := s["items"].(map[string]any)
 		if !ok {
@@ -144,6 +144,9 @@ func nestedFields(t *testing.T, path string, typ reflect.Type, s map[string]any)
 		}
 		nestedFields(t, path+"[]", typ.Elem(), items)
 	case typ.Kind() == reflect.Struct:
+		if alts, ok := s["anyOf"].([]any); ok {
+			s = alts[len(alts)-1].(map[string]any) // the mapping; a scalar or list stands for one of its keys
+		}
 		fs := yamlFields(reflect.New(typ).Elem())
 		if got, want := keys(s["properties"]), sortedNames(fs); !slices.Equal(got, want) {
 			t.Errorf("%s: properties %q, want %q", path, got, want)
@@ -342,6 +345,11 @@ func TestSchemaBounds(t *testing.T) {
 					item = func(int) any { return map[string]any{"from": "a", "to": "b"} }
 				case "biases": // distinct
 					item = func(i int) any { return i }
+				case "x_ticks", "y_ticks": // a number or {at, label}
+					item = func(i int) any { return i }
+				}
+				if k == "plot" && name == "layers" { // each of one kind
+					item = func(i int) any { return map[string]any{"hline": i} }
 				}
 				if k == "pixels" && name == "images" { // each with its cells
 					item = func(int) any { return map[string]any{"rows": []string{"#"}} }

@@ -25,6 +25,21 @@ type Text struct {
 	m *textMap
 }
 
+// Code is a field holding a formula of figgen's expression language
+// ('1/(1+exp(-z))', 'x1 + x2 >= theta'): a string with its place in the
+// file, mapped character by character like a Text's (PosAt), so that an
+// error in it is reported at the character that is wrong. It is not rich
+// text: Figure.Texts leaves it out.
+type Code struct {
+	Src string
+	Pos Pos
+	m   *textMap
+}
+
+// PosAt returns the position of the byte at offset in c.Src, as
+// Text.PosAt does.
+func (c Code) PosAt(offset int) Pos { return Text{Src: c.Src, Pos: c.Pos, m: c.m}.PosAt(offset) }
+
 // Range is a closed interval [Min, Max], written in YAML as [min, max].
 type Range struct {
 	Min, Max float64

@@ -104,7 +104,7 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 		what = lastKey(path)
 	}
 	switch v.Type() {
-	case textType, rangePtrType:
+	case textType, codeType, rangePtrType:
 		return
 	}
 	switch v.Kind() {

@@ -1,0 +1,764 @@
+package figures
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"github.com/figgen/figgen/internal/expr"
+	"github.com/figgen/figgen/spec"
+)
+
+func init() {
+	register[Plot]("plot", "A general plot: axes and a list of layers (functions, points, regions, contours, heatmaps, bars, lines, texts, arrows).")
+}
+
+// Limits of a plot: what no spec may exceed, so that none makes figgen
+// hang or run out of memory.
+const (
+	maxPlotLayers = 40      // layers of a plot, before for_each
+	maxForEach    = 20      // values of a layer's for_each
+	maxPoints     = 100_000 // data points of a plot, all layers together
+	maxResolution = 500     // cells per side of a region, contour or heatmap grid
+	maxSamples    = 10_000  // initial samples of a function
+	maxTicks      = 50      // ticks of an axis
+)
+
+// Plot is kind "plot": axes plus layers drawn in order.
+type Plot struct {
+	spec.Axes `yaml:",inline"`
+	XTicks    []Tick             `yaml:"x_ticks"`
+	YTicks    []Tick             `yaml:"y_ticks"`
+	XScale    string             `yaml:"x_scale"`
+	YScale    string             `yaml:"y_scale"`
+	Aspect    string             `yaml:"aspect"`
+	Legend    string             `yaml:"legend"`
+	Params    map[string]float64 `yaml:"params"`
+	Layers    []PlotLayer        `yaml:"layers"`
+}
+
+// Tick is a tick of an axis: a number, or {at, label}.
+type Tick struct {
+	At    float64   `yaml:"at,short"`
+	Label spec.Text `yaml:"label"`
+}
+
+// Levels are a contour's levels: a count, or a list of values.
+type Levels struct {
+	Count  int       `yaml:"count,short"`
+	Values []float64 `yaml:"values,list"`
+}
+
+// Bars are the bars of a bar layer.
+type Bars struct {
+	X []float64 `yaml:"x"`
+	Y []float64 `yaml:"y"`
+}
+
+// Arrow is an arrow in data coordinates.
+type Arrow struct {
+	From  [2]float64 `yaml:"from"`
+	To    [2]float64 `yaml:"to"`
+	Label spec.Text  `yaml:"label"`
+}
+
+// Style is how a layer is drawn.
+type Style struct {
+	Color   string  `yaml:"color"`
+	Width   float64 `yaml:"width"`
+	Dash    bool    `yaml:"dash"`
+	Marker  string  `yaml:"marker"`
+	Fill    string  `yaml:"fill"`
+	Opacity float64 `yaml:"opacity"`
+}
+
+// PlotLayer is one layer of a plot: exactly one of its kinds of content
+// (layerKinds) with the keys that go with it.
+type PlotLayer struct {
+	Function   spec.Code            `yaml:"function"`
+	Var        string               `yaml:"var"`
+	Domain     *spec.Range          `yaml:"domain"`
+	Samples    int                  `yaml:"samples"`
+	Jumps      string               `yaml:"jumps"`
+	Points     [][2]float64         `yaml:"points"`
+	Mode       string               `yaml:"mode"`
+	Region     spec.Code            `yaml:"region"`
+	Vars       []string             `yaml:"vars"`
+	Contour    spec.Code            `yaml:"contour"`
+	Levels     Levels               `yaml:"levels"`
+	Heatmap    spec.Code            `yaml:"heatmap"`
+	Colormap   string               `yaml:"colormap"`
+	Resolution int                  `yaml:"resolution"`
+	Bars       Bars                 `yaml:"bars"`
+	HLine      float64              `yaml:"hline"`
+	VLine      float64              `yaml:"vline"`
+	Text       spec.Text            `yaml:"text"`
+	At         [2]float64           `yaml:"at"`
+	Anchor     string               `yaml:"anchor"`
+	Arrow      Arrow                `yaml:"arrow"`
+	Label      spec.Text            `yaml:"label"`
+	Style      Style                `yaml:"style"`
+	ForEach    map[string][]float64 `yaml:"for_each"`
+
+	kind string // which of layerKinds it is; set by Default
+}
+
+// layerKinds are the keys that make a layer what it is: each layer has
+// exactly one .
+var layerKinds = []string{"function", "points", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
+
+var (
+	anchors   = []string{"center", "left", "right", "above", "below"}
+	colormaps = []string{"viridis", "blue-red", "greys"}
+)
+
+// Fields documents the plot's keys.
+func (*Plot) Fields() spec.Fields {
+	code := " A formula: numbers, + - * / ^, ( ), pi, e, the params, and " + strings.Join(expr.Functions(), " ") + "."
+	return spec.Fields{
+		"x_range":              {Doc: "Range of the x axis as [min, max]" + spec.RangeNote + "; default [-5, 5], or the data's extent.", NoDefault: true},
+		"y_range":              {Doc: "Range of the y axis as [min, max]" + spec.RangeNote + "; default what the layers show, with air.", NoDefault: true},
+		"x_ticks":              {Doc: "Ticks of the x axis: numbers or {at, label}; [] for none; default nice numbers.", Items: [2]int{0, maxTicks}},
+		"x_ticks.at":           {Doc: "Where the tick is."},
+		"x_ticks.label":        {Doc: "The tick's label; default the number."},
+		"y_ticks":              {Doc: "Ticks of the y axis: numbers or {at, label}; [] for none; default nice numbers.", Items: [2]int{0, maxTicks}},
+		"y_ticks.at":           {Doc: "Where the tick is."},
+		"y_ticks.label":        {Doc: "The tick's label; default the number."},
+		"x_scale":              {Doc: "Scale of the x axis.", Enum: []string{"linear", "log"}},
+		"y_scale":              {Doc: "Scale of the y axis.", Enum: []string{"linear", "log"}},
+		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes.", Enum: []string{"auto", "equal"}},
+		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, or none.", Enum: append([]string{autoCorner, "none"}, corners...)},
+		"params":               {Doc: "Named numbers every formula of the plot may use: {theta: 1.5}."},
+		"params[]":             {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "param"},
+		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + ".", Items: [2]int{1, maxPlotLayers}},
+		"layers.function":      {Doc: "y as a formula of var, drawn over the domain; jumps and poles break the line." + code},
+		"layers.var":           {Doc: "The free variable of function (default x)."},
+		"layers.domain":        {Doc: "Where function is drawn, [a, b]; default the x range."},
+		"layers.samples":       {Doc: "Samples of function before adaptive refinement (default 200).", Within: [2]float64{2, maxSamples}},
+		"layers.jumps":         {Doc: "At a jump of function: break the line, or dots (closed where the function's value is, open at the other side's limit).", Enum: []string{"break", "dots"}},
+		"layers.points":        {Doc: "Points [x, y] to draw."},
+		"layers.mode":          {Doc: "How points are drawn.", Enum: []string{"markers", "line", "both"}},
+		"layers.region":        {Doc: "Shades where an inequality over the axis variables holds, its boundary drawn ('x1 + x2 >= theta')." + code},
+		"layers.vars":          {Doc: "The names of the x and y axis variables in region, contour and heatmap (default [x, y]).", Items: [2]int{2, 2}, Unique: true},
+		"layers.contour":       {Doc: "A surface over the axis variables drawn as contour lines." + code},
+		"layers.levels":        {Doc: "The contour's levels: a count (default 8) or a list of values."},
+		"layers.levels.count":  {Doc: "How many levels, evenly spaced between the surface's least and greatest value (1–50).", Within: [2]float64{0, 50}},
+		"layers.levels.values": {Doc: "The levels' values.", Items: [2]int{0, 50}},
+		"layers.heatmap":       {Doc: "A surface over the axis variables drawn as colours." + code},
+		"layers.colormap":      {Doc: "Colours of the heatmap.", Enum: colormaps},
+		"layers.resolution":    {Doc: "Cells per side of the grid a region, contour or heatmap is evaluated on (default 120).", Within: [2]float64{4, maxResolution}},
+		"layers.bars":          {Doc: "Bars {x: [...], y: [...]}, one per x, from 0 to y."},
+		"layers.bars.x":        {Doc: "Where the bars stand.", Items: [2]int{0, 1000}},
+		"layers.bars.y":        {Doc: "How high each bar is.", Items: [2]int{0, 1000}},
+		"layers.hline":         {Doc: "A horizontal line at this y."},
+		"layers.vline":         {Doc: "A vertical line at this x."},
+		"layers.text":          {Doc: "A text drawn at at."},
+		"layers.at":            {Doc: "Where text is, [x, y] in data coordinates."},
+		"layers.anchor":        {Doc: "Which side of at the text is on.", Enum: anchors},
+		"layers.arrow":         {Doc: "An arrow {from, to, label} in data coordinates."},
+		"layers.arrow.from":    {Doc: "Where the arrow starts, [x, y]; its label is there."},
+		"layers.arrow.to":      {Doc: "Where the arrow points, [x, y]."},
+		"layers.arrow.label":   {Doc: "Text at the arrow's start."},
+		"layers.label":         {Doc: "The layer's entry in the legend; with for_each, {name} stands for the value."},
+		"layers.style":         {Doc: "How the layer is drawn."},
+		"layers.style.color":   {Doc: "A palette index (0–7) or #rrggbb; default the next palette colour."},
+		"layers.style.width":   {Doc: "Line width in points (default 2.2).", Within: [2]float64{0.1, 20}},
+		"layers.style.dash":    {Doc: "Dashed line."},
+		"layers.style.marker":  {Doc: "Marker of points.", Enum: []string{"dot", "ring", "square"}},
+		"layers.style.fill":    {Doc: "Fill colour of a region or bars: a palette index or #rrggbb; default the colour."},
+		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
+		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
+		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
+	}
+}
+
+// Default fills the axes and names each layer's kind.
+func (s *Plot) Default(d *spec.Defaults) {
+	s.Axes.Default(d, "$x$", "$y$", 0, 0)
+	spec.Default(d, "x_scale", &s.XScale, "linear")
+	spec.Default(d, "y_scale", &s.YScale, "linear")
+	spec.Default(d, "aspect", &s.Aspect, "auto")
+	spec.Default(d, "legend", &s.Legend, autoCorner)
+	if !d.Set("layers") {
+		s.Layers = []PlotLayer{{Function: spec.Code{Src: "sigmoid(x)"}}}
+	}
+	for i := range s.Layers {
+		l := &s.Layers[i]
+		p := fmt.Sprintf("layers[%d].", i)
+		for _, k := range layerKinds {
+			if d.Set(p+k) || d.Bad(p+k) {
+				l.kind = k
+				break
+			}
+		}
+		if !d.Set("layers") {
+			l.kind = "function"
+		}
+		spec.Default(d, p+"var", &l.Var, "x")
+		spec.Default(d, p+"samples", &l.Samples, 200)
+		spec.Default(d, p+"jumps", &l.Jumps, "break")
+		spec.Default(d, p+"mode", &l.Mode, "markers")
+		spec.Default(d, p+"vars", &l.Vars, []string{"x", "y"})
+		spec.Default(d, p+"levels", &l.Levels, Levels{Count: 8})
+		spec.Default(d, p+"colormap", &l.Colormap, "viridis")
+		spec.Default(d, p+"resolution", &l.Resolution, 120)
+		spec.Default(d, p+"anchor", &l.Anchor, "center")
+		spec.Default(d, p+"style.marker", &l.Style.Marker, "dot")
+		spec.Default(d, p+"style.width", &l.Style.Width, 2.2)
+	}
+	d.Title = ""
+	d.Alt = "함수와 데이터를 그린 그래프"
+}
+
+// Validate checks what spans fields: one kind per layer, the formulas,
+// the log axes, the for_each lists and the size of the data.
+func (s *Plot) Validate(c *spec.Check) {
+	if s.XScale == "log" {
+		logRange(c, "x_range", s.XRange, "x_scale")
+	}
+	if s.YScale == "log" {
+		logRange(c, "y_range", s.YRange, "y_scale")
+	}
+	points := 0
+	for i := range s.Layers {
+		l := &s.Layers[i]
+		p := fmt.Sprintf("layers[%d]", i)
+		var kinds []string
+		for _, k := range layerKinds {
+			if c.Set(p+"."+k) || c.Bad(p+"."+k) {
+				kinds = append(kinds, k)
+			}
+		}
+		switch {
+		case len(kinds) == 0 && c.Set(p):
+			c.Errorf(p, "%s: a layer needs one of %s", p, strings.Join(layerKinds, ", "))
+			continue
+		case len(kinds) > 1:
+			c.Errorf(p+"."+kinds[1], "%s: a layer has one kind; this one has %s and %s: make them two layers", p, kinds[0], kinds[1])
+			continue
+		}
+		if len(l.ForEach) > 1 {
+			c.Errorf(p+".for_each", "%s.for_each: repeat over one param, got %d", p, len(l.ForEach))
+		}
+		for name, vals := range l.ForEach {
+			if len(vals) < 1 || len(vals) > maxForEach {
+				c.Errorf(p+".for_each."+name, "%s.for_each.%s: want 1 to %d values, got %d", p, name, maxForEach, len(vals))
+			}
+			if !isName(name) {
+				c.Errorf(p+".for_each."+name, "%s.for_each: %q is no name (letters, digits, _)", p, name)
+			}
+		}
+		for _, v := range s.layerEnvs(l) {
+			s.checkFormulas(c, p, l, v)
+			break // one set of values checks the formulas' syntax
+		}
+		switch l.kind {
+		case "points":
+			points += len(l.Points)
+		case "bars":
+			if len(l.Bars.X) == 0 {
+				c.Errorf(p+".bars", "%s.bars: want at least one bar", p)
+			} else if len(l.Bars.X) != len(l.Bars.Y) {
+				c.Errorf(p+".bars.y", "%s.bars: %d x and %d y; want one y per x", p, len(l.Bars.X), len(l.Bars.Y))
+			}
+		case "contour", "heatmap":
+			if l.kind == "contour" && l.Levels.Count < 1 && len(l.Levels.Values) == 0 {
+				c.Errorf(p+".levels", "%s.levels: want a count from 1 to 50 or a list of values", p)
+			}
+			n := l.Resolution + 1
+			points += n * n
+		}
+		for _, col := range []string{"color", "fill"} {
+			v := l.Style.Color
+			if col == "fill" {
+				v = l.Style.Fill
+			}
+			if _, ok := parseColor(v, 0); !ok && v != "" {
+				c.Errorf(p+".style."+col, "%s.style.%s: want a palette index 0–7 or #rrggbb, got %q", p, col, v)
+			}
+		}
+	}
+	for name := range s.Params {
+		if !isName(name) {
+			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
+		}
+	}
+	if points > maxPoints {
+		c.Errorf("layers", "layers: %d data points and grid cells; the limit is %d", points, maxPoints)
+	}
+}
+
+// logRange wants the range of a log axis positive.
+func logRange(c *spec.Check, path string, r *spec.Range, scale string) {
+	switch {
+	case r == nil:
+		// the default range is positive
+	case r.Min <= 0:
+		c.Errorf(path, "%s: a log axis needs both ends above 0, got %s", path, proseNum(r.Min))
+	}
+}
+
+func isName(s string) bool {
+	if s == "" || !(s[0] == '_' || s[0] >= 'a' && s[0] <= 'z' || s[0] >= 'A' && s[0] <= 'Z') {
+		return false
+	}
+	for _, r := range s {
+		if !(r == '_' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// layerEnvs returns the params of each repetition of the layer: the
+// plot's params plus the for_each param's value, one map per value.
+func (s *Plot) layerEnvs(l *PlotLayer) []map[string]float64 {
+	name, vals := forEachOf(l)
+	if name == "" {
+		return []map[string]float64{s.Params}
+	}
+	out := make([]map[string]float64, len(vals))
+	for i, v := range vals {
+		m := map[string]float64{name: v}
+		for k, x := range s.Params {
+			if k != name {
+				m[k] = x
+			}
+		}
+		out[i] = m
+	}
+	return out
+}
+
+// forEachOf returns the layer's for_each param and values ("" for none).
+func forEachOf(l *PlotLayer) (string, []float64) {
+	for k, v := range l.ForEach { // at most one: Validate
+		return k, v
+	}
+	return "", nil
+}
+
+// formula returns the layer's formula, its path, its variables and its
+// type.
+func (l *PlotLayer) formula() (spec.Code, string, []string, expr.Type) {
+	switch l.kind {
+	case "function":
+		return l.Function, "function", []string{l.Var}, expr.Number
+	case "region":
+		return l.Region, "region", l.Vars, expr.Condition
+	case "contour":
+		return l.Contour, "contour", l.Vars, expr.Number
+	case "heatmap":
+		return l.Heatmap, "heatmap", l.Vars, expr.Number
+	}
+	return spec.Code{}, "", nil, 0
+}
+
+// checkFormulas parses the layer's formula, reporting an error at the
+// character that is wrong.
+func (s *Plot) checkFormulas(c *spec.Check, p string, l *PlotLayer, params map[string]float64) {
+	code, key, vars, typ := l.formula()
+	if key == "" {
+		return
+	}
+	if !isName(l.Var) && l.kind == "function" {
+		c.Errorf(p+".var", "%s.var: %q is no name (letters, digits, _)", p, l.Var)
+		return
+	}
+	if _, err := expr.Parse(code.Src, expr.Env{Vars: vars, Params: params}, typ); err != nil {
+		if e, ok := err.(*expr.Error); ok {
+			c.ErrorAt(code.PosAt(e.Offset), "%s.%s: %s", p, key, e.Msg)
+			return
+		}
+		c.Errorf(p+"."+key, "%s.%s: %v", p, key, err)
+	}
+}
+
+// parseColor returns the colour of a style value: a palette index, or
+// #rrggbb; "" is the palette's next colour, next.
+func parseColor(s string, next int) (color.Color, bool) {
+	if s == "" {
+		return palette(next), true
+	}
+	if n, err := strconv.Atoi(s); err == nil {
+		if n < 0 || n > 7 {
+			return nil, false
+		}
+		return palette(n), true
+	}
+	if len(s) == 7 && s[0] == '#' {
+		v, err := strconv.ParseUint(s[1:], 16, 32)
+		if err != nil {
+			return nil, false
+		}
+		return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, true
+	}
+	return nil, false
+}
+
+// withAlpha returns c at opacity a.
+func withAlpha(c color.Color, a float64) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: uint8(math.Round(a * 255))}
+}
+
+// instance is one drawn repetition of a layer.
+type instance struct {
+	l      *PlotLayer
+	path   string
+	params map[string]float64
+	label  string
+	color  color.Color
+}
+
+// instances expands the layers' for_each into the drawn layers, each with
+// its colour: the next palette colour unless the style names one.
+func (s *Plot) instances() []instance {
+	var out []instance
+	next := 0
+	for i := range s.Layers {
+		l := &s.Layers[i]
+		name, vals := forEachOf(l)
+		for j, params := range s.layerEnvs(l) {
+			in := instance{l: l, path: fmt.Sprintf("layers[%d]", i), params: params, label: l.Label.Src}
+			if name != "" {
+				v := mathNum(vals[j])
+				if vals[j] < 0 { // x + {b} with b = −2 reads x − 2
+					in.label = strings.ReplaceAll(in.label, "+{"+name+"}", "-"+mathNum(-vals[j]))
+					in.label = strings.ReplaceAll(in.label, "+ {"+name+"}", "- "+mathNum(-vals[j]))
+				}
+				in.label = strings.ReplaceAll(in.label, "{"+name+"}", v)
+			}
+			col := l.Style.Color
+			if name != "" && j > 0 && col != "" {
+				col = "" // a repeated layer takes the next colours
+			}
+			in.color, _ = parseColor(col, next)
+			if l.Style.Color == "" || j > 0 {
+				switch l.kind {
+				case "function", "points", "region", "bars":
+					next++
+				}
+			}
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// build draws the layers on the axes.
+func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	p := e.newPlot(f.Title.Src, s.Axes)
+	ins := s.instances()
+	s.ranges(p, ins)
+	if s.XScale == "log" {
+		p.X.Scale = plot.LogScale{}
+	}
+	if s.YScale == "log" {
+		p.Y.Scale = plot.LogScale{}
+	}
+	setTicks(&p.X, s.XTicks, s.XScale)
+	setTicks(&p.Y, s.YTicks, s.YScale)
+	legend := e.newLegendBox(s.Legend)
+	if s.Legend == autoCorner {
+		legend.Corners = legendCorners
+	}
+	for _, in := range ins {
+		for _, pl := range s.layerPlotters(e, in, &legend) {
+			p.Add(pl)
+		}
+	}
+	if s.Legend != "none" && len(legend.Entries) > 0 {
+		p.Add(legend)
+	}
+	fit := e.plotFitter(p)
+	if s.Aspect != "equal" {
+		return func(c draw.Canvas) {
+			c = e.inset(c)
+			fit(c)
+			p.Draw(c)
+		}
+	}
+	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
+	return func(c draw.Canvas) {
+		c = e.inset(c)
+		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
+		fit(c)
+		// One unit as long on both axes: widen the range of the axis that
+		// has more room per unit, about its centre.
+		d := p.DataCanvas(c)
+		ux := float64(d.Max.X-d.Min.X) / (x1 - x0)
+		uy := float64(d.Max.Y-d.Min.Y) / (y1 - y0)
+		if ux > uy {
+			w := float64(d.Max.X-d.Min.X) / uy
+			m := (x0 + x1) / 2
+			p.X.Min, p.X.Max = m-w/2, m+w/2
+		} else {
+			h := float64(d.Max.Y-d.Min.Y) / ux
+			m := (y0 + y1) / 2
+			p.Y.Min, p.Y.Max = m-h/2, m+h/2
+		}
+		p.Draw(c)
+	}
+}
+
+// setTicks sets the ticks of an axis the spec lists.
+func setTicks(a *plot.Axis, ticks []Tick, scale string) {
+	if ticks == nil {
+		if scale == "log" {
+			a.Tick.Marker = logTicks{}
+		}
+		return
+	}
+	ts := make(symbolicTicks, len(ticks))
+	for i, t := range ticks {
+		ts[i] = plot.Tick{Value: t.At, Label: t.Label.Src}
+		if t.Label.Src == "" {
+			ts[i].Label = "$" + mathNum(t.At) + "$"
+		}
+	}
+	a.Tick.Marker = ts
+}
+
+// logTicks labels the powers of ten of a log axis.
+type logTicks struct{}
+
+func (logTicks) Ticks(lo, hi float64) []plot.Tick {
+	var ts []plot.Tick
+	for k := math.Floor(math.Log10(lo)); k <= math.Ceil(math.Log10(hi)) && len(ts) < 200; k++ {
+		v := math.Pow(10, k)
+		if v >= lo*(1-1e-9) && v <= hi*(1+1e-9) {
+			ts = append(ts, plot.Tick{Value: v, Label: fmt.Sprintf("$10^{%d}$", int(k))})
+		}
+		for m := 2.0; m < 10; m++ {
+			if w := m * v; w >= lo && w <= hi {
+				ts = append(ts, plot.Tick{Value: w})
+			}
+		}
+	}
+	return ts
+}
+
+// ranges sets the plot's ranges the spec leaves open: x from the data, or
+// [-5, 5]; y from what the layers show, with air, or as x for a plot over
+// the plane (a region, contour or heatmap).
+func (s *Plot) ranges(p *plot.Plot, ins []instance) {
+	plane := false
+	dx0, dx1 := math.Inf(1), math.Inf(-1)
+	for _, in := range ins {
+		switch in.l.kind {
+		case "region", "contour", "heatmap":
+			plane = true
+		case "points":
+			for _, q := range in.l.Points {
+				dx0, dx1 = math.Min(dx0, q[0]), math.Max(dx1, q[0])
+			}
+		case "bars":
+			for _, x := range in.l.Bars.X {
+				dx0, dx1 = math.Min(dx0, x-0.5), math.Max(dx1, x+0.5)
+			}
+		}
+	}
+	fns := slices.ContainsFunc(ins, func(in instance) bool { return in.l.kind == "function" })
+	if s.XRange == nil {
+		p.X.Min, p.X.Max = -5, 5
+		if s.XScale == "log" {
+			p.X.Min, p.X.Max = 0.01, 100
+			dx0 = math.Max(dx0, 1e-300)
+		}
+		if dx1 > dx0 && !fns {
+			pad := 0.05 * (dx1 - dx0)
+			p.X.Min, p.X.Max = dx0-pad, dx1+pad
+			if s.XScale == "log" {
+				p.X.Min, p.X.Max = dx0/1.15, dx1*1.15
+			}
+		}
+	}
+	if s.YRange != nil {
+		return
+	}
+	if plane {
+		p.Y.Min, p.Y.Max = p.X.Min, p.X.Max
+		return
+	}
+	var ys []float64
+	for _, in := range ins {
+		switch in.l.kind {
+		case "function":
+			f := s.function(in)
+			a, b := in.l.domainIn(p.X.Min, p.X.Max)
+			for i := 0; i <= 200; i++ {
+				if y := f(a + (b-a)*float64(i)/200); !math.IsNaN(y) && !math.IsInf(y, 0) {
+					ys = append(ys, y)
+				}
+			}
+		case "points":
+			for _, q := range in.l.Points {
+				ys = append(ys, q[1])
+			}
+		case "bars":
+			ys = append(ys, 0)
+			ys = append(ys, in.l.Bars.Y...)
+		case "hline":
+			ys = append(ys, in.l.HLine)
+		}
+	}
+	if s.YScale == "log" {
+		ys = slices.DeleteFunc(ys, func(y float64) bool { return y <= 0 })
+	}
+	lo, hi := -1.0, 1.0
+	if len(ys) > 0 {
+		slices.Sort(ys)
+		// Poles: the outer 2% of a function's values do not stretch the axis.
+		cut := 0
+		if len(ys) > 100 {
+			cut = len(ys) / 50
+		}
+		lo, hi = ys[cut], ys[len(ys)-1-cut]
+	}
+	if !(hi > lo) {
+		lo, hi = lo-1, hi+1
+	}
+	if s.YScale == "log" {
+		if len(ys) == 0 {
+			lo, hi = 0.01, 100
+		}
+		p.Y.Min, p.Y.Max = lo/1.25, hi*1.25
+		return
+	}
+	pad := 0.06 * (hi - lo)
+	p.Y.Min, p.Y.Max = lo-pad, hi+pad
+}
+
+// domainIn returns the layer's domain within [lo, hi].
+func (l *PlotLayer) domainIn(lo, hi float64) (float64, float64) {
+	if l.Domain != nil {
+		return math.Max(lo, l.Domain.Min), math.Min(hi, l.Domain.Max)
+	}
+	return lo, hi
+}
+
+// function returns the function of a function layer instance.
+func (s *Plot) function(in instance) func(float64) float64 {
+	e, err := expr.Parse(in.l.Function.Src, expr.Env{Vars: []string{in.l.Var}, Params: in.params}, expr.Number)
+	if err != nil {
+		return func(float64) float64 { return math.NaN() } // reported by Validate
+	}
+	return e.Func()
+}
+
+// surface returns the formula of a region, contour or heatmap instance.
+func (s *Plot) surface(in instance) *expr.Expr {
+	code, _, vars, typ := in.l.formula()
+	e, err := expr.Parse(code.Src, expr.Env{Vars: vars, Params: in.params}, typ)
+	if err != nil {
+		return nil
+	}
+	return e
+}
+
+// layerPlotters returns the plotters of one layer instance, adding its
+// legend entry.
+func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plotter {
+	l := in.l
+	ls := e.line(l.Style.Width, in.color)
+	if l.Style.Dash {
+		ls = dashed(ls, 4, 3)
+	}
+	entry := legendEntry{Label: in.label, Line: ls}
+	var out []plot.Plotter
+	switch l.kind {
+	case "function":
+		f := s.function(in)
+		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5),
+			Track: e.track("the function of "+in.path, in.path+".function")})
+		legend.Avoid = append(legend.Avoid, f)
+	case "points":
+		mark := l.Mode != "line"
+		if !mark {
+			entry.Dot = 0
+		} else {
+			entry.Dot = e.len(4)
+			entry.Marker = l.Style.Marker
+			entry.NoLine = l.Mode == "markers"
+		}
+		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color,
+			Track: e.track("the points of "+in.path, in.path+".points")})
+	case "region":
+		x := s.surface(in)
+		fill := in.color
+		if l.Style.Fill != "" {
+			fill, _ = parseColor(l.Style.Fill, 0)
+		}
+		op := 0.19
+		if l.Style.Opacity > 0 {
+			op = l.Style.Opacity
+		}
+		out = append(out, regionLayer{X: x, N: l.Resolution, Fill: withAlpha(fill, op), Line: e.line(l.Style.Width*0.9, in.color), Dash: l.Style.Dash})
+		entry.Fill = withAlpha(fill, op)
+	case "contour":
+		out = append(out, contourLayer{X: s.surface(in), N: l.Resolution, Levels: l.Levels, Line: e.line(l.Style.Width*0.5, in.color), Map: l.Colormap, Style: l.Style.Color != ""})
+	case "heatmap":
+		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap})
+	case "bars":
+		fill := in.color
+		if l.Style.Fill != "" {
+			fill, _ = parseColor(l.Style.Fill, 0)
+		}
+		op := 0.85
+		if l.Style.Opacity > 0 {
+			op = l.Style.Opacity
+		}
+		out = append(out, barsLayer{X: l.Bars.X, Y: l.Bars.Y, Fill: withAlpha(fill, op)})
+		entry.Fill, entry.NoLine = withAlpha(fill, op), true
+	case "hline", "vline":
+		gl := e.line(l.Style.Width*0.4, grey)
+		if l.Style.Color != "" {
+			gl.Color = in.color
+		}
+		if l.Style.Dash {
+			gl = dashed(gl, 4, 3)
+		}
+		entry.Line = gl
+		if l.kind == "hline" {
+			out = append(out, hline{Y: l.HLine, Line: gl})
+		} else {
+			out = append(out, vline{X: l.VLine, Line: gl})
+		}
+	case "text":
+		n := note{e: e, At: l.At, Text: l.Text.Src, Style: e.font(noteSize, false)}
+		gap := e.len(6)
+		switch l.Anchor {
+		case "center":
+			n.XAlign, n.YAlign = text.XCenter, text.YCenter
+		case "left": // the text left of the point
+			n.XAlign, n.YAlign, n.Off = text.XRight, text.YCenter, vg.Point{X: -gap}
+		case "right":
+			n.XAlign, n.YAlign, n.Off = text.XLeft, text.YCenter, vg.Point{X: gap}
+		case "above":
+			n.XAlign, n.YAlign, n.Off = text.XCenter, text.YBottom, vg.Point{Y: gap}
+		case "below":
+			n.XAlign, n.YAlign, n.Off = text.XCenter, text.YTop, vg.Point{Y: -gap}
+		}
+		out = append(out, n)
+	case "arrow":
+		col := ink
+		var cc color.Color = col
+		if l.Style.Color != "" {
+			cc = in.color
+		}
+		out = append(out, arrowLayer{e: e, A: l.Arrow, Line: e.line(l.Style.Width*0.55, cc)})
+	}
+	if in.label != "" && l.kind != "text" && l.kind != "arrow" {
+		legend.Entries = append(legend.Entries, entry)
+	}
+	return out
+}
