@@ -83,6 +83,17 @@ type Result struct {
 	// Folder reports whether a folder was among the paths: the run is then
 	// a whole post's figures, and Files holds the contact sheet index.html.
 	Folder bool
+
+	// Figures describes each figure of the run, in the order of Specs.
+	Figures []Figure
+}
+
+// Figure is what a run says of one figure: its spec, its alt text and
+// the names of its outputs.
+type Figure struct {
+	Spec    string   // the spec file, named as in Result.Specs
+	Alt     string   // the alt text, defaulted
+	Outputs []string // the names of its outputs in Result.Files, in the order of Result.Order
 }
 
 // indexName is the contact sheet of a run over a folder.
@@ -107,9 +118,12 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	}
 	res := &Result{Specs: l.files, Folder: l.folder}
 	for _, f := range l.figs {
+		fig := Figure{Spec: f.File, Alt: f.Alt}
 		for _, format := range f.Formats {
-			res.Order = append(res.Order, outputName(f, format))
+			fig.Outputs = append(fig.Outputs, outputName(f, format))
 		}
+		res.Order = append(res.Order, fig.Outputs...)
+		res.Figures = append(res.Figures, fig)
 	}
 	if l.folder {
 		res.Order = append(res.Order, indexName)
