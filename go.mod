@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	codeberg.org/go-fonts/stix v0.3.0
 	git.sr.ht/~sbinet/gg v0.7.0
+	github.com/fsnotify/fsnotify v1.10.1
 	github.com/urfave/cli/v2 v2.27.7
 	go.yaml.in/yaml/v3 v3.0.6
 	golang.org/x/image v0.48.0
