@@ -217,7 +217,7 @@ func fileURL(o *file) string {
 // there is one; a ".dark." variant sits on a dark backdrop beside the
 // light one. s.mu is held.
 func (s *Server) card(f *figure) []byte {
-	d := cardData{Spec: f.spec, Alt: f.alt, Err: f.err}
+	d := cardData{Spec: f.spec, Alt: f.alt, Err: strings.TrimSpace(f.err + "\n" + f.conflict)}
 	byName := map[string]*file{}
 	for _, o := range f.outputs {
 		byName[o.name] = o

@@ -69,11 +69,12 @@ type Server struct {
 // figure is the state of one spec: its last good render and its current
 // problems.
 type figure struct {
-	spec    string
-	alt     string
-	outputs []*file // of the last good render
-	err     string  // the problems of the last render; "" when it was good
-	card    []byte  // the page's HTML of this figure, as last sent
+	spec     string
+	alt      string
+	outputs  []*file // of the last good render
+	err      string  // the problems of the last render; "" when it was good
+	conflict string  // the outputs another spec writes too, or ""
+	card     []byte  // the page's HTML of this figure, as last sent
 }
 
 // file is one output of a figure.
@@ -254,18 +255,32 @@ func (s *Server) refresh(ctx context.Context, dirty map[string]bool, all bool) {
 			}
 		}
 	}
-	var changed []*figure
+	rendered := map[*figure]result{}
 	for i, name := range todo {
 		f := s.figs[name]
 		if f == nil {
 			f = &figure{spec: name}
 			s.figs[name] = f
 		}
-		if s.update(f, results[i]) {
-			changed = append(changed, f)
-		}
+		s.update(f, results[i])
+		rendered[f] = results[i]
 	}
 	s.reindex()
+	// Every card, not only those of the specs rendered: a spec's change
+	// can end or start another's conflict over an output.
+	var changed []*figure
+	for _, name := range s.specs {
+		f := s.figs[name]
+		card := s.card(f)
+		if bytes.Equal(card, f.card) {
+			continue
+		}
+		f.card = card
+		changed = append(changed, f)
+		if r, ok := rendered[f]; ok && r.err == nil && s.started {
+			fmt.Fprintf(s.opts.Out, "rendered %s in %d ms\n", f.spec, r.dur.Milliseconds())
+		}
+	}
 	if listChanged {
 		s.seq++
 		s.broadcast(event{name: "reload", data: []byte(s.id)})
@@ -307,9 +322,9 @@ func renderSpecs(ctx context.Context, specs []string) []result {
 	return results
 }
 
-// update records r as the latest render of f, tells the terminal, and
-// reports whether the page must change. s.mu is held.
-func (s *Server) update(f *figure, r result) bool {
+// update records r as the latest render of f, and tells the terminal of
+// a new problem. s.mu is held.
+func (s *Server) update(f *figure, r result) {
 	if r.err != nil {
 		msg := r.err.Error()
 		if msg != f.err {
@@ -325,32 +340,32 @@ func (s *Server) update(f *figure, r result) bool {
 			f.outputs = append(f.outputs, &file{name: name, data: data, sum: hex.EncodeToString(sum[:6])})
 		}
 	}
-	card := s.card(f)
-	if bytes.Equal(card, f.card) {
-		return false
-	}
-	f.card = card
-	if r.err == nil && s.started {
-		fmt.Fprintf(s.opts.Out, "rendered %s in %d ms\n", f.spec, r.dur.Milliseconds())
-	}
-	return true
 }
 
 // reindex rebuilds the map of served files from the figures' last good
 // outputs. An output that two specs write is served as the first one's,
-// and the other spec says so. s.mu is held.
+// and the other spec says so, as render would refuse to write it. s.mu is
+// held.
 func (s *Server) reindex() {
 	s.files = map[string]*file{}
+	owner := map[string]string{} // lowercased output name → its spec
 	for _, name := range s.specs {
 		f := s.figs[name]
-		if f == nil {
-			continue
-		}
+		var conflicts []string
 		for _, o := range f.outputs {
-			if _, taken := s.files[o.name]; !taken {
-				s.files[o.name] = o
+			key := strings.ToLower(o.name)
+			if other, taken := owner[key]; taken {
+				conflicts = append(conflicts, fmt.Sprintf("%s: output %q is also written by %s", f.spec, o.name, other))
+				continue
 			}
+			owner[key] = f.spec
+			s.files[o.name] = o
 		}
+		conflict := strings.Join(conflicts, "\n")
+		if conflict != "" && conflict != f.conflict {
+			fmt.Fprintln(s.opts.Err, conflict)
+		}
+		f.conflict = conflict
 	}
 }
 

@@ -68,6 +68,7 @@ func TestPage(t *testing.T) {
 		"a.yaml": goodSpec,
 		"b.yaml": "kind: step\noutput: post/b\nalt: A step <b>.\n",
 		"c.yaml": badSpec,
+		"d.yaml": "kind: step\noutput: A\n",
 	})
 	s := rendered(t, dir)
 	h := s.Handler(true)
@@ -85,6 +86,8 @@ func TestPage(t *testing.T) {
 		`href="/out/post/b.svg?v=`,
 		// The broken spec's positioned error, in place of its figure.
 		filepath.Join(dir, "c.yaml") + `:2:8: width`,
+		// Two specs writing one file, as render would refuse.
+		filepath.Join(dir, "d.yaml") + `: output &#34;A.png&#34; is also written by ` + filepath.Join(dir, "a.yaml"),
 	} {
 		if !strings.Contains(page, want) {
 			t.Errorf("page lacks %q", want)
