@@ -234,7 +234,7 @@ func serving(t *testing.T, dir string) (url string, s *Server) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	s = New(Options{Path: dir, Debounce: 50 * time.Millisecond})
+	s = New(Options{Path: dir}) // the default debounce, as an author has it
 	done := make(chan error, 1)
 	go func() { done <- s.Run(ctx, ln) }()
 	t.Cleanup(func() {
