@@ -225,6 +225,9 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		f, err := decodeSpec(name, data, fd.cfg)
 		p.add(err)
 		fi := Figure{Spec: name, Config: src.join(dir, configName)}
+		if f != nil {
+			fi.Alt = f.Alt
+		}
 		if err == nil {
 			var derr error
 			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)

@@ -240,3 +240,16 @@ func tooLarge(name, what string, size int64) *spec.Error {
 	}
 	return spec.Errorf(spec.Pos{File: name, Line: 1, Col: 1}, "%s is %s; the limit is 1 MiB", what, s)
 }
+
+// SpecFiles returns the spec files that a run of opts would read, named as
+// in error positions, without reading them: a file of opts.Paths as given,
+// a folder's *.yaml and *.yml files but its figgen.yaml and dot files. It
+// reports every path that is missing or holds no spec, as Generate does.
+func SpecFiles(opts Options) ([]string, error) {
+	paths := opts.Paths
+	if len(paths) == 0 {
+		paths = []string{defaultPath}
+	}
+	files, _, err := collect(newSource(opts.FS), paths)
+	return files, err
+}

@@ -18,6 +18,9 @@ type Figure struct {
 	// Spec is the spec file, named as in Result.Specs.
 	Spec string
 
+	// Alt is the figure's alt text, defaulted ("" from Scan).
+	Alt string
+
 	// Config is the folder defaults beside it (figgen.yaml), named the
 	// same way, whether or not there is one: adding one changes Key.
 	Config string

@@ -97,6 +97,20 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Action: action(cmdCheck),
 			},
 			{
+				Name:      "serve",
+				Usage:     "preview the figures in a browser as their specs change",
+				ArgsUsage: "[PATH]",
+				Description: "Renders every spec under PATH (default specs/) in memory, serves a page of\n" +
+					"every figure with its spec and alt text at http://ADDR/, and watches the\n" +
+					"specs and their figgen.yaml: a saved change re-renders that spec and the page\n" +
+					"shows the new image by itself. A spec with errors shows them in place of its\n" +
+					"figure (and on stderr) and keeps its last good image. Writes nothing to the\n" +
+					"disk. Listens on loopback unless told otherwise; Ctrl-C stops it. Exit 2 when\n" +
+					"ADDR cannot be listened on (a port in use) or PATH does not exist.",
+				Flags:  []cli.Flag{&cli.StringFlag{Name: "addr", Value: "127.0.0.1:8080", Usage: "listen on `HOST:PORT`"}},
+				Action: func(c *cli.Context) error { return cmdServe(c, stdout, stderr) },
+			},
+			{
 				Name:      "validate",
 				Usage:     "check specs without rendering",
 				ArgsUsage: "[PATH...]",
