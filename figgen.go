@@ -83,8 +83,8 @@ type Result struct {
 	Files map[string][]byte
 
 	// Order is the names of Files: the outputs of each spec in the order
-	// of Specs and of the formats the spec lists, then "index.html" when
-	// Folder is set.
+	// of Specs and of figures.Outputs (its formats, each in its themes
+	// and scales), then "index.html" when Folder is set.
 	Order []string
 
 	// Specs is the spec files of the run, named as in error positions.
@@ -144,12 +144,6 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 		}
 	}
 	return res, nil
-}
-
-// outputName is the name under the out dir of f's output in format, as
-// figures.Renderer.Render names it.
-func outputName(f *spec.Figure, format string) string {
-	return f.Output + "." + format
 }
 
 // Validate does what Generate does short of rendering: it reads, decodes
@@ -229,8 +223,8 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			var derr error
 			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)
 			p.add(derr)
-			for _, format := range f.Formats {
-				fi.Outputs = append(fi.Outputs, outputName(f, format))
+			for _, o := range figures.Outputs(f) {
+				fi.Outputs = append(fi.Outputs, o.Name)
 			}
 			fi.Skipped = derr == nil && opts.Skip != nil && opts.Skip(&fi)
 		}
@@ -314,8 +308,8 @@ func outputConflicts(figs []*spec.Figure) spec.ErrorList {
 	var errs spec.ErrorList
 	files := map[string]*spec.Figure{} // lowercased file name → its spec
 	for _, f := range figs {
-		for _, format := range f.Formats {
-			name := outputName(f, format)
+		for _, o := range figures.Outputs(f) {
+			name := o.Name
 			key := strings.ToLower(name)
 			if g, ok := files[key]; ok && g != f {
 				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is also written by %s", name, g.File))
@@ -417,11 +411,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 // skippedOutputs returns the outputs of the skipped figure f, without
 // their data, as the contact sheet lists them.
 func skippedOutputs(f *spec.Figure) []figures.Output {
-	var outs []figures.Output
-	for _, format := range f.Formats {
-		outs = append(outs, figures.Output{Name: outputName(f, format), Format: format})
-	}
-	return outs
+	return figures.Outputs(f)
 }
 
 // problems gathers the errors of a run: positioned ones into one

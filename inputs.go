@@ -31,7 +31,9 @@ type Figure struct {
 	Key string
 
 	// Outputs are the names of its outputs under the out dir, in the
-	// order of its formats (nil from Scan, which decodes nothing).
+	// order of figures.Outputs, which tells each one's format, theme
+	// (5.dark.png) and scale (5@2x.png) (nil from Scan, which decodes
+	// nothing).
 	Outputs []string
 
 	// Skipped reports that Options.Skip skipped it: not rendered, and
