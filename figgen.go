@@ -158,6 +158,17 @@ func Validate(ctx context.Context, opts Options) ([]string, error) {
 	return l.files, nil
 }
 
+// Describe validates the specs of opts as Validate does and returns their
+// figures (Result.Figures) without rendering them: what each writes, its
+// alt text and size.
+func Describe(ctx context.Context, opts Options) ([]Figure, error) {
+	l, err := load(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.info, nil
+}
+
 // loaded is a run's valid figures, in the order of its spec files.
 type loaded struct {
 	files  []string
@@ -223,7 +234,8 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			var derr error
 			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)
 			p.add(derr)
-			for _, o := range figures.Outputs(f) {
+			fi.Files, fi.Alt, fi.Width, fi.Height = figures.Outputs(f), f.Alt, f.Width, f.Height
+			for _, o := range fi.Files {
 				fi.Outputs = append(fi.Outputs, o.Name)
 			}
 			fi.Skipped = derr == nil && opts.Skip != nil && opts.Skip(&fi)

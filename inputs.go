@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"strconv"
 
+	"github.com/figgen/figgen/figures"
 	"github.com/figgen/figgen/spec"
 )
 
@@ -35,6 +36,14 @@ type Figure struct {
 	// (5.dark.png) and scale (5@2x.png) (nil from Scan, which decodes
 	// nothing).
 	Outputs []string
+
+	// Files are Outputs with the format, theme ("light", "dark", or
+	// "auto" for an SVG that follows the reader's page) and scale of each
+	// (no data): a preview finds a figure's dark images here. Alt,
+	// Width and Height are the spec's. All are empty from Scan.
+	Files         []figures.Output
+	Alt           string
+	Width, Height int
 
 	// Skipped reports that Options.Skip skipped it: not rendered, and
 	// none of its outputs handed to the sink.
