@@ -5,6 +5,8 @@
 //	                                      render specs into DIR (default out/)
 //	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
 //	figgen validate [PATH...]             check specs without rendering
+//	figgen snippet [--format markdown|html] SPEC...
+//	                                      print what shows the figures in a post
 //
 // PATH is a spec file or a folder of them (default specs/). Exit status: 0
 // on success, 1 when check finds stale outputs or a file cannot be written,
