@@ -270,7 +270,7 @@ func networkEdges(e *env, k *Network, s *diagram.Scene, cols []netColumn, hi map
 					src := expand(t, vals)
 					e.alias(src, t)
 					ed.Label, ed.Text = e.sceneFit(src, edgeFont, 0.8*step)
-					ed.LabelPad = 1.5
+					ed.LabelPad, ed.LabelBg = 1.5, e.th.bg
 					if target {
 						ed.Text.Color = accent
 					}

@@ -233,3 +233,37 @@ func TestAutoSVG(t *testing.T) {
 		}
 	}
 }
+
+// TestDarkHasNoWhite renders every golden spec dark: no part of it keeps
+// the light theme's white (a label box, a halo, a node fill left white
+// would hold light ink illegibly). The dark theme's lightest colour is
+// its ink, #e8e6e3.
+func TestDarkHasNoWhite(t *testing.T) {
+	names, err := filepath.Glob("testdata/*.yaml")
+	if err != nil || len(names) < 10 {
+		t.Fatal(names, err)
+	}
+	for _, name := range names {
+		f := decodeFile(t, name)
+		f.Formats, f.Themes = []string{"png"}, []string{"dark"}
+		outs, err := renderer(t).Render(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(outs[0].Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		white, r := 0, img.Bounds()
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				if c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA); c.R > 0xf4 && c.G > 0xf4 && c.B > 0xf4 {
+					white++
+				}
+			}
+		}
+		if white > 0 {
+			t.Errorf("%s: %d white pixels in the dark theme", name, white)
+		}
+	}
+}
