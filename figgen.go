@@ -83,8 +83,8 @@ type Result struct {
 	Files map[string][]byte
 
 	// Order is the names of Files: the outputs of each spec in the order
-	// of Specs and of the formats the spec lists, then "index.html" when
-	// Folder is set.
+	// of Specs and of figures.Outputs (its formats, each in its themes
+	// and scales), then "index.html" when Folder is set.
 	Order []string
 
 	// Specs is the spec files of the run, named as in error positions.
@@ -146,12 +146,6 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	return res, nil
 }
 
-// outputName is the name under the out dir of f's output in format, as
-// figures.Renderer.Render names it.
-func outputName(f *spec.Figure, format string) string {
-	return f.Output + "." + format
-}
-
 // Validate does what Generate does short of rendering: it reads, decodes
 // and validates every spec of opts.Paths, typesets every text and lays
 // out every figure, checking that it fits (figures.Renderer.CheckLayout). It
@@ -162,6 +156,17 @@ func Validate(ctx context.Context, opts Options) ([]string, error) {
 		return nil, err
 	}
 	return l.files, nil
+}
+
+// Describe validates the specs of opts as Validate does and returns their
+// figures (Result.Figures) without rendering them: what each writes, its
+// alt text and size.
+func Describe(ctx context.Context, opts Options) ([]Figure, error) {
+	l, err := load(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	return l.info, nil
 }
 
 // loaded is a run's valid figures, in the order of its spec files.
@@ -225,15 +230,13 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		f, err := decodeSpec(name, data, fd.cfg)
 		p.add(err)
 		fi := Figure{Spec: name, Config: src.join(dir, configName)}
-		if f != nil {
-			fi.Alt = f.Alt
-		}
 		if err == nil {
 			var derr error
 			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)
 			p.add(derr)
-			for _, format := range f.Formats {
-				fi.Outputs = append(fi.Outputs, outputName(f, format))
+			fi.Files, fi.Alt, fi.Width, fi.Height = figures.Outputs(f), f.Alt, f.Width, f.Height
+			for _, o := range fi.Files {
+				fi.Outputs = append(fi.Outputs, o.Name)
 			}
 			fi.Skipped = derr == nil && opts.Skip != nil && opts.Skip(&fi)
 		}
@@ -317,8 +320,8 @@ func outputConflicts(figs []*spec.Figure) spec.ErrorList {
 	var errs spec.ErrorList
 	files := map[string]*spec.Figure{} // lowercased file name → its spec
 	for _, f := range figs {
-		for _, format := range f.Formats {
-			name := outputName(f, format)
+		for _, o := range figures.Outputs(f) {
+			name := o.Name
 			key := strings.ToLower(name)
 			if g, ok := files[key]; ok && g != f {
 				errs = append(errs, spec.Errorf(f.PosOf("output"), "output %q is also written by %s", name, g.File))
@@ -420,11 +423,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 // skippedOutputs returns the outputs of the skipped figure f, without
 // their data, as the contact sheet lists them.
 func skippedOutputs(f *spec.Figure) []figures.Output {
-	var outs []figures.Output
-	for _, format := range f.Formats {
-		outs = append(outs, figures.Output{Name: outputName(f, format), Format: format})
-	}
-	return outs
+	return figures.Outputs(f)
 }
 
 // problems gathers the errors of a run: positioned ones into one

@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"strconv"
 
+	"github.com/figgen/figgen/figures"
 	"github.com/figgen/figgen/spec"
 )
 
@@ -17,9 +18,6 @@ import (
 type Figure struct {
 	// Spec is the spec file, named as in Result.Specs.
 	Spec string
-
-	// Alt is the figure's alt text, defaulted ("" from Scan).
-	Alt string
 
 	// Config is the folder defaults beside it (figgen.yaml), named the
 	// same way, whether or not there is one: adding one changes Key.
@@ -34,8 +32,18 @@ type Figure struct {
 	Key string
 
 	// Outputs are the names of its outputs under the out dir, in the
-	// order of its formats (nil from Scan, which decodes nothing).
+	// order of figures.Outputs, which tells each one's format, theme
+	// (5.dark.png) and scale (5@2x.png) (nil from Scan, which decodes
+	// nothing).
 	Outputs []string
+
+	// Files are Outputs with the format, theme ("light", "dark", or
+	// "auto" for an SVG that follows the reader's page) and scale of each
+	// (no data): a preview finds a figure's dark images here. Alt,
+	// Width and Height are the spec's. All are empty from Scan.
+	Files         []figures.Output
+	Alt           string
+	Width, Height int
 
 	// Skipped reports that Options.Skip skipped it: not rendered, and
 	// none of its outputs handed to the sink.

@@ -102,7 +102,7 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			p.Y.Min, p.Y.Max = -0.08, 1.08
 			p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
 		}
-		guide := dashed(e.line(0.8, light), 4, 3)
+		guide := dashed(e.line(0.8, e.th.light), 4, 3)
 		p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
 	} else if s.YRange == nil {
 		// Unbounded or other ranges (relu, tanh): fit the curves, with air.
@@ -114,7 +114,8 @@ func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 		p.Add(curve{
 			F:     func(z float64) float64 { return act(z + b) },
 			Jumps: shifted(a.Jumps, -b),
-			Line:  e.line(2.2, palette(i)),
+			Line:  e.line(2.2, e.th.palette(i)),
+			Bg:    e.th.bg,
 			Dot:   e.len(4),
 			Track: e.track("the curve for b = "+proseNum(b), ""),
 		})
@@ -141,7 +142,7 @@ func (s *BiasShift) legend(e *env) legendBox {
 	for _, i := range s.order() {
 		l.Entries = append(l.Entries, legendEntry{
 			Label: biasLegend(s.Biases[i]),
-			Line:  e.line(2.2, palette(i)),
+			Line:  e.line(2.2, e.th.palette(i)),
 		})
 	}
 	return l

@@ -15,7 +15,7 @@ import (
 // activation, the curve of each entry is nowhere below the next entry's
 // and above it somewhere; each entry keeps its curve's colour.
 func TestBiasShiftLegendOrder(t *testing.T) {
-	e := &env{h: renderer(t).eng.Handler(), scale: 1}
+	e := &env{th: lightTheme, h: renderer(t).eng.Handler(), scale: 1}
 	for _, a := range neuron.Activations() {
 		f := decodeYAML(t, "x.yaml", "kind: bias-shift\nactivation: "+a.Name+"\nbiases: [-1, 2, 0.5, -3]\n")
 		s := f.Spec.(*BiasShift)
@@ -29,8 +29,8 @@ func TestBiasShiftLegendOrder(t *testing.T) {
 		}
 		order := s.order()
 		for k, i := range order {
-			if l.Entries[k].Line.Color != palette(i) {
-				t.Errorf("%s: entry %d has colour %v, its curve %v", a.Name, k, l.Entries[k].Line.Color, palette(i))
+			if l.Entries[k].Line.Color != lightTheme.palette(i) {
+				t.Errorf("%s: entry %d has colour %v, its curve %v", a.Name, k, l.Entries[k].Line.Color, lightTheme.palette(i))
 			}
 			if k == 0 {
 				continue
@@ -103,7 +103,7 @@ func TestBiasShiftLegendDrawn(t *testing.T) {
 	var rows []int
 	left, right := b.Dx(), 0
 	for _, i := range []int{2, 1, 0} { // b = 2, 0, −2
-		y, x0, x1 := sample(palette(i))
+		y, x0, x1 := sample(lightTheme.palette(i))
 		rows = append(rows, y)
 		left, right = min(left, x0), max(right, x1)
 	}

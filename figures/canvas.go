@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	imgdraw "image/draw"
 	"sync"
 
 	"git.sr.ht/~sbinet/gg"
@@ -25,22 +26,28 @@ const pixelDPI = 96
 
 func pixels(n int) vg.Length { return vg.Length(n) * vg.Inch / pixelDPI }
 
-// renderFormat draws a figure on a fresh canvas of the format and returns
-// the encoded bytes.
-func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas)) ([]byte, error) {
+// renderFormat draws a figure, drawn by drawFig in the colours of th, on
+// a fresh canvas of the format and returns the encoded bytes. A PNG has
+// scale × the figure's pixels: the same drawing at scale × the
+// resolution, so its layout and the size of its text are the figure's.
+func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.Canvas), th *theme, scale int) ([]byte, error) {
 	w, h := pixels(f.Width), pixels(f.Height)
 	var buf bytes.Buffer
 	switch format {
 	case "png":
-		img := p.image(f.Width, f.Height)
+		img := p.image(f.Width*scale, f.Height*scale)
 		defer p.images.Put(img)
 		// Drawn straight into img: vgimg's own context would copy it.
 		// What vgimg sets on a context of its own is set here: butt caps
-		// and y up. The canvas paints its white background over img.
+		// and y up. The canvas paints a white background over img; another
+		// page is painted over it.
 		ctx := gg.NewContextForRGBA(img)
 		ctx.SetLineCapButt()
 		ctx.InvertY()
-		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI))
+		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI*scale))
+		if th != lightTheme {
+			imgdraw.Draw(img, img.Bounds(), image.NewUniform(th.bg), image.Point{}, imgdraw.Src)
+		}
 		drawFig(draw.New(c))
 		doc := docOf(f)
 		if err := p.png.EncodeText(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
@@ -59,13 +66,35 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 		} else {
 			c = vector.NewPDF(w, h, docOf(f))
 		}
-		paintBackground(c, w, h)
+		paintBackground(c, w, h, th.bg)
 		drawFig(draw.New(c))
 		if _, err := c.WriteTo(&buf); err != nil {
 			return nil, err
 		}
 	default:
 		return nil, fmt.Errorf("unknown format %q", format)
+	}
+	return buf.Bytes(), nil
+}
+
+// renderAuto returns the SVG that follows the reader's page: the light
+// drawing, whose every colour is a CSS custom property switched to the
+// colour of the same fill or stroke of the dark drawing when the reader's
+// page is dark (prefers-color-scheme). The two drawings differ only in
+// their colours: the layout does not depend on them.
+func (p *pools) renderAuto(f *spec.Figure, light, dark func(c draw.Canvas)) ([]byte, error) {
+	w, h := pixels(f.Width), pixels(f.Height)
+	d := vector.NewSVG(w, h, docOf(f))
+	d.Record()
+	paintBackground(d, w, h, darkTheme.bg)
+	dark(draw.New(d))
+	c := vector.NewSVG(w, h, docOf(f))
+	c.Follow(d.Paints())
+	paintBackground(c, w, h, lightTheme.bg)
+	light(draw.New(c))
+	var buf bytes.Buffer
+	if _, err := c.WriteTo(&buf); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }
@@ -87,8 +116,8 @@ func (p *pools) image(w, h int) *image.RGBA {
 	return image.NewRGBA(image.Rect(0, 0, w, h))
 }
 
-func paintBackground(c vg.Canvas, w, h vg.Length) {
-	c.SetColor(color.White)
+func paintBackground(c vg.Canvas, w, h vg.Length, bg color.Color) {
+	c.SetColor(bg)
 	c.Fill(rectPath(vg.Rectangle{Max: vg.Point{X: w, Y: h}}))
 }
 

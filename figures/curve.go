@@ -18,9 +18,10 @@ type curve struct {
 	F     func(x float64) float64
 	Jumps []float64
 	Line  draw.LineStyle
-	Dot   vg.Length // radius of the jump dots
-	N     int       // samples across the range
-	Track *track    // marked seen when a sample lies inside the plot; may be nil
+	Dot   vg.Length   // radius of the jump dots
+	N     int         // samples across the range
+	Track *track      // marked seen when a sample lies inside the plot; may be nil
+	Bg    color.Color // the page, inside the open dots
 }
 
 const jumpEps = 1e-9
@@ -77,7 +78,7 @@ func (cv curve) Plot(c draw.Canvas, p *plot.Plot) {
 		if math.Abs(left-at) < 1e-6 {
 			other = right
 		}
-		openDot(c, vg.Point{X: tx(j), Y: ty(other)}, cv.Dot, cv.Line)
+		openDot(c, vg.Point{X: tx(j), Y: ty(other)}, cv.Dot, cv.Line, cv.Bg)
 		closedDot(c, vg.Point{X: tx(j), Y: ty(at)}, cv.Dot, cv.Line.Color)
 	}
 }
@@ -105,12 +106,12 @@ func outside(c draw.Canvas, at vg.Point, r vg.Length) bool {
 	return !(at.X+r >= c.Min.X && at.X-r <= c.Max.X && at.Y+r >= c.Min.Y && at.Y-r <= c.Max.Y)
 }
 
-// openDot draws a white disc with a ring: the end a function does not reach.
-func openDot(c draw.Canvas, at vg.Point, r vg.Length, ls draw.LineStyle) {
+// openDot draws a disc of the page colour bg with a ring: the end a function does not reach.
+func openDot(c draw.Canvas, at vg.Point, r vg.Length, ls draw.LineStyle, bg color.Color) {
 	if outside(c, at, r) {
 		return
 	}
-	c.SetColor(color.White)
+	c.SetColor(bg)
 	c.Fill(circlePath(at, r))
 	c.SetLineStyle(ls)
 	c.Stroke(circlePath(at, r))

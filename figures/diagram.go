@@ -2,7 +2,6 @@ package figures
 
 import (
 	"fmt"
-	"image/color"
 
 	"gonum.org/v1/plot/vg/draw"
 
@@ -143,7 +142,7 @@ func (k *Diagram) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 func diagramScene(e *env, d *Diagram) *diagram.Scene {
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	label := e.sceneFont(labelSize, false)
-	pen := scenePen(1.4, ink)
+	pen := scenePen(1.4, e.th.ink)
 	byID := make(map[string]*diagram.Node, len(d.Nodes))
 	for _, n := range d.Nodes {
 		at := diagram.Pt(
@@ -155,11 +154,11 @@ func diagramScene(e *env, d *Diagram) *diagram.Scene {
 			room = diagramCircleW
 		}
 		src, sty := e.sceneFit(n.Label.Src, label, room)
-		nd := diagram.Node{At: at, Label: src, Text: sty, Pen: pen, Fill: color.White}
+		nd := diagram.Node{At: at, Label: src, Text: sty, Pen: pen, Fill: e.th.bg}
 		switch n.Shape {
 		case "", "circle":
 			nd.Shape = diagram.Circle
-			nd.Fill = tint(palette(0), 0.08)
+			nd.Fill = e.th.tint(e.th.palette(0), 0.08)
 			nd.R = diagramRadius
 			if n.Label.Src != "" {
 				b := nd.LabelBox()
@@ -167,7 +166,7 @@ func diagramScene(e *env, d *Diagram) *diagram.Scene {
 			}
 		case "box":
 			nd.Shape, nd.R, nd.Pad = diagram.Box, 6, 9
-			nd.Fill = tint(palette(0), 0.08)
+			nd.Fill = e.th.tint(e.th.palette(0), 0.08)
 		case "label":
 			nd.Shape, nd.Pad, nd.Pen = diagram.Label, 5, diagram.Pen{}
 		}
@@ -182,7 +181,7 @@ func diagramScene(e *env, d *Diagram) *diagram.Scene {
 		src, sty := e.sceneFit(ed.Label.Src, e.sceneFont(noteSize, false), diagramEdgeW)
 		s.Edge(diagram.Edge{
 			From: from, To: to, Pen: p,
-			Label: src, LabelPad: 3, Text: sty,
+			Label: src, LabelPad: 3, LabelBg: e.th.bg, Text: sty,
 		})
 	}
 	return s

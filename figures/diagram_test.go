@@ -25,7 +25,7 @@ func lookEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newEnv(eng.Handler(), &spec.Figure{Width: 800, Height: 500})
+	return newEnv(eng.Handler(), &spec.Figure{Width: 800, Height: 500}, lightTheme)
 }
 
 // renderLook draws a figure at 800×500 px and, when FIGGEN_LOOK names a

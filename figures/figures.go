@@ -6,16 +6,20 @@ import (
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/spec"
 	"github.com/figgen/figgen/typeset"
 )
 
 // Output is one rendered file: Name is its path relative to the out dir
-// (the spec's output name plus the format's extension).
+// (the spec's output name, its variant and the format's extension; see
+// Outputs).
 type Output struct {
 	Name   string
 	Format string
+	Theme  string // "light", "dark", or "auto": an SVG that follows the reader's page
+	Scale  int    // pixels per pixel of the spec's size: 1, or 2 for NAME@2x.png
 	Data   []byte
 }
 
@@ -77,12 +81,25 @@ func (r *Renderer) CheckLayout(f *spec.Figure) error {
 	if !ok {
 		return spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
 	}
-	e := newEnv(r.eng.Handler(), f)
-	if errs := e.layoutPass(k.build(e, f)); len(errs) > 0 {
-		errs.Sort()
-		return errs
+	for _, th := range figureThemes(f) {
+		e := newEnv(r.eng.Handler(), f, th)
+		if errs := e.layoutPass(k.build(e, f)); len(errs) > 0 {
+			errs.Sort()
+			return errs
+		}
 	}
 	return nil
+}
+
+// figureThemes returns the themes f is drawn in, light first.
+func figureThemes(f *spec.Figure) []*theme {
+	var ths []*theme
+	for _, th := range []*theme{lightTheme, darkTheme} {
+		if f.Themes.Has(th.name) {
+			ths = append(ths, th)
+		}
+	}
+	return ths
 }
 
 // Render draws f in each of its formats, in the order the spec lists them.
@@ -96,25 +113,38 @@ func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
 	return r.pools.render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
 }
 
-// render draws f with the text handler h.
+// render draws f with the text handler h: once per theme, laid out and
+// checked each time (the layout does not depend on the colours, and the
+// check costs little beside the drawing); every scale of a theme is the
+// same drawing on a canvas of more pixels.
 func (p *pools) render(f *spec.Figure, h text.Handler) ([]Output, error) {
 	k, ok := f.Spec.(kindSpec)
 	if !ok {
 		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
 	}
-	e := newEnv(h, f)
-	draw := k.build(e, f)
-	if errs := e.layoutPass(draw); len(errs) > 0 {
-		errs.Sort()
-		return nil, errs
-	}
-	outs := make([]Output, 0, len(f.Formats))
-	for _, format := range f.Formats {
-		data, err := p.renderFormat(format, f, draw)
-		if err != nil {
-			return nil, fmt.Errorf("render %s as %s: %w", f.File, format, err)
+	draws := map[string]func(draw.Canvas){}
+	for _, th := range figureThemes(f) {
+		e := newEnv(h, f, th)
+		d := k.build(e, f)
+		if errs := e.layoutPass(d); len(errs) > 0 {
+			errs.Sort()
+			return nil, errs
 		}
-		outs = append(outs, Output{Name: f.Output + "." + format, Format: format, Data: data})
+		draws[th.name] = d
+	}
+	outs := Outputs(f)
+	for i, o := range outs {
+		var data []byte
+		var err error
+		if o.Theme == spec.ThemeAuto {
+			data, err = p.renderAuto(f, draws[spec.ThemeLight], draws[spec.ThemeDark])
+		} else {
+			data, err = p.renderFormat(o.Format, f, draws[o.Theme], themes[o.Theme], o.Scale)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("render %s as %s: %w", f.File, o.Name, err)
+		}
+		outs[i].Data = data
 	}
 	return outs, nil
 }

@@ -442,7 +442,7 @@ func TestFitSweep(t *testing.T) {
 // path.
 func drawsField(t *testing.T, r *Renderer, f *spec.Figure, path string) bool {
 	t.Helper()
-	e := newEnv(r.eng.Handler(), f)
+	e := newEnv(r.eng.Handler(), f, lightTheme)
 	drawFig := f.Spec.(kindSpec).build(e, f)
 	w, h := pixels(f.Width), pixels(f.Height)
 	e.built = true
@@ -459,7 +459,7 @@ func drawsField(t *testing.T, r *Renderer, f *spec.Figure, path string) bool {
 // drawImage draws f as its PNG would be, without encoding it.
 func drawImage(t *testing.T, r *Renderer, f *spec.Figure) image.Image {
 	t.Helper()
-	e := newEnv(r.eng.Handler(), f)
+	e := newEnv(r.eng.Handler(), f, lightTheme)
 	drawFig := f.Spec.(kindSpec).build(e, f)
 	c := vgimg.NewWith(vgimg.UseWH(pixels(f.Width), pixels(f.Height)), vgimg.UseDPI(pixelDPI), vgimg.UseBackgroundColor(color.White))
 	drawFig(draw.New(c))

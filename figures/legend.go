@@ -43,10 +43,6 @@ type legendEntry struct {
 	NoLine bool // markers or a swatch alone
 }
 
-// frameCol is the legend's frame: light, and a shade apart from the
-// guides' grey so neither is taken for the other.
-var frameCol = color.RGBA{R: 0xc4, G: 0xc4, B: 0xc4, A: 0xff}
-
 // newLegendBox returns the house legend in a corner of the data area.
 func (e *env) newLegendBox(corner string) legendBox {
 	sty := e.font(noteSize, false)
@@ -54,8 +50,8 @@ func (e *env) newLegendBox(corner string) legendBox {
 	return legendBox{
 		Corner: corner,
 		Text:   sty,
-		Frame:  e.line(0.8, frameCol),
-		Fill:   color.White,
+		Frame:  e.line(0.8, e.th.frame),
+		Fill:   e.th.bg,
 		Thumb:  e.len(28),
 		Pad:    e.len(7),
 		Margin: e.len(10),
@@ -127,7 +123,7 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 			c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
 		}
 		if en.Dot > 0 {
-			drawMarker(c, vg.Point{X: x + l.Thumb/2, Y: y}, en.Dot, en.Marker, en.Line)
+			drawMarker(c, vg.Point{X: x + l.Thumb/2, Y: y}, en.Dot, en.Marker, en.Line, l.e.th.bg)
 		}
 		// The sample line is level with the math axis of the label (the
 		// bar of "=" or "−"), about a quarter em above the baseline.

@@ -1,7 +1,6 @@
 package figures
 
 import (
-	"image/color"
 	"math"
 	"strconv"
 
@@ -51,7 +50,7 @@ type netColumn struct {
 func networkScene(e *env, k *Network) *diagram.Scene {
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	n := len(k.Layers)
-	accent := palette(1)
+	accent := e.th.palette(1)
 
 	// The forward pass, when the nodes show its values or the edges their
 	// weights.
@@ -176,7 +175,7 @@ func networkScene(e *env, k *Network) *diagram.Scene {
 			y := mid + (float64(len(c.slots)-1)/2-float64(si))*gap
 			at := diagram.Pt(c.x, y)
 			if sl.unit == slotEllipsis {
-				s.Under = append(s.Under, ellipsisDots(at, gap))
+				s.Under = append(s.Under, ellipsisDots(e.th, at, gap))
 				s.Extra = append(s.Extra, diagram.RectAt(at, 2*netDot, 0.5*gap))
 				continue
 			}
@@ -186,15 +185,15 @@ func networkScene(e *env, k *Network) *diagram.Scene {
 			nd := diagram.Node{
 				Shape: diagram.Circle, At: at, R: radius[l],
 				Label: src, Text: sty,
-				Pen: scenePen(1.2, ink), Fill: tint(palette(0), 0.10),
+				Pen: scenePen(1.2, e.th.ink), Fill: e.th.tint(e.th.palette(0), 0.10),
 			}
 			switch {
 			case sl.unit == slotBias:
-				nd.Pen = scenePen(1.2, grey).Dashed(3, 2.5)
-				nd.Fill = color.White
+				nd.Pen = scenePen(1.2, e.th.grey).Dashed(3, 2.5)
+				nd.Fill = e.th.bg
 			case hi[[2]int{l, sl.unit}]:
 				nd.Pen = scenePen(2.2, accent)
-				nd.Fill = tint(accent, 0.16)
+				nd.Fill = e.th.tint(accent, 0.16)
 			}
 			sl.node = s.Node(nd)
 		}
@@ -210,7 +209,7 @@ func networkScene(e *env, k *Network) *diagram.Scene {
 // networkEdges adds the edges between the columns, the highlighted ones
 // last (on top), and places the labels of the labelled ones.
 func networkEdges(e *env, k *Network, s *diagram.Scene, cols []netColumn, hi map[[2]int]bool, step float64) {
-	accent := palette(1)
+	accent := e.th.palette(1)
 	all := len(k.Highlight) == 0 && k.edgeCount() <= allEdgeLabels
 	biggest := 0.0
 	if k.EdgeStyle == "weight" {
@@ -242,13 +241,13 @@ func networkEdges(e *env, k *Network, s *diagram.Scene, cols []netColumn, hi map
 				if to.node == nil || to.unit < 0 {
 					continue
 				}
-				ed := diagram.Edge{From: from.node, To: to.node, Head: -1, Pen: scenePen(0.8, grey)}
+				ed := diagram.Edge{From: from.node, To: to.node, Head: -1, Pen: scenePen(0.8, e.th.grey)}
 				bias := from.unit == slotBias
 				if bias {
 					ed.Pen = ed.Pen.Dashed(3, 2.5)
 				}
 				if k.EdgeStyle == "weight" && !bias {
-					ed.Pen = weightPen(k.Weights[l][to.unit][from.unit], biggest)
+					ed.Pen = weightPen(e.th, k.Weights[l][to.unit][from.unit], biggest)
 				}
 				target := hi[[2]int{l + 1, to.unit}]
 				if target && k.EdgeStyle != "weight" {
@@ -271,7 +270,7 @@ func networkEdges(e *env, k *Network, s *diagram.Scene, cols []netColumn, hi map
 					src := expand(t, vals)
 					e.alias(src, t)
 					ed.Label, ed.Text = e.sceneFit(src, edgeFont, 0.8*step)
-					ed.LabelPad = 1.5
+					ed.LabelPad, ed.LabelBg = 1.5, e.th.bg
 					if target {
 						ed.Text.Color = accent
 					}
@@ -375,23 +374,23 @@ func labelClash(s *diagram.Scene, edges []*diagram.Edge, placed []diagram.Rect) 
 // biggest: wider the larger |w|, blue when positive, vermillion when
 // negative (the Okabe–Ito pair, told apart by every kind of colour
 // vision), a zero weight a thin dotted grey line.
-func weightPen(w, biggest float64) diagram.Pen {
+func weightPen(th *theme, w, biggest float64) diagram.Pen {
 	if w == 0 || biggest == 0 {
-		return scenePen(0.6, grey).Dashed(1, 2)
+		return scenePen(0.6, th.grey).Dashed(1, 2)
 	}
-	col := palette(0)
+	col := th.palette(0)
 	if w < 0 {
-		col = palette(1)
+		col = th.palette(1)
 	}
 	return scenePen(0.6+2.8*math.Abs(w)/biggest, col)
 }
 
 // ellipsisDots draws a vertical ellipsis at c in a slot of height gap.
-func ellipsisDots(c diagram.Point, gap float64) func(f *diagram.Frame) {
+func ellipsisDots(th *theme, c diagram.Point, gap float64) func(f *diagram.Frame) {
 	d := math.Min(6, gap/4)
 	return func(f *diagram.Frame) {
 		for _, dy := range []float64{-d, 0, d} {
-			f.Circle(c.Add(diagram.Pt(0, dy)), netDot, ink, diagram.Pen{})
+			f.Circle(c.Add(diagram.Pt(0, dy)), netDot, th.ink, diagram.Pen{})
 		}
 	}
 }

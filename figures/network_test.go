@@ -14,7 +14,7 @@ import (
 func networkTexts(t *testing.T, src string) ([]placed, vg.Length, vg.Length) {
 	t.Helper()
 	f := decodeYAML(t, "x.yaml", src)
-	e := newEnv(renderer(t).eng.Handler(), f)
+	e := newEnv(renderer(t).eng.Handler(), f, lightTheme)
 	drawFig := f.Spec.(*Network).build(e, f)
 	w, h := pixels(f.Width), pixels(f.Height)
 	lay := &layout{}

@@ -24,14 +24,6 @@ const (
 	cellOutW   = 150.0 // room of the output's text
 )
 
-// Colours of the neuron: a flat cell body with light nucleus, amber myelin.
-var (
-	cellCol    = tint(palette(0), 0.62)
-	nucleusCol = tint(palette(0), 0.12)
-	myelinCol  = tint(palette(5), 0.40)
-	myelinEdge = tint(palette(5), 0.95)
-)
-
 func init() {
 	register[NeuronCell]("neuron-cell", "A schematic biological neuron.")
 }
@@ -172,6 +164,13 @@ func tube(b bezier, t0, t1, w0, w1 float64) []diagram.Point {
 // the myelinated axon, the terminals, the labels with leader lines and the
 // output.
 func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
+	// Colours of the neuron: a flat cell body with light nucleus, amber myelin.
+	var (
+		cellCol    = e.th.tint(e.th.palette(0), 0.62)
+		nucleusCol = e.th.tint(e.th.palette(0), 0.12)
+		myelinCol  = e.th.tint(e.th.palette(5), 0.40)
+		myelinEdge = e.th.tint(e.th.palette(5), 0.95)
+	)
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	rng := rand.New(rand.NewPCG(cellSeed, 0x5eed))
 	jit := func(d float64) float64 { return (rng.Float64()*2 - 1) * d }
@@ -235,7 +234,7 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 	c.add(body, cellCol, diagram.Pen{})
 	nucleus := soma.Add(diagram.Pt(-3, 2))
 	c.add(circlePts(nucleus, 11.5), nucleusCol, diagram.Pen{})
-	c.add(circlePts(nucleus.Add(diagram.Pt(2.5, 2)), 3.4), tint(palette(0), 0.7), diagram.Pen{})
+	c.add(circlePts(nucleus.Add(diagram.Pt(2.5, 2)), 3.4), e.th.tint(e.th.palette(0), 0.7), diagram.Pen{})
 
 	// Myelin: segments along the axon with gaps (nodes of Ranvier).
 	const t0, t1, gapT = 0.06, 0.96, 0.035
@@ -262,7 +261,7 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 	// Output: an arrow from the terminals to the text.
 	from := s.Node(diagram.Node{Shape: diagram.Dot, At: diagram.Pt(termEnd+10, cellSomaY)})
 	to := s.Node(diagram.Node{Shape: diagram.Dot, At: diagram.Pt(outBox.Min.X-6, cellSomaY)})
-	s.Edge(diagram.Edge{From: from, To: to, Pen: scenePen(2, fireCol)})
+	s.Edge(diagram.Edge{From: from, To: to, Pen: scenePen(2, e.th.fire)})
 
 	// Labels with leader lines.
 	lab := e.sceneFont(labelSize+1, false)
@@ -313,8 +312,8 @@ func neuronCellScene(e *env, nc *NeuronCell) *diagram.Scene {
 			start.Y = box.Max.Y + 3
 		}
 		s.Under = append(s.Under, func(f *diagram.Frame) {
-			f.Line(scenePen(0.9, grey), start, anchor)
-			f.Circle(anchor, 2.2, ink, diagram.Pen{})
+			f.Line(scenePen(0.9, e.th.grey), start, anchor)
+			f.Circle(anchor, 2.2, e.th.ink, diagram.Pen{})
 		})
 	}
 	leader(nc.Dendrites.Src, diagram.Pt(anchorDend.X-34, math.Min(anchorDend.Y+62, sceneH-4)), text.XCenter, text.YTop, anchorDend)

@@ -382,19 +382,13 @@ func (g *pixelGrid) number(v float64) string {
 	return "$" + mathNum(v) + "$"
 }
 
-// The colours of cells: ink for #, a grey ramp from white for values of
-// one sign, and blue (negative) through white to red (positive) when they
-// have both signs (ColorBrewer's RdBu ends, safe for colour-blind
-// readers); the highlight in vermillion (Okabe–Ito) over a white halo.
-var (
-	pixelNeg   = color.RGBA{R: 0x21, G: 0x66, B: 0xac, A: 0xff}
-	pixelPos   = color.RGBA{R: 0xb2, G: 0x18, B: 0x2b, A: 0xff}
-	pixelLine  = color.RGBA{R: 0xb0, G: 0xb0, B: 0xb0, A: 0xff}
-	pixelAccnt = color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff}
-)
+// The colours of cells (theme.pix*): ink for #, a ramp from the page for
+// values of one sign, and blue (negative) through the page to red
+// (positive) when they have both signs; the highlight over a halo of the
+// page.
 
 // colours returns the fill of every cell of g.
-func (g *pixelGrid) colours() [][]color.Color {
+func (g *pixelGrid) colours(th *theme) [][]color.Color {
 	lo, hi := 0.0, 0.0
 	for _, r := range g.m {
 		for _, v := range r {
@@ -408,15 +402,15 @@ func (g *pixelGrid) colours() [][]color.Color {
 		for j, v := range r {
 			switch {
 			case g.ink && v == 1:
-				out[i][j] = ink
+				out[i][j] = th.ink
 			case g.ink || big == 0 || v == 0:
-				out[i][j] = color.White
+				out[i][j] = th.bg
 			case lo < 0 && v < 0:
-				out[i][j] = tint(pixelNeg, -v/big)
+				out[i][j] = th.tint(th.pixNeg, -v/big)
 			case lo < 0:
-				out[i][j] = tint(pixelPos, v/big)
+				out[i][j] = th.tint(th.pixPos, v/big)
 			default:
-				out[i][j] = tint(ink, v/big)
+				out[i][j] = th.tint(th.ink, v/big)
 			}
 		}
 	}
@@ -692,7 +686,7 @@ func (e *env) drawPixels(c draw.Canvas, grids []pixelGrid, signs []string) {
 // drawGrid draws g's cells in r, each of side s, its texts, and its
 // highlight.
 func (e *env) drawGrid(c draw.Canvas, g *pixelGrid, ct *cellTexts, r vg.Rectangle, s vg.Length) {
-	cols := g.colours()
+	cols := g.colours(e.th)
 	cell := func(i, j int) vg.Rectangle {
 		x0, y1 := r.Min.X+s*vg.Length(j), r.Max.Y-s*vg.Length(i)
 		return vg.Rectangle{Min: vg.Point{X: x0, Y: y1 - s}, Max: vg.Point{X: x0 + s, Y: y1}}
@@ -707,21 +701,23 @@ func (e *env) drawGrid(c draw.Canvas, g *pixelGrid, ct *cellTexts, r vg.Rectangl
 	// ink.
 	for i := 1; i < len(g.m); i++ {
 		yl := r.Max.Y - s*vg.Length(i)
-		c.StrokeLine2(draw.LineStyle{Color: pixelLine, Width: e.len(0.8)}, r.Min.X, yl, r.Max.X, yl)
+		c.StrokeLine2(draw.LineStyle{Color: e.th.pixLine, Width: e.len(0.8)}, r.Min.X, yl, r.Max.X, yl)
 	}
 	for j := 1; j < len(g.m[0]); j++ {
 		xl := r.Min.X + s*vg.Length(j)
-		c.StrokeLine2(draw.LineStyle{Color: pixelLine, Width: e.len(0.8)}, xl, r.Min.Y, xl, r.Max.Y)
+		c.StrokeLine2(draw.LineStyle{Color: e.th.pixLine, Width: e.len(0.8)}, xl, r.Min.Y, xl, r.Max.Y)
 	}
-	c.SetLineStyle(e.line(1.2, ink))
+	c.SetLineStyle(e.line(1.2, e.th.ink))
 	c.Stroke(rectPath(r))
 	pad := s * pixelCellPad
 	for i, row := range cols {
 		for j, col := range row {
 			b := cell(i, j)
-			textCol := ink
-			if dark(col) {
-				textCol = color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
+			// Ink, unless the cell is too dark for it (light theme) or
+			// too light (dark theme, whose ink is light).
+			textCol := e.th.ink
+			if dark(col) != dark(e.th.bg) {
+				textCol = e.th.onCell
 			}
 			switch {
 			case ct.num != nil && ct.idx != nil:
@@ -747,9 +743,9 @@ func (e *env) drawGrid(c draw.Canvas, g *pixelGrid, ct *cellTexts, r vg.Rectangl
 		h := g.hl
 		a, z := cell(h[0], h[1]), cell(h[0]+h[2]-1, h[1]+h[3]-1)
 		box := vg.Rectangle{Min: vg.Point{X: a.Min.X, Y: z.Min.Y}, Max: vg.Point{X: z.Max.X, Y: a.Max.Y}}
-		c.SetLineStyle(e.line(5, color.White))
+		c.SetLineStyle(e.line(5, e.th.bg))
 		c.Stroke(rectPath(box))
-		c.SetLineStyle(e.line(3, pixelAccnt))
+		c.SetLineStyle(e.line(3, e.th.pixAccent))
 		c.Stroke(rectPath(box))
 	}
 }

@@ -92,13 +92,13 @@ func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 	if s.YRange == nil {
 		p.Y.Tick.Marker = ticks
 	}
-	p.Add(region{Poly: neuron.FiringRegion(w, s.Threshold, box), Color: shade})
+	p.Add(region{Poly: neuron.FiringRegion(w, s.Threshold, box), Color: e.th.shade})
 	a, b, crosses := neuron.BoundarySegment(w, s.Threshold, box)
 	if crosses {
-		p.Add(segment{A: a, B: b, Line: e.line(2, fireCol)})
+		p.Add(segment{A: a, B: b, Line: e.line(2, e.th.fire)})
 	}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
-	fire, cold := pointSet{R: e.len(6), Fill: fireCol}, pointSet{R: e.len(6), Ring: e.line(2, coldCol)}
+	fire, cold := pointSet{R: e.len(6), Fill: e.th.fire, th: e.th}, pointSet{R: e.len(6), Ring: e.line(2, e.th.cold), th: e.th}
 	for _, x := range neuron.Corners(2) {
 		if ok, _ := unit.Fires(x); ok {
 			fire.Pts = append(fire.Pts, [2]float64{x[0], x[1]})
@@ -219,6 +219,7 @@ type pointSet struct {
 	R    vg.Length
 	Fill color.Color
 	Ring draw.LineStyle
+	th   *theme
 }
 
 func (s pointSet) Plot(c draw.Canvas, p *plot.Plot) {
@@ -233,16 +234,16 @@ func (s pointSet) mark(c draw.Canvas, at vg.Point) {
 		closedDot(c, at, s.R, s.Fill)
 		return
 	}
-	openDot(c, at, s.R, s.Ring)
+	openDot(c, at, s.R, s.Ring, s.th.bg)
 }
 
 // faded returns the set drawn paler: a point the drawing hides.
 func (s pointSet) faded() pointSet {
 	if s.Fill != nil {
-		s.Fill = tint(s.Fill, 0.45)
+		s.Fill = s.th.tint(s.Fill, 0.45)
 	}
 	if s.Ring.Color != nil {
-		s.Ring.Color = tint(s.Ring.Color, 0.45)
+		s.Ring.Color = s.th.tint(s.Ring.Color, 0.45)
 	}
 	return s
 }
@@ -309,9 +310,9 @@ func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
 	if len(eq) > 0 {
 		y -= row
 		sw := e.len(6)
-		c.SetColor(shade)
+		c.SetColor(e.th.shade)
 		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
-		c.StrokeLine2(e.line(2, fireCol), at.X-sw, y-sw, at.X+sw, y+sw)
+		c.StrokeLine2(e.line(2, e.th.fire), at.X-sw, y-sw, at.X+sw, y+sw)
 		for _, line := range eq {
 			c.FillText(esty, textAt(y), line)
 			y -= eqLine

@@ -2,7 +2,6 @@ package figures
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 	"sort"
 
@@ -193,7 +192,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		}
 
 		// Cube edges; the three of the hidden corner dashed.
-		edge, hidden := e.line(1.2, ink), dashed(e.line(1, grey), 3, 3)
+		edge, hidden := e.line(1.2, e.th.ink), dashed(e.line(1, e.th.grey), 3, 3)
 		for i, a := range corners {
 			for j := i + 1; j < len(corners); j++ {
 				b := corners[j]
@@ -212,7 +211,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 
 		// Axes from the origin along the three edges, past the cube; the
 		// head and the label go with the piece at the tip.
-		axis := e.line(1.2, ink)
+		axis := e.line(1.2, e.th.ink)
 		labels := []string{s.XLabel.Src, s.YLabel.Src, s.ZLabel.Src}
 		for ax := 0; ax < 3; ax++ {
 			var tip [3]float64
@@ -223,7 +222,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			}
 			lab := labels[ax]
 			put(k.behind(tip), func() {
-				arrowHead(c, o, t, e.len(7), ink)
+				arrowHead(c, o, t, e.len(7), e.th.ink)
 				sty := e.font(labelSize, false)
 				sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
 				d := unitVec(o, t)
@@ -236,7 +235,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		}
 
 		// Vertices, marked by the unit's output, with their coordinates.
-		fire, cold := pointSet{R: e.len(6), Fill: fireCol}, pointSet{R: e.len(6), Ring: e.line(2, coldCol)}
+		fire, cold := pointSet{R: e.len(6), Fill: e.th.fire, th: e.th}, pointSet{R: e.len(6), Ring: e.line(2, e.th.cold), th: e.th}
 		for i, q := range corners {
 			set := cold
 			if ok, _ := unit.Fires(q); ok {
@@ -273,13 +272,13 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			put(k.behind(vec3(q)), func() {
 				set.mark(c, at)
 				lab := e.font(tickSize-1, false)
-				lab.Color = grey
+				lab.Color = e.th.grey
 				lab.XAlign, lab.YAlign = text.XCenter, text.YCenter
 				lp := vg.Point{X: at.X + d.X*e.len(26), Y: at.Y + d.Y*e.len(17)}
 				// A light halo keeps the label legible over edges and the plane.
 				r := lab.Rectangle(txt).Add(lp)
 				pad := e.len(1.5)
-				c.SetColor(color.NRGBA{R: 255, G: 255, B: 255, A: 220})
+				c.SetColor(e.th.halo)
 				c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: r.Min.X - pad, Y: r.Min.Y - pad}, Max: vg.Point{X: r.Max.X + pad, Y: r.Max.Y + pad}}))
 				c.FillText(lab, lp, txt)
 			})
@@ -296,9 +295,9 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 				}
 			}
 			path.Close()
-			c.SetColor(shade)
+			c.SetColor(e.th.shade)
 			c.Fill(path)
-			c.SetLineStyle(e.line(1.8, fireCol))
+			c.SetLineStyle(e.line(1.8, e.th.fire))
 			c.Stroke(path)
 		}
 		front.draw()

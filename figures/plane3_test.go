@@ -99,7 +99,7 @@ func TestCubeDrawn(t *testing.T) {
 			t.Fatal(err)
 		}
 		// The layout the figure used, on a scratch canvas of its size.
-		e := newEnv(r.eng.Handler(), f)
+		e := newEnv(r.eng.Handler(), f, lightTheme)
 		scratch := vgimg.NewWith(vgimg.UseWH(pixels(f.Width), pixels(f.Height)), vgimg.UseDPI(pixelDPI))
 		lay := newCubeLayout(e, e.titled(draw.New(scratch), f.Title.Src), newView())
 		at := func(q [3]float64) color.RGBA {
@@ -108,7 +108,7 @@ func TestCubeDrawn(t *testing.T) {
 			y := f.Height - 1 - int(float64(p.Y)*pixelDPI/72)
 			return color.RGBAModel.Convert(img.At(x, y)).(color.RGBA)
 		}
-		isFire := func(c color.RGBA) bool { return near8(c, fireCol, 6) }
+		isFire := func(c color.RGBA) bool { return near8(c, lightTheme.fire.(color.RGBA), 6) }
 		unit := neuron.NewUnit(tc.w[:], tc.th)
 		far := newView().farthest(neuron.Corners(3))
 		for i, q := range neuron.Corners(3) {

@@ -281,7 +281,7 @@ func (s *Plot) Validate(c *spec.Check) {
 			if col == "fill" {
 				v = l.Style.Fill
 			}
-			if _, ok := parseColor(v, 0); !ok && v != "" {
+			if _, ok := parseColor(lightTheme, v, 0); !ok && v != "" {
 				c.Errorf(p+".style."+col, "%s.style.%s: want a palette index 0–7 or #rrggbb, got %q", p, col, v)
 			}
 		}
@@ -384,15 +384,15 @@ func (s *Plot) checkFormulas(c *spec.Check, p string, l *PlotLayer, params map[s
 
 // parseColor returns the colour of a style value: a palette index, or
 // #rrggbb; "" is the palette's next colour, next.
-func parseColor(s string, next int) (color.Color, bool) {
+func parseColor(th *theme, s string, next int) (color.Color, bool) {
 	if s == "" {
-		return palette(next), true
+		return th.palette(next), true
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		if n < 0 || n > 7 {
 			return nil, false
 		}
-		return palette(n), true
+		return th.palette(n), true
 	}
 	if len(s) == 7 && s[0] == '#' {
 		v, err := strconv.ParseUint(s[1:], 16, 32)
@@ -421,7 +421,7 @@ type instance struct {
 
 // instances expands the layers' for_each into the drawn layers, each with
 // its colour: the next palette colour unless the style names one.
-func (s *Plot) instances() []instance {
+func (s *Plot) instances(th *theme) []instance {
 	var out []instance
 	next := 0
 	for i := range s.Layers {
@@ -441,7 +441,7 @@ func (s *Plot) instances() []instance {
 			if name != "" && j > 0 && col != "" {
 				col = "" // a repeated layer takes the next colours
 			}
-			in.color, _ = parseColor(col, next)
+			in.color, _ = parseColor(th, col, next)
 			if l.Style.Color == "" || j > 0 {
 				switch l.kind {
 				case "function", "points", "region", "bars":
@@ -457,7 +457,7 @@ func (s *Plot) instances() []instance {
 // build draws the layers on the axes.
 func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	p := e.newPlot(f.Title.Src, s.Axes)
-	ins := s.instances()
+	ins := s.instances(e.th)
 	s.ranges(p, ins)
 	if s.XScale == "log" {
 		p.X.Scale = plot.LogScale{}
@@ -678,7 +678,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	switch l.kind {
 	case "function":
 		f := s.function(in)
-		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5),
+		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5), Bg: e.th.bg,
 			Track: e.track("the function of "+in.path, in.path+".function")})
 		legend.Avoid = append(legend.Avoid, f)
 	case "points":
@@ -690,13 +690,13 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			entry.Marker = l.Style.Marker
 			entry.NoLine = l.Mode == "markers"
 		}
-		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color,
+		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color, Bg: e.th.bg,
 			Track: e.track("the points of "+in.path, in.path+".points")})
 	case "region":
 		x := s.surface(in)
 		fill := in.color
 		if l.Style.Fill != "" {
-			fill, _ = parseColor(l.Style.Fill, 0)
+			fill, _ = parseColor(e.th, l.Style.Fill, 0)
 		}
 		op := 0.19
 		if l.Style.Opacity > 0 {
@@ -711,7 +711,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "bars":
 		fill := in.color
 		if l.Style.Fill != "" {
-			fill, _ = parseColor(l.Style.Fill, 0)
+			fill, _ = parseColor(e.th, l.Style.Fill, 0)
 		}
 		op := 0.85
 		if l.Style.Opacity > 0 {
@@ -720,7 +720,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		out = append(out, barsLayer{X: l.Bars.X, Y: l.Bars.Y, Fill: withAlpha(fill, op)})
 		entry.Fill, entry.NoLine = withAlpha(fill, op), true
 	case "hline", "vline":
-		gl := e.line(l.Style.Width*0.4, grey)
+		gl := e.line(l.Style.Width*0.4, e.th.grey)
 		if l.Style.Color != "" {
 			gl.Color = in.color
 		}
@@ -750,7 +750,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		}
 		out = append(out, n)
 	case "arrow":
-		col := ink
+		col := e.th.ink
 		var cc color.Color = col
 		if l.Style.Color != "" {
 			cc = in.color

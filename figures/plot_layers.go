@@ -28,6 +28,7 @@ type fnCurve struct {
 	Line   draw.LineStyle
 	Dot    vg.Length
 	Track  *track
+	Bg     color.Color // the page, inside the open dots
 }
 
 func (cv fnCurve) Plot(c draw.Canvas, p *plot.Plot) {
@@ -65,18 +66,18 @@ func (cv fnCurve) Plot(c draw.Canvas, p *plot.Plot) {
 	for _, j := range s.jumps {
 		ls := cv.Line
 		ls.Dashes = nil
-		openDot(c, vg.Point{X: tx(j.X), Y: ty(j.Other)}, cv.Dot, ls)
+		openDot(c, vg.Point{X: tx(j.X), Y: ty(j.Other)}, cv.Dot, ls, cv.Bg)
 		closedDot(c, vg.Point{X: tx(j.X), Y: ty(j.At)}, cv.Dot, cv.Line.Color)
 	}
 }
 
 // drawMarker draws a marker of radius r at at: a dot, a ring or a square.
-func drawMarker(c draw.Canvas, at vg.Point, r vg.Length, marker string, ls draw.LineStyle) {
+func drawMarker(c draw.Canvas, at vg.Point, r vg.Length, marker string, ls draw.LineStyle, bg color.Color) {
 	ls.Dashes = nil
 	switch marker {
 	case "ring":
 		ls.Width = max(ls.Width*0.8, r/3)
-		openDot(c, at, r, ls)
+		openDot(c, at, r, ls, bg)
 	case "square":
 		if outside(c, at, r) {
 			return
@@ -97,6 +98,7 @@ type dataPoints struct {
 	Line   draw.LineStyle
 	Color  color.Color
 	Track  *track
+	Bg     color.Color // the page, inside the rings
 }
 
 func (d dataPoints) Plot(c draw.Canvas, p *plot.Plot) {
@@ -120,7 +122,7 @@ func (d dataPoints) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	if d.Mode != "line" {
 		for _, pt := range pts {
-			drawMarker(c, pt, d.R, d.Marker, d.Line)
+			drawMarker(c, pt, d.R, d.Marker, d.Line, d.Bg)
 		}
 	}
 }

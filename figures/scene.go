@@ -31,13 +31,6 @@ func scenePen(w float64, col color.Color) diagram.Pen {
 	return diagram.Pen{Color: col, Width: w}
 }
 
-// tint returns col mixed with white: a = 0 is white, 1 is col.
-func tint(col color.Color, a float64) color.Color {
-	r, g, b, _ := col.RGBA()
-	mix := func(v uint32) uint8 { return uint8(255 - a*(255-float64(v>>8)) + 0.5) }
-	return color.RGBA{R: mix(r), G: mix(g), B: mix(b), A: 0xff}
-}
-
 // drawScene returns the drawing of a schematic figure: the title in bold
 // at the top (as the plots have it), the scene fitted below.
 func (e *env) drawScene(title string, s *diagram.Scene) func(c draw.Canvas) {

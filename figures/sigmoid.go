@@ -49,20 +49,20 @@ func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 		p.Y.Min, p.Y.Max = -0.08, 1.08
 		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
 	}
-	guide := dashed(e.line(0.8, light), 4, 3)
+	guide := dashed(e.line(0.8, e.th.light), 4, 3)
 	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
 	// The midpoint is marked only where the plot shows it.
 	mark := s.MarkMidpoint && p.X.Min < 0 && 0 < p.X.Max && p.Y.Min < 0.5 && 0.5 < p.Y.Max
 	if mark {
-		dots := dashed(e.line(0.8, grey), 2, 3)
+		dots := dashed(e.line(0.8, e.th.grey), 2, 3)
 		p.Add(
 			segment{A: [2]float64{p.X.Min, 0.5}, B: [2]float64{0, 0.5}, Line: dots},
 			segment{A: [2]float64{0, p.Y.Min}, B: [2]float64{0, 0.5}, Line: dots},
 		)
 	}
-	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, palette(0)), Track: e.track("the curve σ(z)", "")})
+	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, e.th.palette(0)), Bg: e.th.bg, Track: e.track("the curve σ(z)", "")})
 	if mark {
-		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: palette(0)})
+		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: e.th.palette(0)})
 	}
 	if s.Formula.Src != "" {
 		// Top left, where the curve is low, unless the range shows only its

@@ -100,7 +100,7 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		if i > 0 {
 			yb := sceneH - float64(i)*rowH
 			s.Under = append(s.Under, func(f *diagram.Frame) {
-				f.Line(scenePen(0.8, light), diagram.Pt(16, yb), diagram.Pt(sceneW-16, yb))
+				f.Line(scenePen(0.8, e.th.light), diagram.Pt(16, yb), diagram.Pt(sceneW-16, yb))
 			})
 		}
 		capText, capSty := e.sceneFit(r.Caption.Src, caption, sigCaptionW)
@@ -111,9 +111,9 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 
 		// The neuron and its wire: solid accent when the signal is there,
 		// grey and dashed when it is not.
-		wire := scenePen(1.4, grey).Dashed(5, 4)
+		wire := scenePen(1.4, e.th.grey).Dashed(5, 4)
 		if on {
-			wire = scenePen(2.6, fireCol)
+			wire = scenePen(2.6, e.th.fire)
 		}
 		somaX := sigSomaIn
 		if out {
@@ -121,12 +121,12 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		}
 		soma := s.Node(diagram.Node{
 			Shape: diagram.Circle, At: diagram.Pt(float64(somaX), y), R: math.Min(sigSomaR, rowH/4.2),
-			Pen: scenePen(1.6, ink), Fill: tint(palette(0), 0.12),
+			Pen: scenePen(1.6, e.th.ink), Fill: e.th.tint(e.th.palette(0), 0.12),
 		})
 		if out && on {
-			soma.Fill = tint(fireCol, 0.22)
+			soma.Fill = e.th.tint(e.th.fire, 0.22)
 		}
-		soma.Glyph = somaGlyph(out)
+		soma.Glyph = somaGlyph(e.th, out)
 		far := s.Node(diagram.Node{Shape: diagram.Dot, At: diagram.Pt(sigWireFrom, y)})
 		if out {
 			far.At.X = sigWireTo
@@ -136,7 +136,7 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		}
 
 		// "means": a light block arrow, then the variable's value.
-		s.Under = append(s.Under, meansArrow(diagram.Pt(sigMeansX, y)))
+		s.Under = append(s.Under, meansArrow(e.th, diagram.Pt(sigMeansX, y)))
 		eq := equation(sg.Variable, r.Value)
 		e.alias(eq, sg.Variable.Src)
 		eq, valSty := e.sceneFit(eq, value, sigValueW)
@@ -149,11 +149,11 @@ func signalScene(e *env, sg *Signal) *diagram.Scene {
 		box := diagram.Node{
 			Shape: diagram.Box, At: diagram.Pt(math.Max(sigValueX, sigValueMin+half), y), R: 8, Pad: sigValuePad,
 			Label: eq, Text: valSty,
-			Pen: scenePen(1.2, grey), Fill: color.White,
+			Pen: scenePen(1.2, e.th.grey), Fill: e.th.bg,
 		}
 		if on {
-			box.Pen = scenePen(1.6, fireCol)
-			box.Fill = tint(fireCol, 0.08)
+			box.Pen = scenePen(1.6, e.th.fire)
+			box.Fill = e.th.tint(e.th.fire, 0.08)
 		}
 		s.Node(box)
 	}
@@ -187,9 +187,9 @@ func equation(variable spec.Text, v int) string {
 
 // somaGlyph draws a soma's dendrites (two forked branches on its left),
 // a short axon stub on its right when the signal comes in, and its nucleus.
-func somaGlyph(out bool) func(f *diagram.Frame, n *diagram.Node) {
+func somaGlyph(th *theme, out bool) func(f *diagram.Frame, n *diagram.Node) {
 	return func(f *diagram.Frame, n *diagram.Node) {
-		col := tint(palette(0), 0.6)
+		col := th.tint(th.palette(0), 0.6)
 		k := n.R / sigSomaR // processes shrink with a smaller soma
 		for _, side := range []float64{1, -1} {
 			a := math.Pi - side*0.85
@@ -208,12 +208,12 @@ func somaGlyph(out bool) func(f *diagram.Frame, n *diagram.Node) {
 			taper(f, col, p0, diagram.Lerp(p0, p1, 0.4), diagram.Lerp(p0, p1, 0.7), p1, 5*k, 2.2*k)
 		}
 		f.Circle(n.At, n.R, n.Fill, n.Pen) // the soma over the roots of its processes
-		f.Circle(n.At.Add(diagram.Pt(-2, 2)), n.R*0.36, tint(palette(0), 0.55), diagram.Pen{})
+		f.Circle(n.At.Add(diagram.Pt(-2, 2)), n.R*0.36, th.tint(th.palette(0), 0.55), diagram.Pen{})
 	}
 }
 
 // meansArrow returns a drawing of a light block arrow (⇒) starting at p.
-func meansArrow(p diagram.Point) func(f *diagram.Frame) {
+func meansArrow(th *theme, p diagram.Point) func(f *diagram.Frame) {
 	return func(f *diagram.Frame) {
 		var a diagram.Path
 		const l, h, head, hw = 36, 5, 14, 11
@@ -225,7 +225,7 @@ func meansArrow(p diagram.Point) func(f *diagram.Frame) {
 		a.Line(diagram.Pt(p.X+l-head, p.Y+h))
 		a.Line(diagram.Pt(p.X, p.Y+h))
 		a.Close()
-		f.Fill(light, a)
+		f.Fill(th.light, a)
 	}
 }
 

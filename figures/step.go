@@ -69,12 +69,13 @@ func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	}
 	theta := s.Threshold
 	p.Add(
-		hline{Y: 1, Line: dashed(e.line(0.8, light), 4, 3)},
-		segment{A: [2]float64{theta, 0}, B: [2]float64{theta, 1}, Line: dashed(e.line(0.8, grey), 2, 3)},
+		hline{Y: 1, Line: dashed(e.line(0.8, e.th.light), 4, 3)},
+		segment{A: [2]float64{theta, 0}, B: [2]float64{theta, 1}, Line: dashed(e.line(0.8, e.th.grey), 2, 3)},
 		curve{
 			F:     func(x float64) float64 { return neuron.Step(x - theta) },
 			Jumps: shifted(neuron.Jumps("step"), theta),
-			Line:  e.line(2.2, palette(0)),
+			Line:  e.line(2.2, e.th.palette(0)),
+			Bg:    e.th.bg,
 			Dot:   e.len(4.5),
 			Track: e.track("the step u(z)", ""),
 		},

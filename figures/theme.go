@@ -15,32 +15,116 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// The house palette: ink for text and axes, one accent per curve, and the
-// fire / no-fire pair used wherever a figure shows the neuron's output.
 type colorT = color.Color
 
-var (
-	ink     = color.RGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff}
-	grey    = color.RGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff}
-	light   = color.RGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0xff}
-	fireCol = color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff}
-	coldCol = color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff}
-	shade   = color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x30}
-)
+// theme is the colours of one rendering of a figure: the page it sits on
+// and everything drawn on it. A Renderer draws a figure once per theme the
+// spec asks for (Output.Theme); the env of each drawing carries its theme,
+// so no colour is a package variable that changes with it. Every colour
+// is chosen for its page (the dark theme is designed, not inverted) and
+// TestThemeContrast measures text and lines against the page.
+type theme struct {
+	name string // "light" or "dark": the theme's name in specs and Output.Theme
 
-// palette returns the i-th curve colour (colour-blind safe, after Okabe & Ito).
-func palette(i int) color.Color {
-	p := [...]color.RGBA{
-		{R: 0x00, G: 0x72, B: 0xb2, A: 0xff},
-		{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff},
-		{R: 0x00, G: 0x9e, B: 0x73, A: 0xff},
-		{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff},
-		{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff},
-		{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff},
-		{R: 0x00, G: 0x00, B: 0x00, A: 0xff},
-		{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff},
+	bg     color.Color // the page: the canvas, node fills, label boxes, open dots
+	ink    color.Color // text, axes, outlines
+	grey   color.Color // secondary lines and texts: dotted guides, off wires
+	light  color.Color // faint guides and grid lines, the block arrow
+	frame  color.Color // the legend's frame: a shade apart from grey
+	fire   color.Color // the neuron fires (1)
+	cold   color.Color // it does not (0)
+	shade  color.Color // the firing region, fire at low opacity
+	halo   color.Color // behind labels over a drawing: the page, nearly opaque
+	onCell color.Color // text on a cell too dark (light theme) or too light (dark) for ink
+
+	pal [8]color.Color // curve colours, colour-blind safe, after Okabe & Ito
+
+	// The pixels kind's cells: the ends of the diverging ramp, the lines
+	// between cells and the highlight.
+	pixNeg, pixPos, pixLine, pixAccent color.Color
+}
+
+// The house palette: ink for text and axes, one accent per curve, and the
+// fire / no-fire pair used wherever a figure shows the neuron's output.
+var lightTheme = &theme{
+	name:   "light",
+	bg:     color.White,
+	ink:    color.RGBA{R: 0x22, G: 0x22, B: 0x22, A: 0xff},
+	grey:   color.RGBA{R: 0x88, G: 0x88, B: 0x88, A: 0xff},
+	light:  color.RGBA{R: 0xdd, G: 0xdd, B: 0xdd, A: 0xff},
+	frame:  color.RGBA{R: 0xc4, G: 0xc4, B: 0xc4, A: 0xff},
+	fire:   color.RGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0xff},
+	cold:   color.RGBA{R: 0x1f, G: 0x77, B: 0xb4, A: 0xff},
+	shade:  color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x30},
+	halo:   color.NRGBA{R: 255, G: 255, B: 255, A: 220},
+	onCell: color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff},
+	pal: [8]color.Color{
+		color.RGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff},
+		color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff},
+		color.RGBA{R: 0x00, G: 0x9e, B: 0x73, A: 0xff},
+		color.RGBA{R: 0xcc, G: 0x79, B: 0xa7, A: 0xff},
+		color.RGBA{R: 0x56, G: 0xb4, B: 0xe9, A: 0xff},
+		color.RGBA{R: 0xe6, G: 0x9f, B: 0x00, A: 0xff},
+		color.RGBA{R: 0x00, G: 0x00, B: 0x00, A: 0xff},
+		color.RGBA{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff},
+	},
+	// ColorBrewer's RdBu ends, safe for colour-blind readers; the
+	// highlight in vermillion (Okabe–Ito).
+	pixNeg:    color.RGBA{R: 0x21, G: 0x66, B: 0xac, A: 0xff},
+	pixPos:    color.RGBA{R: 0xb2, G: 0x18, B: 0x2b, A: 0xff},
+	pixLine:   color.RGBA{R: 0xb0, G: 0xb0, B: 0xb0, A: 0xff},
+	pixAccent: color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff},
+}
+
+// darkTheme is for a dark page: a near-black, slightly blue page; ink a
+// soft white (not pure white, which glares); guides dim but visible; the
+// Okabe–Ito hues kept and lifted in lightness so each line stands out at
+// least 3:1 from the page (black, invisible there, becomes a light grey);
+// fire and cold the same red and blue, lighter. Tints mix with the page,
+// so node fills are dark washes of their colour under light ink.
+var darkTheme = &theme{
+	name:   "dark",
+	bg:     color.RGBA{R: 0x16, G: 0x18, B: 0x1c, A: 0xff},
+	ink:    color.RGBA{R: 0xe8, G: 0xe6, B: 0xe3, A: 0xff},
+	grey:   color.RGBA{R: 0x9a, G: 0x9d, B: 0xa3, A: 0xff},
+	light:  color.RGBA{R: 0x3c, G: 0x40, B: 0x47, A: 0xff},
+	frame:  color.RGBA{R: 0x52, G: 0x57, B: 0x5f, A: 0xff},
+	fire:   color.RGBA{R: 0xff, G: 0x6b, B: 0x61, A: 0xff},
+	cold:   color.RGBA{R: 0x5c, G: 0xa8, B: 0xf0, A: 0xff},
+	shade:  color.NRGBA{R: 0xff, G: 0x6b, B: 0x61, A: 0x38},
+	halo:   color.NRGBA{R: 0x16, G: 0x18, B: 0x1c, A: 220},
+	onCell: color.RGBA{R: 0x16, G: 0x18, B: 0x1c, A: 0xff},
+	pal: [8]color.Color{
+		color.RGBA{R: 0x4c, G: 0xa6, B: 0xe8, A: 0xff},
+		color.RGBA{R: 0xf5, G: 0x8a, B: 0x3d, A: 0xff},
+		color.RGBA{R: 0x2e, G: 0xc4, B: 0x96, A: 0xff},
+		color.RGBA{R: 0xe2, G: 0x9c, B: 0xc6, A: 0xff},
+		color.RGBA{R: 0x8c, G: 0xcf, B: 0xf4, A: 0xff},
+		color.RGBA{R: 0xf2, G: 0xb7, B: 0x38, A: 0xff},
+		color.RGBA{R: 0xd0, G: 0xd0, B: 0xd0, A: 0xff},
+		color.RGBA{R: 0xf0, G: 0xe4, B: 0x42, A: 0xff},
+	},
+	pixNeg:    color.RGBA{R: 0x5a, G: 0xa2, B: 0xdb, A: 0xff},
+	pixPos:    color.RGBA{R: 0xf0, G: 0x6e, B: 0x5e, A: 0xff},
+	pixLine:   color.RGBA{R: 0x4a, G: 0x4e, B: 0x55, A: 0xff},
+	pixAccent: color.RGBA{R: 0xf5, G: 0x8a, B: 0x3d, A: 0xff},
+}
+
+// themes are the themes a spec may ask for, by name.
+var themes = map[string]*theme{"light": lightTheme, "dark": darkTheme}
+
+// palette returns the i-th curve colour.
+func (t *theme) palette(i int) color.Color { return t.pal[i%len(t.pal)] }
+
+// tint returns col mixed with the page: a = 0 is the page, 1 is col.
+func (t *theme) tint(col color.Color, a float64) color.Color {
+	r, g, b, _ := col.RGBA()
+	br, bg, bb, _ := t.bg.RGBA()
+	mix := func(v, p uint32) uint8 {
+		pv := float64(p >> 8)
+		return uint8(pv + a*(float64(v>>8)-pv) + 0.5)
 	}
-	return p[i%len(p)]
+	return color.RGBA{R: mix(r, br), G: mix(g, bg), B: mix(b, bb), A: 0xff}
 }
 
 // Text sizes in points, for a figure of the default 800×500 px.
@@ -60,6 +144,7 @@ const (
 // env is what every kind builder gets for one figure: its text handler
 // (owned by this render) and the figure's scale.
 type env struct {
+	th    *theme // the colours of this drawing
 	h     text.Handler
 	scale float64 // text and line scale relative to the default size
 
@@ -74,9 +159,9 @@ type env struct {
 	early   spec.ErrorList
 }
 
-func newEnv(h text.Handler, f *spec.Figure) *env {
+func newEnv(h text.Handler, f *spec.Figure, th *theme) *env {
 	rec := &recorder{Handler: h}
-	return &env{h: rec, scale: textScale(f), f: f, rec: rec, origins: fieldOrigins(f)}
+	return &env{th: th, h: rec, scale: textScale(f), f: f, rec: rec, origins: fieldOrigins(f)}
 }
 
 // textScale is the scale of f's text and lines: it follows the figure's
@@ -93,7 +178,7 @@ func (e *env) font(pt float64, bold bool) text.Style {
 	if bold {
 		fnt.Weight = xfont.WeightBold
 	}
-	return text.Style{Color: ink, Font: fnt, Handler: e.h, XAlign: text.XLeft, YAlign: text.YBottom}
+	return text.Style{Color: e.th.ink, Font: fnt, Handler: e.h, XAlign: text.XLeft, YAlign: text.YBottom}
 }
 
 // line returns a line style of width w points (scaled).
@@ -120,15 +205,15 @@ func (e *env) newPlot(title string, ax spec.Axes) *plot.Plot {
 		a.Label.TextStyle.XAlign = text.XCenter
 		a.Label.Padding = e.len(4)
 		a.Tick.Label = e.font(tickSize, false)
-		a.LineStyle = e.line(1, ink)
-		a.Tick.LineStyle = e.line(1, ink)
+		a.LineStyle = e.line(1, e.th.ink)
+		a.Tick.LineStyle = e.line(1, e.th.ink)
 		a.Tick.Length = e.len(5)
 		a.Padding = e.len(4)
 		a.Tick.Marker = mathTicks{}
 	}
 	if ax.Grid {
 		g := plotter.NewGrid()
-		g.Vertical, g.Horizontal = e.line(0.6, light), e.line(0.6, light)
+		g.Vertical, g.Horizontal = e.line(0.6, e.th.light), e.line(0.6, e.th.light)
 		p.Add(g)
 	}
 	p.X.Label.Text = ax.XLabel.Src

@@ -2,7 +2,6 @@ package figures
 
 import (
 	"fmt"
-	"image/color"
 	"math"
 
 	"gonum.org/v1/plot/text"
@@ -187,7 +186,7 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 	s := &diagram.Scene{W: sceneW, H: sceneH}
 	label := e.sceneFont(labelSize+3, false)
 	weight := e.sceneFont(labelSize+1, false)
-	inkPen := scenePen(1.4, ink)
+	inkPen := scenePen(1.4, e.th.ink)
 
 	bottom := 12.0
 	if u.Caption.Src != "" {
@@ -218,7 +217,7 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 
 	body := s.Node(diagram.Node{
 		Shape: diagram.Circle, At: diagram.Pt(unitBodyX, midY), R: unitBodyR,
-		Pen: scenePen(1.8, ink), Fill: tint(palette(0), 0.10),
+		Pen: scenePen(1.8, e.th.ink), Fill: e.th.tint(e.th.palette(0), 0.10),
 		Text: e.sceneFont(labelSize+7, false),
 	})
 	unitBody(e, body, u)
@@ -230,11 +229,11 @@ func unitScene(e *env, u *Unit) *diagram.Scene {
 		dev := math.Remainder(natural-math.Pi, 2*math.Pi)
 		dev = math.Max(-unitSpread, math.Min(unitSpread, 1.9*dev))
 		aim := diagram.Polar(body.At, body.R, math.Pi+dev)
-		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Label: lab, LabelT: labelT, LabelPad: 3, Text: weight})
+		return s.Edge(diagram.Edge{From: from, To: body, ToAt: &aim, Pen: pen, Label: lab, LabelT: labelT, LabelPad: 3, LabelBg: e.th.bg, Text: weight})
 	}
 	row := 0
 	if u.Bias {
-		bcol := palette(1)
+		bcol := e.th.palette(1)
 		lab := label
 		lab.Color = bcol
 		in := s.Node(diagram.Node{Shape: diagram.Label, At: diagram.Pt(unitInX, rowY(row)), Pad: 7, Label: "$1$", Text: lab})
@@ -293,31 +292,31 @@ func unitBody(e *env, body *diagram.Node, u *Unit) {
 	case "sum":
 		body.Label = `$\Sigma$`
 	case "step":
-		body.Glyph = activationGlyph(neuron.Step, true)
+		body.Glyph = activationGlyph(e.th, neuron.Step, true)
 	case "sigmoid":
-		body.Glyph = activationGlyph(neuron.Sigmoid, false)
+		body.Glyph = activationGlyph(e.th, neuron.Sigmoid, false)
 	}
 }
 
 // activationGlyph draws a small graph of a (over z in −5…5) inside a node:
 // a faint axis and the curve, with the step's jump as a vertical riser.
-func activationGlyph(a func(float64) float64, step bool) func(f *diagram.Frame, n *diagram.Node) {
+func activationGlyph(th *theme, a func(float64) float64, step bool) func(f *diagram.Frame, n *diagram.Node) {
 	return func(f *diagram.Frame, n *diagram.Node) {
 		w, h := 1.1*n.R, 0.8*n.R
 		c := n.At
 		pt := func(z, y float64) diagram.Point {
 			return diagram.Pt(c.X+z/5*w/2, c.Y+(y-0.5)*h)
 		}
-		f.Line(scenePen(0.8, grey), pt(-5, 0), pt(5, 0))
-		f.Line(scenePen(0.8, grey), pt(0, -0.1), pt(0, 1.1))
-		pen := scenePen(2, palette(0))
+		f.Line(scenePen(0.8, th.grey), pt(-5, 0), pt(5, 0))
+		f.Line(scenePen(0.8, th.grey), pt(0, -0.1), pt(0, 1.1))
+		pen := scenePen(2, th.palette(0))
 		if step {
 			// Closed at the top: u(0) = 1.
 			r := 2.4
 			f.Line(pen, pt(-5, 0), pt(0, 0).Sub(diagram.Pt(r, 0)))
 			f.Line(pen, pt(0, 1), pt(5, 1))
-			f.Circle(pt(0, 0), r, color.White, scenePen(1.3, palette(0)))
-			f.Circle(pt(0, 1), r, palette(0), diagram.Pen{})
+			f.Circle(pt(0, 0), r, th.bg, scenePen(1.3, th.palette(0)))
+			f.Circle(pt(0, 1), r, th.palette(0), diagram.Pen{})
 			return
 		}
 		var p diagram.Path

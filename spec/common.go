@@ -11,6 +11,10 @@ var commonFields = Fields{
 	"formats[]": {Enum: formatNames, What: "format"},
 	"width":     {Doc: "Image width in pixels; width × height at most 25 megapixels.", Within: [2]float64{minWidth, maxSize}},
 	"height":    {Doc: "Image height in pixels; width × height at most 25 megapixels.", Within: [2]float64{minHeight, maxSize}},
+	"themes":    {Doc: "Colour themes to draw: light, dark, or auto (one SVG that follows the reader's light or dark page, PNG and PDF in both); dark files are named NAME.dark.png.", Items: [2]int{1, 2}, Unique: true},
+	"themes[]":  {Enum: themeNames, What: "theme"},
+	"scales":    {Doc: "Pixel densities of the PNGs: 2 writes NAME@2x.png, twice the pixels with the same layout, for high-density screens.", Items: [2]int{1, 3}, Unique: true},
+	"scales[]":  {Within: [2]float64{1, 3}, What: "scale"},
 	"alt":       {Doc: "One sentence describing the figure for readers who cannot see it; default a sentence for the kind.", NoDefault: true},
 
 	"x_label": {Doc: "Label of the x axis."},

@@ -32,7 +32,7 @@ type pair struct {
 
 var (
 	// configFields are the common fields a folder config may set.
-	configFields = []string{"formats", "width", "height"}
+	configFields = []string{"formats", "width", "height", "themes", "scales"}
 	// figureOnly are the common fields that describe one figure, so that
 	// a folder config may not set them.
 	figureOnly = []string{"kind", "title", "output", "alt"}
@@ -42,7 +42,8 @@ var (
 // it applies to. path is the file's path as the user gave it; it names the
 // file in error positions.
 //
-// At its top level a config may set formats, width and height, and kinds:
+// At its top level a config may set formats, width, height, themes and
+// scales, and kinds:
 // a mapping from a kind name to a mapping of that kind's own fields. Every
 // value is decoded and checked as in a spec: its type, its allowed values
 // and the limits of the field alone. A check spanning fields is made only

@@ -456,7 +456,7 @@ func TestConfigSchema(t *testing.T) {
 		t.Errorf("$id = %v", s["$id"])
 	}
 	props := s["properties"].(map[string]any)
-	if got, want := keys(props), []string{"formats", "height", "kinds", "width"}; !slices.Equal(got, want) {
+	if got, want := keys(props), []string{"formats", "height", "kinds", "scales", "themes", "width"}; !slices.Equal(got, want) {
 		t.Errorf("properties %q, want %q", got, want)
 	}
 	byKind := props["kinds"].(map[string]any)["properties"].(map[string]any)
@@ -505,5 +505,41 @@ func TestConfigDerivedDefaults(t *testing.T) {
 	want := "specs/figgen.yaml:3:14: 2 weights for 3 inputs (applied to specs/u.yaml)"
 	if err == nil || err.Error() != want {
 		t.Errorf("error %v, want %s", err, want)
+	}
+}
+
+// TestConfigVariants checks themes and scales as folder defaults: a
+// spec's own values win, one name stands for a list in both files, and a
+// bad value is reported in figgen.yaml.
+func TestConfigVariants(t *testing.T) {
+	c := mustConfig(t, "themes: auto\nscales: [1, 2]\n")
+	f, err := kinds.DecodeWith("specs/s.yaml", []byte("kind: step\n"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !f.Themes.Auto() || !slices.Equal(f.Scales, []int{1, 2}) {
+		t.Errorf("themes %q, scales %v, want the config's auto and [1, 2]", f.Themes, f.Scales)
+	}
+	if p := f.PosOf("themes[0]"); p.File != configPath || p.Line != 1 || p.Col != 9 {
+		t.Errorf("themes[0] at %v, want figgen.yaml:1:9", p)
+	}
+	f, err = kinds.DecodeWith("specs/s.yaml", []byte("kind: step\nthemes: dark\n"), c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(f.Themes, spec.Themes{"dark"}) {
+		t.Errorf("themes %q, want the spec's [dark]", f.Themes)
+	}
+	f, err = kinds.Decode("specs/s.yaml", []byte("kind: step\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(f.Themes, spec.Themes{"light"}) || !slices.Equal(f.Scales, []int{1}) {
+		t.Errorf("built-in themes %q, scales %v, want [light] and [1]", f.Themes, f.Scales)
+	}
+	_, err = kinds.DecodeConfig(configPath, []byte("themes: [light, auto]\nscales: [0]\n"))
+	want := configPath + `:1:17: themes: auto draws both light and dark: write it alone (themes: auto)` + "\n" + configPath + ":2:10: scales[0]: want 1 to 3, got 0"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
 }

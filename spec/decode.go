@@ -449,6 +449,7 @@ var (
 	codeType     = reflect.TypeFor[Code]()
 	rangePtrType = reflect.TypeFor[*Range]()
 	vec2Type     = reflect.TypeFor[[2]float64]()
+	themesType   = reflect.TypeFor[Themes]()
 )
 
 // value decodes n into v (addressable), recording its position under path
@@ -528,6 +529,17 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 		}
 		v.Set(reflect.ValueOf(r))
 		return true
+	case themesType:
+		if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+			// One name stands for a list of it: themes: auto.
+			s := make(Themes, 1)
+			d.value(path+"[0]", n, reflect.ValueOf(s).Index(0))
+			if d.bad[path+"[0]"] {
+				return false
+			}
+			v.Set(reflect.ValueOf(s))
+			return true
+		}
 	}
 	switch v.Kind() {
 	case reflect.String:

@@ -48,6 +48,17 @@ var badTests = []struct {
 	}},
 	{"kind not a string", "kind: [step]\n", []string{"1:7: kind: want a string, got a list"}},
 
+	// Themes and scales.
+	{"unknown theme", "kind: step\nthemes: [light, drak]\n", []string{`2:17: unknown theme "drak" (did you mean "dark"?)`}},
+	{"unknown theme, one", "kind: step\nthemes: sepia\n", []string{`2:9: unknown theme "sepia" (want one of light, dark, auto)`}},
+	{"theme not a name", "kind: step\nthemes: {a: 1}\n", []string{"2:9: themes: want a list of strings, got a mapping"}},
+	{"auto with another", "kind: step\nthemes: [dark, auto]\n", []string{"2:16: themes: auto draws both light and dark: write it alone (themes: auto)"}},
+	{"duplicate theme", "kind: step\nthemes: [dark, dark]\n", []string{"2:16: duplicate theme \"dark\""}},
+	{"no theme", "kind: step\nthemes: []\n", []string{"2:9: themes: want 1 or 2 themes, got 0"}},
+	{"scale 4", "kind: step\nscales: [1, 4]\n", []string{"2:13: scales[1]: want 1 to 3, got 4"}},
+	{"scale not a number", "kind: step\nscales: 2\n", []string{"2:9: scales: want a list of integers, got integer 2"}},
+	{"scale over the pixels", "kind: step\nwidth: 5000\nheight: 4000\nscales: [1, 2]\n", []string{"4:13: scale 2 makes a PNG of 10000 × 8000 pixels, over 25 megapixels"}},
+
 	// Fields.
 	{"unknown field", "kind: step\ntitel: a\n", []string{`2:1: unknown field "titel" (did you mean "title"?)`}},
 	{"unknown field, far", "kind: step\ncolour: red\n", []string{`2:1: unknown field "colour"`}},

@@ -14,6 +14,8 @@ func (d *decoder) defaults(f *Figure) {
 	Default(df, "formats", &f.Formats, []string{"png", "svg"})
 	Default(df, "width", &f.Width, DefaultWidth)
 	Default(df, "height", &f.Height, DefaultHeight)
+	Default(df, "themes", &f.Themes, Themes{ThemeLight})
+	Default(df, "scales", &f.Scales, []int{1})
 }
 
 // written returns what the decoding so far wrote, for Default and Validate.

@@ -240,6 +240,8 @@ func (g *schemaGen) typeOf(kind, path string, t reflect.Type, fd Field) obj {
 		return obj{{"type", "array"}, {"items", obj{{"type", "number"}, {"minimum", -MaxCoord}, {"maximum", MaxCoord}}}, {"minItems", 2}, {"maxItems", 2}}
 	case vec2Type:
 		return obj{{"type", "array"}, {"items", g.items(kind, path, t.Elem())}, {"minItems", 2}, {"maxItems", 2}}
+	case themesType: // a list, or one name for a list of it
+		return obj{{"anyOf", []any{g.items(kind, path, t.Elem()), obj{{"type", "array"}, {"items", g.items(kind, path, t.Elem())}}}}}
 	}
 	switch t.Kind() {
 	case reflect.String:

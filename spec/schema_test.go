@@ -345,6 +345,8 @@ func TestSchemaBounds(t *testing.T) {
 					item = func(int) any { return map[string]any{"from": "a", "to": "b"} }
 				case "biases": // distinct
 					item = func(i int) any { return i }
+				case "scales": // distinct, 1 to 3
+					item = func(i int) any { return i + 1 }
 				case "x_ticks", "y_ticks": // a number or {at, label}
 					item = func(i int) any { return i }
 				}

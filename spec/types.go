@@ -58,6 +58,8 @@ type Figure struct {
 	Width   int      `yaml:"width"`   // pixels; default DefaultWidth
 	Height  int      `yaml:"height"`  // pixels; default DefaultHeight
 	Alt     string   `yaml:"alt"`     // one sentence describing the figure
+	Themes  Themes   `yaml:"themes"`  // light, dark; or auto alone; default [light]
+	Scales  []int    `yaml:"scales"`  // pixel densities of the PNGs, 1 to 3; default [1]
 
 	// Spec is the kind's struct (a pointer, as the kind registered it);
 	// nil when the kind is unknown.
@@ -67,6 +69,33 @@ type Figure struct {
 	// ("weights", "weights[1]", "edges[0].to"); see PosOf.
 	pos map[string]Pos
 }
+
+// Themes is the colour themes a figure is drawn in: "light", "dark", or
+// "auto" alone (an SVG that follows the reader's page, the PNGs and PDFs
+// in both themes). A spec may write one name for a list of it
+// (themes: auto).
+type Themes []string
+
+// Auto reports whether t is "auto".
+func (t Themes) Auto() bool { return len(t) == 1 && t[0] == ThemeAuto }
+
+// Has reports whether the figure is drawn in theme name ("light" or
+// "dark"): auto draws both.
+func (t Themes) Has(name string) bool {
+	for _, n := range t {
+		if n == name || n == ThemeAuto {
+			return true
+		}
+	}
+	return false
+}
+
+// The names of the themes.
+const (
+	ThemeLight = "light"
+	ThemeDark  = "dark"
+	ThemeAuto  = "auto"
+)
 
 // The default size of a figure, in pixels.
 const (

@@ -30,6 +30,9 @@ const (
 // formatNames are the image formats figgen writes.
 var formatNames = []string{"png", "svg", "pdf"}
 
+// themeNames are the colour themes a figure may be drawn in.
+var themeNames = []string{ThemeLight, ThemeDark, ThemeAuto}
+
 // validate checks the defaulted figure: the constraints of every key
 // alone (Fields), then what spans keys, the common ones here and the
 // kind's in its Validate.
@@ -37,7 +40,7 @@ func (d *decoder) validate(f *Figure) {
 	d.constraints(f.Kind, "", reflect.ValueOf(f).Elem())
 	d.constraints(f.Kind, "", f.specValue())
 	// An empty output the spec writes is reported by its constraint.
-	if msg := outputProblem(f.Output); msg != "" && !(f.Output == "" && d.set("output")) {
+	if msg := outputProblem(f.Output, suffixLen(f)); msg != "" && !(f.Output == "" && d.set("output")) {
 		d.errorf(d.posOf("output"), "output %q: %s", f.Output, msg)
 	}
 	d.textTotal(f)
@@ -53,7 +56,41 @@ func (d *decoder) validate(f *Figure) {
 		d.errorf(at, "width × height %d × %d is over %d megapixels%s", f.Width, f.Height, maxPixels/1_000_000,
 			d.origin(at, other, fmt.Sprintf("%s %d", other, v)))
 	}
+	d.variants(f, w && h)
 	f.Spec.Validate(&Check{Written: d.written(), d: d})
+}
+
+// variants checks the themes and scales together: auto alone, and the
+// largest PNG within the pixel limit.
+func (d *decoder) variants(f *Figure, sized bool) {
+	if len(f.Themes) > 1 && slices.Contains(f.Themes, ThemeAuto) {
+		i := slices.Index(f.Themes, ThemeAuto)
+		d.errorf(d.posOf(fmt.Sprintf("themes[%d]", i)), "themes: auto draws both light and dark: write it alone (themes: auto)")
+	}
+	if !sized || !slices.Contains(f.Formats, "png") {
+		return
+	}
+	for i, s := range f.Scales {
+		if s > 1 && s <= 3 && f.Width*f.Height*s*s > maxPixels && f.Width*f.Height <= maxPixels {
+			at := d.posOf(fmt.Sprintf("scales[%d]", i))
+			d.errorf(at, "scale %d makes a PNG of %d × %d pixels, over %d megapixels%s", s, f.Width*s, f.Height*s, maxPixels/1_000_000,
+				d.origin(at, "width", fmt.Sprintf("width %d, height %d", f.Width, f.Height)))
+			return
+		}
+	}
+}
+
+// suffixLen is the length of the longest suffix f's outputs add to its
+// output name: ".dark@2x.png" at most.
+func suffixLen(f *Figure) int {
+	n := len(".png") // every format's extension is 4 bytes
+	if f.Themes.Has(ThemeDark) {
+		n += len(".dark")
+	}
+	if slices.ContainsFunc(f.Scales, func(s int) bool { return s > 1 }) {
+		n += len("@2x")
+	}
+	return n
 }
 
 // textTotal bounds the text of a figure as a whole, since every glyph
@@ -254,7 +291,7 @@ func (r Range) Problem() string {
 // outputProblem says what makes o unfit as the base name of the output
 // files, or returns "" when it is fine: a relative, slash-separated path
 // without empty, "." or ".." elements and without an extension.
-func outputProblem(o string) string {
+func outputProblem(o string, suffix int) string {
 	switch {
 	case o == "":
 		return "want a non-empty name"
@@ -278,7 +315,7 @@ func outputProblem(o string) string {
 	for i, e := range elems {
 		what, n := "folder", len(e)
 		if i == len(elems)-1 {
-			what, n = "file", len(e)+len(".png") // every format's extension is 4 bytes
+			what, n = "file", len(e)+suffix
 		}
 		if n > maxNameBytes {
 			return fmt.Sprintf("the %s name %s… is %d bytes; file systems allow %d", what, prefix(e, 16), n, maxNameBytes)

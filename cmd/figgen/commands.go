@@ -519,6 +519,34 @@ func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 	return nil
 }
 
+func cmdSnippet(c *cli.Context, stdout, _ io.Writer, _ *report) error {
+	format := c.String("format")
+	if format != "markdown" && format != "html" {
+		return fail(exitUsage, fmt.Errorf("figgen snippet: unknown --format %q (want markdown or html)", format))
+	}
+	if c.NArg() == 0 {
+		return fail(exitUsage, errors.New("figgen snippet: name the specs to show; see figgen snippet --help"))
+	}
+	figs, err := lib.Describe(c.Context, lib.Options{Paths: c.Args().Slice()})
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	var out []string
+	for _, f := range figs {
+		s, err := lib.Snippet(f, format, c.String("base"))
+		if err != nil {
+			return fail(exitUsage, fmt.Errorf("figgen: %w", err))
+		}
+		out = append(out, s)
+	}
+	sep := "\n"
+	if format == "html" {
+		sep = "\n\n"
+	}
+	fmt.Fprintln(stdout, strings.Join(out, sep))
+	return nil
+}
+
 func cmdValidate(c *cli.Context, stdout, _ io.Writer, _ *report) error {
 	specs, err := lib.Validate(c.Context, lib.Options{Paths: c.Args().Slice()})
 	if err != nil {

@@ -6,6 +6,8 @@
 //	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
 //	figgen validate [PATH...]             check specs without rendering
 //	figgen serve [--addr HOST:PORT] [PATH] preview the figures live in a browser
+//	figgen snippet [--format markdown|html] SPEC...
+//	                                      print what shows the figures in a post
 //
 // PATH is a spec file or a folder of them (default specs/). Exit status: 0
 // on success, 1 when check finds stale outputs or a file cannot be written,

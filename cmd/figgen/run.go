@@ -120,6 +120,21 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Flags:  []cli.Flag{jsonFlag},
 				Action: action(cmdValidate),
 			},
+			{
+				Name:      "snippet",
+				Usage:     "print what to paste into a post to show figures",
+				ArgsUsage: "SPEC...",
+				Description: "Prints, for each spec, the markdown (![alt](5.png)) or the HTML that shows its\n" +
+					"figure: a <picture> with the dark images for a dark page (prefers-color-scheme)\n" +
+					"and srcset 1x and 2x when the spec writes them, with the spec's alt text and\n" +
+					"size. Paths are the outputs' names under the out dir, after --base. Validates\n" +
+					"the specs first; exit 2 when any is invalid. Writes nothing.",
+				Flags: []cli.Flag{
+					&cli.StringFlag{Name: "format", Value: "markdown", Usage: "`markdown` or html"},
+					&cli.StringFlag{Name: "base", Usage: "put `URL` before each image's name (e.g. /images/post1/)"},
+				},
+				Action: action(cmdSnippet),
+			},
 		},
 	}
 	usage := func(c *cli.Context, err error, _ bool) error {

@@ -91,3 +91,34 @@ func TestFillStringFails(t *testing.T) {
 		t.Errorf("PDF: FillString did not fail")
 	}
 }
+
+// TestFollowMismatch: an SVG that follows the reader's page fails when
+// the dark drawing has not the same fills and strokes as the light one.
+func TestFollowMismatch(t *testing.T) {
+	var sq vg.Path
+	sq.Move(vg.Point{})
+	sq.Line(vg.Point{X: 10})
+	sq.Line(vg.Point{X: 10, Y: 10})
+	sq.Close()
+	for _, n := range []int{0, 1, 3} {
+		dark := make([]color.NRGBA, n)
+		c := NewSVG(100, 100, Doc{})
+		c.Follow(dark)
+		c.SetColor(color.White)
+		c.Fill(sq)
+		c.Fill(sq)
+		var b bytes.Buffer
+		if _, err := c.WriteTo(&b); err == nil {
+			t.Errorf("%d dark paints for 2 light ones: no error", n)
+		}
+	}
+	c := NewSVG(100, 100, Doc{})
+	c.Follow([]color.NRGBA{{R: 1, A: 0xff}, {R: 1, A: 0xff}})
+	c.SetColor(color.White)
+	c.Fill(sq)
+	c.Fill(sq)
+	var b bytes.Buffer
+	if _, err := c.WriteTo(&b); err != nil || strings.Count(b.String(), "var(--c0)") != 2 || !strings.Contains(b.String(), "--c0:#ffffff}") || !strings.Contains(b.String(), "--c0:#010000}") {
+		t.Errorf("%v\n%s", err, b.String())
+	}
+}
