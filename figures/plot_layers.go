@@ -43,8 +43,7 @@ func (cv fnCurve) Plot(c draw.Canvas, p *plot.Plot) {
 		return
 	}
 	_, isLog := p.X.Scale.(plot.LogScale)
-	tyf := func(y float64) float64 { return float64(ty(y)) }
-	s := sampleCurve(cv.F, lo, hi, cv.N, isLog, tyf, 0.25, float64(c.Min.Y), float64(c.Max.Y))
+	s := sampleCurve(cv.F, lo, hi, cv.N, isLog, canvasY(c, p), 0.25, float64(c.Min.Y), float64(c.Max.Y))
 	for _, piece := range s.pieces {
 		pts := make([]vg.Point, len(piece))
 		for i, q := range piece {
