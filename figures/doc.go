@@ -16,4 +16,16 @@
 // touch the disk and keep no mutable package state (the kinds are
 // registered while the package initialises and never change after), so
 // figures render in parallel.
+//
+// Output is the same bytes on every machine. Drawn coordinates are
+// rounded onto a grid (internal/vector), which hides last-bit
+// differences; decisions are not rounded: arm64's compiler fuses x*y+z
+// into one multiply-add and amd64's does not. So code that decides from
+// floating-point geometry (refines, compares, joins, buckets) computes
+// its inputs itself, not through gonum (p.Transforms, plotter.Contour),
+// writes each such product as float64(x*y)+z, which rounds it (the Go
+// spec forbids fusing across an explicit conversion), compares lengths
+// rounded onto a fine grid (onGrid), and joins pieces by integer keys,
+// not by equal floats (contour.go). The golden tests run under
+// qemu-aarch64 in CI.
 package figures

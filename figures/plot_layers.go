@@ -7,7 +7,6 @@ import (
 	"gonum.org/v1/plot"
 	gpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -44,8 +43,7 @@ func (cv fnCurve) Plot(c draw.Canvas, p *plot.Plot) {
 		return
 	}
 	_, isLog := p.X.Scale.(plot.LogScale)
-	tyf := func(y float64) float64 { return float64(ty(y)) }
-	s := sampleCurve(cv.F, lo, hi, cv.N, isLog, tyf, 0.25, float64(c.Min.Y), float64(c.Max.Y))
+	s := sampleCurve(cv.F, lo, hi, cv.N, isLog, canvasY(c, p), 0.25, float64(c.Min.Y), float64(c.Max.Y))
 	for _, piece := range s.pieces {
 		pts := make([]vg.Point, len(piece))
 		for i, q := range piece {
@@ -269,9 +267,7 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		g := marginGrid(m, r.N, p)
 		if lo, hi := g.minMax(); lo < 0 && hi > 0 {
-			ct := plotter.NewContour(cornerGrid{g}, []float64{0}, onePalette{ls.Color})
-			ct.LineStyles = []draw.LineStyle{ls}
-			ct.Plot(c, p)
+			strokeContours(c, p, cornerGrid{g}, []float64{0}, onePalette{ls.Color}, ls)
 		}
 	}
 }
@@ -303,7 +299,7 @@ type onePalette []color.Color
 
 func (p onePalette) Colors() []color.Color { return p }
 
-// contourLayer draws contour lines of a surface (gonum's Contour), in
+// contourLayer draws contour lines of a surface (contour.go), in
 // one colour when the style names it, else in the colour map's.
 type contourLayer struct {
 	X      *expr.Expr
@@ -335,11 +331,7 @@ func (ct contourLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	if !ct.Style {
 		pal = colorMap(ct.Map).Palette(max(len(levels), 2))
 	}
-	cp := plotter.NewContour(cornerGrid{g}, levels, pal)
-	ls := ct.Line
-	ls.Color = nil
-	cp.LineStyles = []draw.LineStyle{ls}
-	cp.Plot(c, p)
+	strokeContours(c, p, cornerGrid{g}, levels, pal, ct.Line)
 }
 
 // colorMap returns the colour map of a name (viridis, blue-red, greys).

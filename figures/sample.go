@@ -3,6 +3,9 @@ package figures
 import (
 	"math"
 	"strconv"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Adaptive sampling of y = f(x) for drawing. It lives here, not in
@@ -40,6 +43,19 @@ type sampler struct {
 	yLo, yHi float64 // the plot's y range (canvas units)
 }
 
+// onGrid rounds a canvas length (points) onto a grid of 1/4096 pt, so
+// that the sampler's comparisons of canvas distances are exact: equal
+// lengths compare equal however their last bits were computed.
+func onGrid(v float64) float64 { return math.Round(v*4096) / 4096 }
+
+// canvasY returns the canvas y (points) of a data y as the plot's own
+// transform does, but with the product rounded (no fused multiply-add,
+// doc.go): the sampler decides from it.
+func canvasY(c draw.Canvas, p *plot.Plot) func(float64) float64 {
+	lo, h := float64(c.Min.Y), float64(c.Max.Y-c.Min.Y)
+	return func(y float64) float64 { return lo + float64(p.Y.Norm(y)*h) }
+}
+
 func finite(y float64) bool { return !math.IsNaN(y) && !math.IsInf(y, 0) }
 
 // sampleCurve samples f over [a, b] from n evenly spread points (in the
@@ -50,11 +66,12 @@ func finite(y float64) bool { return !math.IsNaN(y) && !math.IsInf(y, 0) }
 // no dots) where a side runs off it. Where f has no value (NaN, ±Inf) the
 // line breaks.
 func sampleCurve(f func(float64) float64, a, b float64, n int, logX bool, ty func(float64) float64, tol, yLo, yHi float64) sampled {
-	s := &sampler{f: f, ty: ty, tol: tol, yLo: yLo, yHi: yHi}
-	s.xOf = func(t float64) float64 { return a + (b-a)*t }
+	s := &sampler{f: f, ty: func(y float64) float64 { return onGrid(ty(y)) }, tol: tol, yLo: yLo, yHi: yHi}
+	// float64(…) rounds the product: no fused multiply-add (doc.go).
+	s.xOf = func(t float64) float64 { return a + float64((b-a)*t) }
 	if logX {
 		la, lb := math.Log(a), math.Log(b)
-		s.xOf = func(t float64) float64 { return math.Exp(la + (lb-la)*t) }
+		s.xOf = func(t float64) float64 { return math.Exp(la + float64((lb-la)*t)) }
 	}
 	t0, x0 := 0.0, a
 	y0 := s.eval(x0)
