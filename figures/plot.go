@@ -24,12 +24,13 @@ func init() {
 // Limits of a plot: what no spec may exceed, so that none makes figgen
 // hang or run out of memory.
 const (
-	maxPlotLayers = 40      // layers of a plot, before for_each
-	maxForEach    = 20      // values of a layer's for_each
-	maxPoints     = 100_000 // data points of a plot, all layers together
-	maxResolution = 500     // cells per side of a region, contour or heatmap grid
-	maxSamples    = 10_000  // initial samples of a function
-	maxTicks      = 50      // ticks of an axis
+	maxPlotLayers = 40            // layers of a plot, before for_each
+	maxForEach    = 20            // values of a layer's for_each
+	maxPoints     = 100_000       // points of a plot, all layers and data files together
+	maxCells      = 4 * 501 * 501 // grid points of a plot's surfaces, all layers together
+	maxResolution = 500           // cells per side of a region, contour or heatmap grid
+	maxSamples    = 10_000        // initial samples of a function
+	maxTicks      = 50            // ticks of an axis
 )
 
 // Plot is kind "plot": axes plus layers drawn in order.
@@ -89,6 +90,9 @@ type PlotLayer struct {
 	Samples    int                  `yaml:"samples"`
 	Jumps      string               `yaml:"jumps"`
 	Points     [][2]float64         `yaml:"points"`
+	Data       string               `yaml:"data"`
+	X          string               `yaml:"x"`
+	Y          string               `yaml:"y"`
 	Mode       string               `yaml:"mode"`
 	Region     spec.Code            `yaml:"region"`
 	Vars       []string             `yaml:"vars"`
@@ -108,12 +112,13 @@ type PlotLayer struct {
 	Style      Style                `yaml:"style"`
 	ForEach    map[string][]float64 `yaml:"for_each"`
 
-	kind string // which of layerKinds it is; set by Default
+	kind string       // which of layerKinds it is; set by Default
+	rows [][2]float64 // the points of data, read by LoadData
 }
 
 // layerKinds are the keys that make a layer what it is: each layer has
 // exactly one .
-var layerKinds = []string{"function", "points", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
+var layerKinds = []string{"function", "points", "data", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
 
 var (
 	anchors   = []string{"center", "left", "right", "above", "below"}
@@ -145,7 +150,10 @@ func (*Plot) Fields() spec.Fields {
 		"layers.samples":       {Doc: "Samples of function before adaptive refinement (default 200).", Within: [2]float64{2, maxSamples}},
 		"layers.jumps":         {Doc: "At a jump of function: break the line, or dots (closed where the function's value is, open at the other side's limit).", Enum: []string{"break", "dots"}},
 		"layers.points":        {Doc: "Points [x, y] to draw."},
-		"layers.mode":          {Doc: "How points are drawn.", Enum: []string{"markers", "line", "both"}},
+		"layers.data":          {Doc: "A CSV or TSV file with a header row (a tab in the header makes it TSV), relative to the spec's folder and inside the working directory; its columns x and y are drawn as points are. At most 100 000 points, 8 MiB.", NonEmpty: true},
+		"layers.x":             {Doc: "The column of data that is x (default the first)."},
+		"layers.y":             {Doc: "The column of data that is y (default the second)."},
+		"layers.mode":          {Doc: "How points and data are drawn: markers, a line through them, both, or bars from 0 (default markers for points, line for data).", Enum: []string{"markers", "line", "both", "bars"}},
 		"layers.region":        {Doc: "Shades where an inequality over the axis variables holds, its boundary drawn ('x1 + x2 >= theta')." + code},
 		"layers.vars":          {Doc: "The names of the x and y axis variables in region, contour and heatmap (default [x, y]).", Items: [2]int{2, 2}, Unique: true},
 		"layers.contour":       {Doc: "A surface over the axis variables drawn as contour lines." + code},
@@ -205,7 +213,11 @@ func (s *Plot) Default(d *spec.Defaults) {
 		spec.Default(d, p+"var", &l.Var, "x")
 		spec.Default(d, p+"samples", &l.Samples, 200)
 		spec.Default(d, p+"jumps", &l.Jumps, "break")
-		spec.Default(d, p+"mode", &l.Mode, "markers")
+		mode := "markers"
+		if l.kind == "data" {
+			mode = "line"
+		}
+		spec.Default(d, p+"mode", &l.Mode, mode)
 		spec.Default(d, p+"vars", &l.Vars, []string{"x", "y"})
 		spec.Default(d, p+"levels", &l.Levels, Levels{Count: 8})
 		spec.Default(d, p+"colormap", &l.Colormap, "viridis")
@@ -227,7 +239,7 @@ func (s *Plot) Validate(c *spec.Check) {
 	if s.YScale == "log" {
 		logRange(c, "y_range", s.YRange, "y_scale")
 	}
-	points := 0
+	points, cells := 0, 0
 	for i := range s.Layers {
 		l := &s.Layers[i]
 		p := fmt.Sprintf("layers[%d]", i)
@@ -263,6 +275,8 @@ func (s *Plot) Validate(c *spec.Check) {
 		switch l.kind {
 		case "points":
 			points += len(l.Points)
+		case "data":
+			checkDataName(c, p+".data", l.Data)
 		case "bars":
 			if len(l.Bars.X) == 0 {
 				c.Errorf(p+".bars", "%s.bars: want at least one bar", p)
@@ -274,7 +288,7 @@ func (s *Plot) Validate(c *spec.Check) {
 				c.Errorf(p+".levels", "%s.levels: want a count from 1 to 50 or a list of values", p)
 			}
 			n := l.Resolution + 1
-			points += n * n
+			cells += n * n * len(s.layerEnvs(l))
 		}
 		for _, col := range []string{"color", "fill"} {
 			v := l.Style.Color
@@ -292,7 +306,10 @@ func (s *Plot) Validate(c *spec.Check) {
 		}
 	}
 	if points > maxPoints {
-		c.Errorf("layers", "layers: %d data points and grid cells; the limit is %d", points, maxPoints)
+		c.Errorf("layers", "layers: %s points; the limit is %s", proseNum(float64(points)), proseNum(maxPoints))
+	}
+	if cells > maxCells {
+		c.Errorf("layers", "layers: %s grid points of regions, contours and heatmaps; the limit is %s (four at resolution 500)", proseNum(float64(cells)), proseNum(maxCells))
 	}
 }
 
@@ -444,7 +461,7 @@ func (s *Plot) instances() []instance {
 			in.color, _ = parseColor(col, next)
 			if l.Style.Color == "" || j > 0 {
 				switch l.kind {
-				case "function", "points", "region", "bars":
+				case "function", "points", "data", "region", "bars":
 					next++
 				}
 			}
@@ -557,13 +574,13 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 		switch in.l.kind {
 		case "region", "contour", "heatmap":
 			plane = true
-		case "points":
-			for _, q := range in.l.Points {
-				dx0, dx1 = math.Min(dx0, q[0]), math.Max(dx1, q[0])
+		case "points", "data", "bars":
+			pad := 0.0
+			if in.l.kind == "bars" || in.l.Mode == "bars" {
+				pad = 0.5
 			}
-		case "bars":
-			for _, x := range in.l.Bars.X {
-				dx0, dx1 = math.Min(dx0, x-0.5), math.Max(dx1, x+0.5)
+			for _, x := range in.l.xy().X {
+				dx0, dx1 = math.Min(dx0, x-pad), math.Max(dx1, x+pad)
 			}
 		}
 	}
@@ -589,7 +606,7 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 		p.Y.Min, p.Y.Max = p.X.Min, p.X.Max
 		return
 	}
-	var ys []float64
+	var ys, fys []float64 // values of the data, of the functions
 	for _, in := range ins {
 		switch in.l.kind {
 		case "function":
@@ -597,33 +614,44 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 			a, b := in.l.domainIn(p.X.Min, p.X.Max)
 			for i := 0; i <= 200; i++ {
 				if y := f(a + (b-a)*float64(i)/200); !math.IsNaN(y) && !math.IsInf(y, 0) {
+					fys = append(fys, y)
+				}
+			}
+		case "points", "data", "bars":
+			if in.l.kind == "bars" || in.l.Mode == "bars" {
+				ys = append(ys, 0)
+			}
+			for _, y := range in.l.xy().Y {
+				if finite(y) {
 					ys = append(ys, y)
 				}
 			}
-		case "points":
-			for _, q := range in.l.Points {
-				ys = append(ys, q[1])
-			}
-		case "bars":
-			ys = append(ys, 0)
-			ys = append(ys, in.l.Bars.Y...)
 		case "hline":
 			ys = append(ys, in.l.HLine)
 		}
 	}
 	if s.YScale == "log" {
 		ys = slices.DeleteFunc(ys, func(y float64) bool { return y <= 0 })
+		fys = slices.DeleteFunc(fys, func(y float64) bool { return y <= 0 })
 	}
 	lo, hi := -1.0, 1.0
-	if len(ys) > 0 {
-		slices.Sort(ys)
-		// Poles: the outer 2% of a function's values do not stretch the axis.
+	if len(fys) > 0 {
+		slices.Sort(fys)
+		// Poles: the outer 2% of a function's values do not stretch the
+		// axis; every data point does.
 		cut := 0
-		if len(ys) > 100 {
-			cut = len(ys) / 50
+		if len(fys) > 100 {
+			cut = len(fys) / 50
 		}
-		lo, hi = ys[cut], ys[len(ys)-1-cut]
+		lo, hi = fys[cut], fys[len(fys)-1-cut]
 	}
+	if len(ys) > 0 {
+		if len(fys) == 0 {
+			lo, hi = math.Inf(1), math.Inf(-1)
+		}
+		lo, hi = math.Min(lo, slices.Min(ys)), math.Max(hi, slices.Max(ys))
+	}
+	ys = append(ys, fys...)
 	if !(hi > lo) {
 		lo, hi = lo-1, hi+1
 	}
@@ -681,7 +709,11 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5),
 			Track: e.track("the function of "+in.path, in.path+".function")})
 		legend.Avoid = append(legend.Avoid, f)
-	case "points":
+	case "points", "data":
+		if l.Mode == "bars" {
+			out = append(out, s.bars(in, l.xy(), &entry))
+			break
+		}
 		mark := l.Mode != "line"
 		if !mark {
 			entry.Dot = 0
@@ -690,8 +722,9 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			entry.Marker = l.Style.Marker
 			entry.NoLine = l.Mode == "markers"
 		}
-		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color,
-			Track: e.track("the points of "+in.path, in.path+".points")})
+		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
+		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color,
+			Track: e.track("the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
 	case "region":
 		x := s.surface(in)
 		fill := in.color
@@ -709,16 +742,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "heatmap":
 		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap})
 	case "bars":
-		fill := in.color
-		if l.Style.Fill != "" {
-			fill, _ = parseColor(l.Style.Fill, 0)
-		}
-		op := 0.85
-		if l.Style.Opacity > 0 {
-			op = l.Style.Opacity
-		}
-		out = append(out, barsLayer{X: l.Bars.X, Y: l.Bars.Y, Fill: withAlpha(fill, op)})
-		entry.Fill, entry.NoLine = withAlpha(fill, op), true
+		out = append(out, s.bars(in, l.Bars, &entry))
 	case "hline", "vline":
 		gl := e.line(l.Style.Width*0.4, grey)
 		if l.Style.Color != "" {
@@ -761,4 +785,41 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		legend.Entries = append(legend.Entries, entry)
 	}
 	return out
+}
+
+// bars returns the plotter of bars b drawn by a layer instance, setting
+// its legend entry.
+func (s *Plot) bars(in instance, b Bars, entry *legendEntry) plot.Plotter {
+	l := in.l
+	fill := in.color
+	if l.Style.Fill != "" {
+		fill, _ = parseColor(l.Style.Fill, 0)
+	}
+	op := 0.85
+	if l.Style.Opacity > 0 {
+		op = l.Style.Opacity
+	}
+	entry.Fill, entry.NoLine = withAlpha(fill, op), true
+	return barsLayer{X: b.X, Y: b.Y, Fill: withAlpha(fill, op)}
+}
+
+// pts returns the points of a points or data layer.
+func (l *PlotLayer) pts() [][2]float64 {
+	if l.kind == "data" {
+		return l.rows
+	}
+	return l.Points
+}
+
+// xy returns the x and y of a bars, points or data layer.
+func (l *PlotLayer) xy() Bars {
+	if l.kind == "bars" {
+		return l.Bars
+	}
+	pts := l.pts()
+	b := Bars{X: make([]float64, len(pts)), Y: make([]float64, len(pts))}
+	for i, q := range pts {
+		b.X[i], b.Y[i] = q[0], q[1]
+	}
+	return b
 }
