@@ -31,6 +31,7 @@ const (
 	maxResolution = 500           // cells per side of a region, contour or heatmap grid
 	maxSamples    = 10_000        // initial samples of a function
 	maxTicks      = 50            // ticks of an axis
+	maxPanels     = 12            // panels of a plot
 )
 
 // Plot is kind "plot": axes plus layers drawn in order.
@@ -44,6 +45,11 @@ type Plot struct {
 	Legend    string             `yaml:"legend"`
 	Params    map[string]float64 `yaml:"params"`
 	Layers    []PlotLayer        `yaml:"layers"`
+	Panels    []Panel            `yaml:"panels"`
+	Columns   int                `yaml:"columns"`
+
+	prefix string // "" for the plot, "panels[i]." for a panel's view
+	title  string // a panel's title
 }
 
 // Tick is a tick of an axis: a number, or {at, label}.
@@ -128,7 +134,7 @@ var (
 // Fields documents the plot's keys.
 func (*Plot) Fields() spec.Fields {
 	code := " A formula: numbers, + - * / ^, ( ), pi, e, the params, and " + strings.Join(expr.Functions(), " ") + "."
-	return spec.Fields{
+	fs := spec.Fields{
 		"x_range":              {Doc: "Range of the x axis as [min, max]" + spec.RangeNote + "; default [-5, 5], or the data's extent.", NoDefault: true},
 		"y_range":              {Doc: "Range of the y axis as [min, max]" + spec.RangeNote + "; default what the layers show, with air.", NoDefault: true},
 		"x_ticks":              {Doc: "Ticks of the x axis: numbers or {at, label}; [] for none; default nice numbers.", Items: [2]int{0, maxTicks}},
@@ -140,10 +146,10 @@ func (*Plot) Fields() spec.Fields {
 		"x_scale":              {Doc: "Scale of the x axis.", Enum: []string{"linear", "log"}},
 		"y_scale":              {Doc: "Scale of the y axis.", Enum: []string{"linear", "log"}},
 		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes.", Enum: []string{"auto", "equal"}},
-		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, or none.", Enum: append([]string{autoCorner, "none"}, corners...)},
+		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, outside (right of the plot), or none.", Enum: append([]string{autoCorner, "outside", "none"}, corners...)},
 		"params":               {Doc: "Named numbers every formula of the plot may use: {theta: 1.5}."},
 		"params[]":             {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "param"},
-		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + ".", Items: [2]int{1, maxPlotLayers}},
+		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + "; 1 to 40 of them.", Items: [2]int{0, maxPlotLayers}},
 		"layers.function":      {Doc: "y as a formula of var, drawn over the domain; jumps and poles break the line." + code},
 		"layers.var":           {Doc: "The free variable of function (default x)."},
 		"layers.domain":        {Doc: "Where function is drawn, [a, b]; default the x range."},
@@ -185,7 +191,11 @@ func (*Plot) Fields() spec.Fields {
 		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
 		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
 		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
+		"panels":               {Doc: "Instead of layers, a grid of plots, each with its own title, axes and layers; the fields set at the top apply to every panel that does not set them; 1 to 12 of them.", Items: [2]int{0, maxPanels}},
+		"panels.title":         {Doc: "Title over the panel."},
+		"columns":              {Doc: "Panels per row (default: all of them up to 3, else the square root).", Within: [2]float64{1, maxPanels}, NoDefault: true},
 	}
+	return withPanels(fs)
 }
 
 // Default fills the axes and names each layer's kind.
@@ -195,20 +205,27 @@ func (s *Plot) Default(d *spec.Defaults) {
 	spec.Default(d, "y_scale", &s.YScale, "linear")
 	spec.Default(d, "aspect", &s.Aspect, "auto")
 	spec.Default(d, "legend", &s.Legend, autoCorner)
-	if !d.Set("layers") {
+	if !d.Set("layers") && !d.Set("panels") {
 		s.Layers = []PlotLayer{{Function: spec.Code{Src: "sigmoid(x)"}}}
+		s.Layers[0].kind = "function"
 	}
-	for i := range s.Layers {
-		l := &s.Layers[i]
-		p := fmt.Sprintf("layers[%d].", i)
+	defaultLayers(d, "", s.Layers)
+	s.defaultPanels(d)
+	d.Title = ""
+	d.Alt = "함수와 데이터를 그린 그래프"
+}
+
+// defaultLayers fills the layers at prefix+"layers" and names each one's
+// kind.
+func defaultLayers(d *spec.Defaults, prefix string, layers []PlotLayer) {
+	for i := range layers {
+		l := &layers[i]
+		p := fmt.Sprintf("%slayers[%d].", prefix, i)
 		for _, k := range layerKinds {
 			if d.Set(p+k) || d.Bad(p+k) {
 				l.kind = k
 				break
 			}
-		}
-		if !d.Set("layers") {
-			l.kind = "function"
 		}
 		spec.Default(d, p+"var", &l.Var, "x")
 		spec.Default(d, p+"samples", &l.Samples, 200)
@@ -226,23 +243,44 @@ func (s *Plot) Default(d *spec.Defaults) {
 		spec.Default(d, p+"style.marker", &l.Style.Marker, "dot")
 		spec.Default(d, p+"style.width", &l.Style.Width, 2.2)
 	}
-	d.Title = ""
-	d.Alt = "함수와 데이터를 그린 그래프"
 }
 
 // Validate checks what spans fields: one kind per layer, the formulas,
 // the log axes, the for_each lists and the size of the data.
 func (s *Plot) Validate(c *spec.Check) {
+	if c.Set("panels") && len(s.Panels) == 0 {
+		c.Errorf("panels", "panels: want 1 to %d panels, got 0", maxPanels)
+	}
+	if len(s.Panels) == 0 {
+		s.validate(c)
+		return
+	}
+	if c.Set("layers") {
+		c.Errorf("layers", "layers: a plot has layers or panels, not both: move these layers into panels")
+	}
+	if s.Columns > len(s.Panels) {
+		c.Errorf("columns", "columns: %d columns for %d panels", s.Columns, len(s.Panels))
+	}
+	for _, v := range s.views() {
+		v.validate(c)
+	}
+}
+
+// validate checks one plot or panel.
+func (s *Plot) validate(c *spec.Check) {
+	if len(s.Layers) == 0 {
+		c.Errorf(s.at("layers"), "%slayers: want 1 to %d layers, got 0", s.prefix, maxPlotLayers)
+	}
 	if s.XScale == "log" {
-		logRange(c, "x_range", s.XRange, "x_scale")
+		logRange(c, s.where(c, "x_range"), s.XRange, "x_scale")
 	}
 	if s.YScale == "log" {
-		logRange(c, "y_range", s.YRange, "y_scale")
+		logRange(c, s.where(c, "y_range"), s.YRange, "y_scale")
 	}
 	points, cells := 0, 0
 	for i := range s.Layers {
 		l := &s.Layers[i]
-		p := fmt.Sprintf("layers[%d]", i)
+		p := fmt.Sprintf("%slayers[%d]", s.prefix, i)
 		var kinds []string
 		for _, k := range layerKinds {
 			if c.Set(p+"."+k) || c.Bad(p+"."+k) {
@@ -302,14 +340,14 @@ func (s *Plot) Validate(c *spec.Check) {
 	}
 	for name := range s.Params {
 		if !isName(name) {
-			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
+			c.Errorf(s.at("params."+name), "params: %q is no name (letters, digits, _)", name)
 		}
 	}
 	if points > maxPoints {
-		c.Errorf("layers", "layers: %s points; the limit is %s", proseNum(float64(points)), proseNum(maxPoints))
+		c.Errorf(s.at("layers"), "layers: %s points; the limit is %s", proseNum(float64(points)), proseNum(maxPoints))
 	}
 	if cells > maxCells {
-		c.Errorf("layers", "layers: %s grid points of regions, contours and heatmaps; the limit is %s (four at resolution 500)", proseNum(float64(cells)), proseNum(maxCells))
+		c.Errorf(s.at("layers"), "layers: %s grid points of regions, contours and heatmaps; the limit is %s (four at resolution 500)", proseNum(float64(cells)), proseNum(maxCells))
 	}
 }
 
@@ -445,7 +483,7 @@ func (s *Plot) instances() []instance {
 		l := &s.Layers[i]
 		name, vals := forEachOf(l)
 		for j, params := range s.layerEnvs(l) {
-			in := instance{l: l, path: fmt.Sprintf("layers[%d]", i), params: params, label: l.Label.Src}
+			in := instance{l: l, path: fmt.Sprintf("%slayers[%d]", s.prefix, i), params: params, label: l.Label.Src}
 			if name != "" {
 				v := mathNum(vals[j])
 				if vals[j] < 0 { // x + {b} with b = −2 reads x − 2
@@ -471,9 +509,18 @@ func (s *Plot) instances() []instance {
 	return out
 }
 
-// build draws the layers on the axes.
+// build draws the layers on the axes, or the panels.
 func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
-	p := e.newPlot(f.Title.Src, s.Axes)
+	if len(s.Panels) > 0 {
+		return s.buildPanels(e, f)
+	}
+	d := s.buildOne(e, f.Title.Src)
+	return func(c draw.Canvas) { d(e.inset(c)) }
+}
+
+// buildOne draws one plot with its title on the canvas it is given.
+func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
+	p := e.newPlot(title, s.Axes)
 	ins := s.instances()
 	s.ranges(p, ins)
 	if s.XScale == "log" {
@@ -488,25 +535,33 @@ func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	if s.Legend == autoCorner {
 		legend.Corners = legendCorners
 	}
+	var plotters []plot.Plotter
 	for _, in := range ins {
 		for _, pl := range s.layerPlotters(e, in, &legend) {
 			p.Add(pl)
+			plotters = append(plotters, pl)
 		}
 	}
-	if s.Legend != "none" && len(legend.Entries) > 0 {
+	if s.prefix != "" { // a panel's title
+		p.Title.TextStyle = e.font(labelSize, true)
+		p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = text.XCenter, text.YTop
+	}
+	if s.Legend != "none" && s.Legend != "outside" && len(legend.Entries) > 0 {
 		p.Add(legend)
 	}
 	fit := e.plotFitter(p)
+	side := s.side(e, &legend, ins, plotters)
 	if s.Aspect != "equal" {
 		return func(c draw.Canvas) {
-			c = e.inset(c)
+			c = side.crop(c)
 			fit(c)
 			p.Draw(c)
+			side.draw(c, p)
 		}
 	}
 	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
 	return func(c draw.Canvas) {
-		c = e.inset(c)
+		c = side.crop(c)
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
 		fit(c)
 		// One unit as long on both axes: widen the range of the axis that
@@ -524,6 +579,7 @@ func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			p.Y.Min, p.Y.Max = m-h/2, m+h/2
 		}
 		p.Draw(c)
+		side.draw(c, p)
 	}
 }
 
@@ -740,7 +796,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "contour":
 		out = append(out, contourLayer{X: s.surface(in), N: l.Resolution, Levels: l.Levels, Line: e.line(l.Style.Width*0.5, in.color), Map: l.Colormap, Style: l.Style.Color != ""})
 	case "heatmap":
-		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap})
+		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap, Range: new(heatRange)})
 	case "bars":
 		out = append(out, s.bars(in, l.Bars, &entry))
 	case "hline", "vline":
@@ -781,7 +837,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		}
 		out = append(out, arrowLayer{e: e, A: l.Arrow, Line: e.line(l.Style.Width*0.55, cc)})
 	}
-	if in.label != "" && l.kind != "text" && l.kind != "arrow" {
+	if in.label != "" && l.kind != "text" && l.kind != "arrow" && l.kind != "heatmap" {
 		legend.Entries = append(legend.Entries, entry)
 	}
 	return out
@@ -822,4 +878,16 @@ func (l *PlotLayer) xy() Bars {
 		b.X[i], b.Y[i] = q[0], q[1]
 	}
 	return b
+}
+
+// at returns the path of a key of the plot or panel.
+func (s *Plot) at(key string) string { return s.prefix + key }
+
+// where returns the path of a key of the plot or panel, or of the plot's
+// when a panel takes the plot's value.
+func (s *Plot) where(c *spec.Check, key string) string {
+	if s.prefix != "" && !c.Set(s.prefix+key) {
+		return key
+	}
+	return s.prefix + key
 }

@@ -56,11 +56,14 @@ type pathLayer struct {
 	path string
 }
 
-// dataLayers returns the layers of the plot with their paths.
+// dataLayers returns the layers of the plot and of its panels with their
+// paths.
 func (s *Plot) dataLayers() []pathLayer {
 	var out []pathLayer
-	for i := range s.Layers {
-		out = append(out, pathLayer{&s.Layers[i], fmt.Sprintf("layers[%d]", i)})
+	for _, v := range append([]*Plot{s}, s.views()...) {
+		for i := range v.Layers {
+			out = append(out, pathLayer{&v.Layers[i], fmt.Sprintf("%slayers[%d]", v.prefix, i)})
+		}
 	}
 	return out
 }

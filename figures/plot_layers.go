@@ -7,7 +7,8 @@ import (
 	"gonum.org/v1/plot"
 	gpalette "gonum.org/v1/plot/palette"
 	"gonum.org/v1/plot/palette/moreland"
-	"gonum.org/v1/plot/plotter"
+	"slices"
+
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -267,9 +268,9 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		g := marginGrid(m, r.N, p)
 		if lo, hi := g.minMax(); lo < 0 && hi > 0 {
-			ct := plotter.NewContour(cornerGrid{g}, []float64{0}, onePalette{ls.Color})
-			ct.LineStyles = []draw.LineStyle{ls}
-			ct.Plot(c, p)
+			for _, pts := range strokePolylines(contourLines(g, 0), tx, ty) {
+				c.StrokeLines(ls, c.ClipLinesXY(pts)...)
+			}
 		}
 	}
 }
@@ -289,17 +290,6 @@ func marginGrid(m func(x, y float64) float64, n int, p *plot.Plot) grid {
 // cornerX and cornerY are the coordinates of grid lines (corners).
 func (g grid) cornerX(c int) float64 { return g.x0 + (g.x1-g.x0)*float64(c)/float64(g.n-1) }
 func (g grid) cornerY(r int) float64 { return g.y0 + (g.y1-g.y0)*float64(r)/float64(g.n-1) }
-
-// cornerGrid is a grid whose points lie on the corners, edges included.
-type cornerGrid struct{ grid }
-
-func (g cornerGrid) X(c int) float64 { return g.cornerX(c) }
-func (g cornerGrid) Y(r int) float64 { return g.cornerY(r) }
-
-// onePalette is a palette of one colour.
-type onePalette []color.Color
-
-func (p onePalette) Colors() []color.Color { return p }
 
 // contourLayer draws contour lines of a surface (gonum's Contour), in
 // one colour when the style names it, else in the colour map's.
@@ -329,15 +319,27 @@ func (ct contourLayer) Plot(c draw.Canvas, p *plot.Plot) {
 			levels = append(levels, lo+(hi-lo)*float64(i)/float64(n+1))
 		}
 	}
-	var pal gpalette.Palette = onePalette{ct.Line.Color}
+	var cols []color.Color
 	if !ct.Style {
-		pal = colorMap(ct.Map).Palette(max(len(levels), 2))
+		cols = colorMap(ct.Map).Palette(max(len(levels), 2)).Colors()
 	}
-	cp := plotter.NewContour(cornerGrid{g}, levels, pal)
-	ls := ct.Line
-	ls.Color = nil
-	cp.LineStyles = []draw.LineStyle{ls}
-	cp.Plot(c, p)
+	tx, ty := p.Transforms(&c)
+	sorted := slices.Clone(levels)
+	slices.Sort(sorted)
+	for _, z := range sorted {
+		ls := ct.Line
+		if cols != nil {
+			// The colours spread over the levels as gonum's Contour does.
+			k := 0
+			if len(sorted) > 1 {
+				k = int((z-sorted[0])/(sorted[len(sorted)-1]-sorted[0])*float64(len(cols)-1) + 0.5)
+			}
+			ls.Color = cols[k]
+		}
+		for _, pts := range strokePolylines(contourLines(g, z), tx, ty) {
+			c.StrokeLines(ls, c.ClipLinesXY(pts)...)
+		}
+	}
 }
 
 // colorMap returns the colour map of a name (viridis, blue-red, greys).
@@ -366,9 +368,16 @@ func colorMap(name string) gpalette.ColorMap {
 // one colour (64 levels of the map), so a fine grid stays a few thousand
 // rectangles.
 type heatLayer struct {
-	X   *expr.Expr
-	N   int
-	Map string
+	X     *expr.Expr
+	N     int
+	Map   string
+	Range *heatRange // set when drawn, for the colour bar
+}
+
+// heatRange is the range of values a heatmap's colours span.
+type heatRange struct {
+	Lo, Hi float64
+	Set    bool
 }
 
 func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
@@ -380,6 +389,9 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	lo, hi := g.minMax()
 	if !(hi > lo) {
 		hi = lo + 1
+	}
+	if h.Range != nil {
+		*h.Range = heatRange{Lo: lo, Hi: hi, Set: finite(lo)}
 	}
 	const shades = 64
 	cols := colorMap(h.Map).Palette(shades).Colors()
