@@ -20,6 +20,11 @@ func decodeSpec(path string, data []byte, cfg *spec.Config) (*spec.Figure, error
 	return figures.Kinds().DecodeWith(path, data, cfg)
 }
 
+// loadData hands the valid figure f the contents of its data files.
+func loadData(f *spec.Figure, data []figures.Data) error {
+	return figures.LoadData(f, data)
+}
+
 // checkFigure typesets every text of f, a partial Figure included.
 func checkFigure(r *figures.Renderer, f *spec.Figure) error {
 	return r.Check(f)

@@ -230,10 +230,15 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		f, err := decodeSpec(name, data, fd.cfg)
 		p.add(err)
 		fi := Figure{Spec: name, Config: src.join(dir, configName)}
+		var rows []figures.Data
 		if err == nil {
 			var derr error
-			fi.Data, fi.Key, derr = keyOf(src, f, data, fd.data)
+			fi.Data, rows, derr = dataFiles(src, name, f)
+			fi.Key = keyOf(data, fd.data, rows)
 			p.add(derr)
+			if derr != nil {
+				err = derr // not laid out: it lacks its data
+			}
 			fi.Files, fi.Alt, fi.Width, fi.Height = figures.Outputs(f), f.Alt, f.Width, f.Height
 			for _, o := range fi.Files {
 				fi.Outputs = append(fi.Outputs, o.Name)
@@ -246,6 +251,14 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			fd.checked = true
 			if typesetter() != nil {
 				p.add(checkConfig(r, fd.cfg))
+			}
+		}
+		if err == nil && fi.Data != nil && !fi.Skipped {
+			// The data files' columns go to the figure before it is laid
+			// out: a problem in one is the spec's.
+			if derr := loadData(f, rows); derr != nil {
+				p.add(derr)
+				err = derr
 			}
 		}
 		var terr error
@@ -273,19 +286,14 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
 }
 
-// keyOf returns the data files of the valid figure f, whose spec and
-// folder defaults are specData and config, and the key of its outputs.
-func keyOf(src source, f *spec.Figure, specData, config []byte) ([]string, string, error) {
-	names := dataFiles(src, f)
-	var data [][]byte
-	for _, n := range names {
-		b, err := readFile(src, n, "data")
-		if err != nil {
-			return nil, "", err
-		}
-		data = append(data, b)
+// keyOf returns the key of the outputs of a valid figure whose spec,
+// folder defaults and data files are specData, config and data.
+func keyOf(specData, config []byte, data []figures.Data) string {
+	bs := make([][]byte, len(data))
+	for i, d := range data {
+		bs[i] = d.Bytes
 	}
-	return names, InputKey(specData, config, data...), nil
+	return InputKey(specData, config, bs...)
 }
 
 // loadConfig reads and decodes the folder defaults of dir. It returns

@@ -214,6 +214,11 @@ func readFile(src source, name, what string) ([]byte, error) {
 
 // notRegular reports a spec or config (what) that is no regular file.
 func notRegular(name, what string, mode fs.FileMode) *spec.Error {
+	return spec.Errorf(spec.Pos{File: name, Line: 1, Col: 1}, "%s is %s, not a regular file; figgen reads nothing else", what, notRegularWhat(mode))
+}
+
+// notRegularWhat names what a file that is no regular file is.
+func notRegularWhat(mode fs.FileMode) string {
 	is := "a special file"
 	switch {
 	case mode&fs.ModeNamedPipe != 0:
@@ -225,7 +230,7 @@ func notRegular(name, what string, mode fs.FileMode) *spec.Error {
 	case mode.IsDir():
 		is = "a folder"
 	}
-	return spec.Errorf(spec.Pos{File: name, Line: 1, Col: 1}, "%s is %s, not a regular file; figgen reads nothing else", what, is)
+	return is
 }
 
 // tooLarge reports a file over spec.MaxFileBytes (size < 0: by how much is not

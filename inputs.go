@@ -10,7 +10,6 @@ import (
 	"strconv"
 
 	"github.com/figgen/figgen/figures"
-	"github.com/figgen/figgen/spec"
 )
 
 // Figure is one spec of a run: the files its outputs depend on, and the
@@ -23,9 +22,8 @@ type Figure struct {
 	// same way, whether or not there is one: adding one changes Key.
 	Config string
 
-	// Data are the data files the spec reads, in the order Key hashes
-	// them. No kind reads any yet: a kind that does names them through
-	// dataFiles, and they are then watched and hashed like the spec.
+	// Data are the data files the spec reads (a plot's data layers),
+	// named as Spec is, in the order Key hashes them.
 	Data []string
 
 	// Key is InputKey of the bytes of Spec, Config and Data.
@@ -75,14 +73,6 @@ func InputKey(specData, config []byte, data ...[]byte) string {
 		put("data", d)
 	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
-
-// dataFiles returns the data files the valid figure f reads, named as its
-// spec file is (relative to the working directory or to Options.FS).
-// None of figgen's kinds reads one yet; a kind that does returns them
-// here, and Figure.Data, the key and the command's manifest follow.
-func dataFiles(src source, f *spec.Figure) []string {
-	return nil
 }
 
 // Scan lists the spec files of opts.Paths as Generate does and computes

@@ -39,7 +39,21 @@ func decodeFile(t testing.TB, path string) *spec.Figure {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return decodeYAML(t, path, string(data))
+	f := decodeYAML(t, path, string(data))
+	// A plot's data files, beside the spec.
+	var files []Data
+	for _, df := range DataFiles(f) {
+		name := filepath.Join(filepath.Dir(path), filepath.FromSlash(df.Name))
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, Data{Name: name, Bytes: b})
+	}
+	if err := LoadData(f, files); err != nil {
+		t.Fatalf("data of %s: %v", path, err)
+	}
+	return f
 }
 
 // decodeYAML decodes a spec given as text; path names it.

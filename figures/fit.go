@@ -66,6 +66,7 @@ type placed struct {
 type area struct {
 	r    vg.Rectangle
 	most vg.Point
+	of   vg.Point // the size of the panel it is in; zero: the figure's
 }
 
 // track is a curve of a plot: Plot marks it seen when a sample of it lies
@@ -164,7 +165,7 @@ func (e *env) cover(box vg.Rectangle, what, path, hint string) {
 // largest size most its drawing could have (see area).
 func (e *env) plotArea(r vg.Rectangle, most vg.Point) {
 	if lay := e.laying(); lay != nil {
-		lay.areas = append(lay.areas, area{r: r, most: most})
+		lay.areas = append(lay.areas, area{r: r, most: most, of: e.cell})
 	}
 }
 
@@ -320,7 +321,12 @@ func (e *env) checkTexts(lay *layout, w, h vg.Length) {
 // checkAreas wants every plot area to keep minAreaShare of the figure's
 // width and height. The text that takes most room outside it is blamed.
 func (e *env) checkAreas(lay *layout, w, h vg.Length) {
+	fw, fh := w, h
 	for _, a := range lay.areas {
+		w, h := fw, fh
+		if a.of != (vg.Point{}) { // a panel's share of its cell
+			w, h = a.of.X, a.of.Y
+		}
 		aw, ah := a.r.Max.X-a.r.Min.X, a.r.Max.Y-a.r.Min.Y
 		if float64(aw) >= minAreaShare*float64(w) && float64(ah) >= minAreaShare*float64(h) {
 			continue

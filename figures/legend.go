@@ -29,6 +29,15 @@ type legendBox struct {
 	// first of them if it hides some everywhere).
 	Corners []string
 	Avoid   []func(x float64) float64
+	// AvoidData are data the legend must not hide either: points, joined
+	// into a line when Lines is set.
+	AvoidData []avoidData
+}
+
+// avoidData are points a legend placed by Corners must not hide.
+type avoidData struct {
+	Pts   [][2]float64
+	Lines bool
 }
 
 // legendEntry is one row of a legendBox.
@@ -149,6 +158,17 @@ func (l legendBox) placed(c draw.Canvas, p *plot.Plot) legendBox {
 				x := p.X.Min + float64((cx-tx(p.X.Min))/(tx(p.X.Max)-tx(p.X.Min)))*(p.X.Max-p.X.Min)
 				pt := vg.Point{X: cx, Y: ty(f(x))}
 				if i > 0 && crosses(prev, pt, r) {
+					return false
+				}
+				prev = pt
+			}
+		}
+		for _, d := range l.AvoidData {
+			var prev vg.Point
+			for i, q := range d.Pts {
+				pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
+				if pt.X >= r.Min.X && pt.X <= r.Max.X && pt.Y >= r.Min.Y && pt.Y <= r.Max.Y ||
+					d.Lines && i > 0 && crosses(prev, pt, r) {
 					return false
 				}
 				prev = pt

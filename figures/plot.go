@@ -24,12 +24,14 @@ func init() {
 // Limits of a plot: what no spec may exceed, so that none makes figgen
 // hang or run out of memory.
 const (
-	maxPlotLayers = 40      // layers of a plot, before for_each
-	maxForEach    = 20      // values of a layer's for_each
-	maxPoints     = 100_000 // data points of a plot, all layers together
-	maxResolution = 500     // cells per side of a region, contour or heatmap grid
-	maxSamples    = 10_000  // initial samples of a function
-	maxTicks      = 50      // ticks of an axis
+	maxPlotLayers = 40            // layers of a plot, before for_each
+	maxForEach    = 20            // values of a layer's for_each
+	maxPoints     = 100_000       // points of a plot, all layers and data files together
+	maxCells      = 4 * 501 * 501 // grid points of a plot's surfaces, all layers together
+	maxResolution = 500           // cells per side of a region, contour or heatmap grid
+	maxSamples    = 10_000        // initial samples of a function
+	maxTicks      = 50            // ticks of an axis
+	maxPanels     = 12            // panels of a plot
 )
 
 // Plot is kind "plot": axes plus layers drawn in order.
@@ -43,6 +45,11 @@ type Plot struct {
 	Legend    string             `yaml:"legend"`
 	Params    map[string]float64 `yaml:"params"`
 	Layers    []PlotLayer        `yaml:"layers"`
+	Panels    []Panel            `yaml:"panels"`
+	Columns   int                `yaml:"columns"`
+
+	prefix string // "" for the plot, "panels[i]." for a panel's view
+	title  string // a panel's title
 }
 
 // Tick is a tick of an axis: a number, or {at, label}.
@@ -89,6 +96,9 @@ type PlotLayer struct {
 	Samples    int                  `yaml:"samples"`
 	Jumps      string               `yaml:"jumps"`
 	Points     [][2]float64         `yaml:"points"`
+	Data       string               `yaml:"data"`
+	X          string               `yaml:"x"`
+	Y          string               `yaml:"y"`
 	Mode       string               `yaml:"mode"`
 	Region     spec.Code            `yaml:"region"`
 	Vars       []string             `yaml:"vars"`
@@ -108,12 +118,13 @@ type PlotLayer struct {
 	Style      Style                `yaml:"style"`
 	ForEach    map[string][]float64 `yaml:"for_each"`
 
-	kind string // which of layerKinds it is; set by Default
+	kind string       // which of layerKinds it is; set by Default
+	rows [][2]float64 // the points of data, read by LoadData
 }
 
 // layerKinds are the keys that make a layer what it is: each layer has
 // exactly one .
-var layerKinds = []string{"function", "points", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
+var layerKinds = []string{"function", "points", "data", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
 
 var (
 	anchors   = []string{"center", "left", "right", "above", "below"}
@@ -123,7 +134,7 @@ var (
 // Fields documents the plot's keys.
 func (*Plot) Fields() spec.Fields {
 	code := " A formula: numbers, + - * / ^, ( ), pi, e, the params, and " + strings.Join(expr.Functions(), " ") + "."
-	return spec.Fields{
+	fs := spec.Fields{
 		"x_range":              {Doc: "Range of the x axis as [min, max]" + spec.RangeNote + "; default [-5, 5], or the data's extent.", NoDefault: true},
 		"y_range":              {Doc: "Range of the y axis as [min, max]" + spec.RangeNote + "; default what the layers show, with air.", NoDefault: true},
 		"x_ticks":              {Doc: "Ticks of the x axis: numbers or {at, label}; [] for none; default nice numbers.", Items: [2]int{0, maxTicks}},
@@ -135,17 +146,20 @@ func (*Plot) Fields() spec.Fields {
 		"x_scale":              {Doc: "Scale of the x axis.", Enum: []string{"linear", "log"}},
 		"y_scale":              {Doc: "Scale of the y axis.", Enum: []string{"linear", "log"}},
 		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes.", Enum: []string{"auto", "equal"}},
-		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, or none.", Enum: append([]string{autoCorner, "none"}, corners...)},
+		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, outside (right of the plot), or none.", Enum: append([]string{autoCorner, "outside", "none"}, corners...)},
 		"params":               {Doc: "Named numbers every formula of the plot may use: {theta: 1.5}."},
 		"params[]":             {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "param"},
-		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + ".", Items: [2]int{1, maxPlotLayers}},
+		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + "; 1 to 40 of them.", Items: [2]int{0, maxPlotLayers}},
 		"layers.function":      {Doc: "y as a formula of var, drawn over the domain; jumps and poles break the line." + code},
 		"layers.var":           {Doc: "The free variable of function (default x)."},
 		"layers.domain":        {Doc: "Where function is drawn, [a, b]; default the x range."},
 		"layers.samples":       {Doc: "Samples of function before adaptive refinement (default 200).", Within: [2]float64{2, maxSamples}},
 		"layers.jumps":         {Doc: "At a jump of function: break the line, or dots (closed where the function's value is, open at the other side's limit).", Enum: []string{"break", "dots"}},
 		"layers.points":        {Doc: "Points [x, y] to draw."},
-		"layers.mode":          {Doc: "How points are drawn.", Enum: []string{"markers", "line", "both"}},
+		"layers.data":          {Doc: "A CSV or TSV file with a header row (a tab in the header makes it TSV), relative to the spec's folder and inside the working directory; its columns x and y are drawn as points are. At most 100 000 points, 8 MiB.", NonEmpty: true},
+		"layers.x":             {Doc: "The column of data that is x (default the first)."},
+		"layers.y":             {Doc: "The column of data that is y (default the second)."},
+		"layers.mode":          {Doc: "How points and data are drawn: markers, a line through them, both, or bars from 0 (default markers for points, line for data).", Enum: []string{"markers", "line", "both", "bars"}},
 		"layers.region":        {Doc: "Shades where an inequality over the axis variables holds, its boundary drawn ('x1 + x2 >= theta')." + code},
 		"layers.vars":          {Doc: "The names of the x and y axis variables in region, contour and heatmap (default [x, y]).", Items: [2]int{2, 2}, Unique: true},
 		"layers.contour":       {Doc: "A surface over the axis variables drawn as contour lines." + code},
@@ -177,7 +191,11 @@ func (*Plot) Fields() spec.Fields {
 		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
 		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
 		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
+		"panels":               {Doc: "Instead of layers, a grid of plots, each with its own title, axes and layers; the fields set at the top apply to every panel that does not set them; 1 to 12 of them.", Items: [2]int{0, maxPanels}},
+		"panels.title":         {Doc: "Title over the panel."},
+		"columns":              {Doc: "Panels per row (default: all of them up to 3, else the square root).", Within: [2]float64{1, maxPanels}, NoDefault: true},
 	}
+	return withPanels(fs)
 }
 
 // Default fills the axes and names each layer's kind.
@@ -187,25 +205,36 @@ func (s *Plot) Default(d *spec.Defaults) {
 	spec.Default(d, "y_scale", &s.YScale, "linear")
 	spec.Default(d, "aspect", &s.Aspect, "auto")
 	spec.Default(d, "legend", &s.Legend, autoCorner)
-	if !d.Set("layers") {
+	if !d.Set("layers") && !d.Set("panels") {
 		s.Layers = []PlotLayer{{Function: spec.Code{Src: "sigmoid(x)"}}}
+		s.Layers[0].kind = "function"
 	}
-	for i := range s.Layers {
-		l := &s.Layers[i]
-		p := fmt.Sprintf("layers[%d].", i)
+	defaultLayers(d, "", s.Layers)
+	s.defaultPanels(d)
+	d.Title = ""
+	d.Alt = "함수와 데이터를 그린 그래프"
+}
+
+// defaultLayers fills the layers at prefix+"layers" and names each one's
+// kind.
+func defaultLayers(d *spec.Defaults, prefix string, layers []PlotLayer) {
+	for i := range layers {
+		l := &layers[i]
+		p := fmt.Sprintf("%slayers[%d].", prefix, i)
 		for _, k := range layerKinds {
 			if d.Set(p+k) || d.Bad(p+k) {
 				l.kind = k
 				break
 			}
 		}
-		if !d.Set("layers") {
-			l.kind = "function"
-		}
 		spec.Default(d, p+"var", &l.Var, "x")
 		spec.Default(d, p+"samples", &l.Samples, 200)
 		spec.Default(d, p+"jumps", &l.Jumps, "break")
-		spec.Default(d, p+"mode", &l.Mode, "markers")
+		mode := "markers"
+		if l.kind == "data" {
+			mode = "line"
+		}
+		spec.Default(d, p+"mode", &l.Mode, mode)
 		spec.Default(d, p+"vars", &l.Vars, []string{"x", "y"})
 		spec.Default(d, p+"levels", &l.Levels, Levels{Count: 8})
 		spec.Default(d, p+"colormap", &l.Colormap, "viridis")
@@ -214,23 +243,44 @@ func (s *Plot) Default(d *spec.Defaults) {
 		spec.Default(d, p+"style.marker", &l.Style.Marker, "dot")
 		spec.Default(d, p+"style.width", &l.Style.Width, 2.2)
 	}
-	d.Title = ""
-	d.Alt = "함수와 데이터를 그린 그래프"
 }
 
 // Validate checks what spans fields: one kind per layer, the formulas,
 // the log axes, the for_each lists and the size of the data.
 func (s *Plot) Validate(c *spec.Check) {
+	if c.Set("panels") && len(s.Panels) == 0 {
+		c.Errorf("panels", "panels: want 1 to %d panels, got 0", maxPanels)
+	}
+	if len(s.Panels) == 0 {
+		s.validate(c)
+		return
+	}
+	if c.Set("layers") {
+		c.Errorf("layers", "layers: a plot has layers or panels, not both: move these layers into panels")
+	}
+	if s.Columns > len(s.Panels) {
+		c.Errorf("columns", "columns: %d columns for %d panels", s.Columns, len(s.Panels))
+	}
+	for _, v := range s.views() {
+		v.validate(c)
+	}
+}
+
+// validate checks one plot or panel.
+func (s *Plot) validate(c *spec.Check) {
+	if len(s.Layers) == 0 {
+		c.Errorf(s.at("layers"), "%slayers: want 1 to %d layers, got 0", s.prefix, maxPlotLayers)
+	}
 	if s.XScale == "log" {
-		logRange(c, "x_range", s.XRange, "x_scale")
+		logRange(c, s.where(c, "x_range"), s.XRange, "x_scale")
 	}
 	if s.YScale == "log" {
-		logRange(c, "y_range", s.YRange, "y_scale")
+		logRange(c, s.where(c, "y_range"), s.YRange, "y_scale")
 	}
-	points := 0
+	points, cells := 0, 0
 	for i := range s.Layers {
 		l := &s.Layers[i]
-		p := fmt.Sprintf("layers[%d]", i)
+		p := fmt.Sprintf("%slayers[%d]", s.prefix, i)
 		var kinds []string
 		for _, k := range layerKinds {
 			if c.Set(p+"."+k) || c.Bad(p+"."+k) {
@@ -263,6 +313,8 @@ func (s *Plot) Validate(c *spec.Check) {
 		switch l.kind {
 		case "points":
 			points += len(l.Points)
+		case "data":
+			checkDataName(c, p+".data", l.Data)
 		case "bars":
 			if len(l.Bars.X) == 0 {
 				c.Errorf(p+".bars", "%s.bars: want at least one bar", p)
@@ -274,7 +326,7 @@ func (s *Plot) Validate(c *spec.Check) {
 				c.Errorf(p+".levels", "%s.levels: want a count from 1 to 50 or a list of values", p)
 			}
 			n := l.Resolution + 1
-			points += n * n
+			cells += n * n * len(s.layerEnvs(l))
 		}
 		for _, col := range []string{"color", "fill"} {
 			v := l.Style.Color
@@ -288,11 +340,14 @@ func (s *Plot) Validate(c *spec.Check) {
 	}
 	for name := range s.Params {
 		if !isName(name) {
-			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
+			c.Errorf(s.at("params."+name), "params: %q is no name (letters, digits, _)", name)
 		}
 	}
 	if points > maxPoints {
-		c.Errorf("layers", "layers: %d data points and grid cells; the limit is %d", points, maxPoints)
+		c.Errorf(s.at("layers"), "layers: %s points; the limit is %s", proseNum(float64(points)), proseNum(maxPoints))
+	}
+	if cells > maxCells {
+		c.Errorf(s.at("layers"), "layers: %s grid points of regions, contours and heatmaps; the limit is %s (four at resolution 500)", proseNum(float64(cells)), proseNum(maxCells))
 	}
 }
 
@@ -428,7 +483,7 @@ func (s *Plot) instances(th *theme) []instance {
 		l := &s.Layers[i]
 		name, vals := forEachOf(l)
 		for j, params := range s.layerEnvs(l) {
-			in := instance{l: l, path: fmt.Sprintf("layers[%d]", i), params: params, label: l.Label.Src}
+			in := instance{l: l, path: fmt.Sprintf("%slayers[%d]", s.prefix, i), params: params, label: l.Label.Src}
 			if name != "" {
 				v := mathNum(vals[j])
 				if vals[j] < 0 { // x + {b} with b = −2 reads x − 2
@@ -444,7 +499,7 @@ func (s *Plot) instances(th *theme) []instance {
 			in.color, _ = parseColor(th, col, next)
 			if l.Style.Color == "" || j > 0 {
 				switch l.kind {
-				case "function", "points", "region", "bars":
+				case "function", "points", "data", "region", "bars":
 					next++
 				}
 			}
@@ -454,9 +509,18 @@ func (s *Plot) instances(th *theme) []instance {
 	return out
 }
 
-// build draws the layers on the axes.
+// build draws the layers on the axes, or the panels.
 func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
-	p := e.newPlot(f.Title.Src, s.Axes)
+	if len(s.Panels) > 0 {
+		return s.buildPanels(e, f)
+	}
+	d := s.buildOne(e, f.Title.Src)
+	return func(c draw.Canvas) { d(e.inset(c)) }
+}
+
+// buildOne draws one plot with its title on the canvas it is given.
+func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
+	p := e.newPlot(title, s.Axes)
 	ins := s.instances(e.th)
 	s.ranges(p, ins)
 	if s.XScale == "log" {
@@ -471,25 +535,33 @@ func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	if s.Legend == autoCorner {
 		legend.Corners = legendCorners
 	}
+	var plotters []plot.Plotter
 	for _, in := range ins {
 		for _, pl := range s.layerPlotters(e, in, &legend) {
 			p.Add(pl)
+			plotters = append(plotters, pl)
 		}
 	}
-	if s.Legend != "none" && len(legend.Entries) > 0 {
+	if s.prefix != "" { // a panel's title
+		p.Title.TextStyle = e.font(labelSize, true)
+		p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = text.XCenter, text.YTop
+	}
+	if s.Legend != "none" && s.Legend != "outside" && len(legend.Entries) > 0 {
 		p.Add(legend)
 	}
 	fit := e.plotFitter(p)
+	side := s.side(e, &legend, ins, plotters)
 	if s.Aspect != "equal" {
 		return func(c draw.Canvas) {
-			c = e.inset(c)
+			c = side.crop(c)
 			fit(c)
 			p.Draw(c)
+			side.draw(c, p)
 		}
 	}
 	x0, x1, y0, y1 := p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
 	return func(c draw.Canvas) {
-		c = e.inset(c)
+		c = side.crop(c)
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
 		fit(c)
 		// One unit as long on both axes: widen the range of the axis that
@@ -507,6 +579,7 @@ func (s *Plot) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			p.Y.Min, p.Y.Max = m-h/2, m+h/2
 		}
 		p.Draw(c)
+		side.draw(c, p)
 	}
 }
 
@@ -557,13 +630,13 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 		switch in.l.kind {
 		case "region", "contour", "heatmap":
 			plane = true
-		case "points":
-			for _, q := range in.l.Points {
-				dx0, dx1 = math.Min(dx0, q[0]), math.Max(dx1, q[0])
+		case "points", "data", "bars":
+			pad := 0.0
+			if in.l.kind == "bars" || in.l.Mode == "bars" {
+				pad = 0.5
 			}
-		case "bars":
-			for _, x := range in.l.Bars.X {
-				dx0, dx1 = math.Min(dx0, x-0.5), math.Max(dx1, x+0.5)
+			for _, x := range in.l.xy().X {
+				dx0, dx1 = math.Min(dx0, x-pad), math.Max(dx1, x+pad)
 			}
 		}
 	}
@@ -589,7 +662,7 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 		p.Y.Min, p.Y.Max = p.X.Min, p.X.Max
 		return
 	}
-	var ys []float64
+	var ys, fys []float64 // values of the data, of the functions
 	for _, in := range ins {
 		switch in.l.kind {
 		case "function":
@@ -597,33 +670,44 @@ func (s *Plot) ranges(p *plot.Plot, ins []instance) {
 			a, b := in.l.domainIn(p.X.Min, p.X.Max)
 			for i := 0; i <= 200; i++ {
 				if y := f(a + (b-a)*float64(i)/200); !math.IsNaN(y) && !math.IsInf(y, 0) {
+					fys = append(fys, y)
+				}
+			}
+		case "points", "data", "bars":
+			if in.l.kind == "bars" || in.l.Mode == "bars" {
+				ys = append(ys, 0)
+			}
+			for _, y := range in.l.xy().Y {
+				if finite(y) {
 					ys = append(ys, y)
 				}
 			}
-		case "points":
-			for _, q := range in.l.Points {
-				ys = append(ys, q[1])
-			}
-		case "bars":
-			ys = append(ys, 0)
-			ys = append(ys, in.l.Bars.Y...)
 		case "hline":
 			ys = append(ys, in.l.HLine)
 		}
 	}
 	if s.YScale == "log" {
 		ys = slices.DeleteFunc(ys, func(y float64) bool { return y <= 0 })
+		fys = slices.DeleteFunc(fys, func(y float64) bool { return y <= 0 })
 	}
 	lo, hi := -1.0, 1.0
-	if len(ys) > 0 {
-		slices.Sort(ys)
-		// Poles: the outer 2% of a function's values do not stretch the axis.
+	if len(fys) > 0 {
+		slices.Sort(fys)
+		// Poles: the outer 2% of a function's values do not stretch the
+		// axis; every data point does.
 		cut := 0
-		if len(ys) > 100 {
-			cut = len(ys) / 50
+		if len(fys) > 100 {
+			cut = len(fys) / 50
 		}
-		lo, hi = ys[cut], ys[len(ys)-1-cut]
+		lo, hi = fys[cut], fys[len(fys)-1-cut]
 	}
+	if len(ys) > 0 {
+		if len(fys) == 0 {
+			lo, hi = math.Inf(1), math.Inf(-1)
+		}
+		lo, hi = math.Min(lo, slices.Min(ys)), math.Max(hi, slices.Max(ys))
+	}
+	ys = append(ys, fys...)
 	if !(hi > lo) {
 		lo, hi = lo-1, hi+1
 	}
@@ -681,7 +765,11 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5), Bg: e.th.bg,
 			Track: e.track("the function of "+in.path, in.path+".function")})
 		legend.Avoid = append(legend.Avoid, f)
-	case "points":
+	case "points", "data":
+		if l.Mode == "bars" {
+			out = append(out, s.bars(e.th, in, l.xy(), &entry))
+			break
+		}
 		mark := l.Mode != "line"
 		if !mark {
 			entry.Dot = 0
@@ -690,8 +778,9 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			entry.Marker = l.Style.Marker
 			entry.NoLine = l.Mode == "markers"
 		}
-		out = append(out, dataPoints{Pts: l.Points, Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color, Bg: e.th.bg,
-			Track: e.track("the points of "+in.path, in.path+".points")})
+		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
+		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color, Bg: e.th.bg,
+			Track: e.track("the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
 	case "region":
 		x := s.surface(in)
 		fill := in.color
@@ -707,18 +796,9 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "contour":
 		out = append(out, contourLayer{X: s.surface(in), N: l.Resolution, Levels: l.Levels, Line: e.line(l.Style.Width*0.5, in.color), Map: l.Colormap, Style: l.Style.Color != ""})
 	case "heatmap":
-		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap})
+		out = append(out, heatLayer{X: s.surface(in), N: l.Resolution, Map: l.Colormap, Range: new(heatRange)})
 	case "bars":
-		fill := in.color
-		if l.Style.Fill != "" {
-			fill, _ = parseColor(e.th, l.Style.Fill, 0)
-		}
-		op := 0.85
-		if l.Style.Opacity > 0 {
-			op = l.Style.Opacity
-		}
-		out = append(out, barsLayer{X: l.Bars.X, Y: l.Bars.Y, Fill: withAlpha(fill, op)})
-		entry.Fill, entry.NoLine = withAlpha(fill, op), true
+		out = append(out, s.bars(e.th, in, l.Bars, &entry))
 	case "hline", "vline":
 		gl := e.line(l.Style.Width*0.4, e.th.grey)
 		if l.Style.Color != "" {
@@ -757,8 +837,57 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		}
 		out = append(out, arrowLayer{e: e, A: l.Arrow, Line: e.line(l.Style.Width*0.55, cc)})
 	}
-	if in.label != "" && l.kind != "text" && l.kind != "arrow" {
+	if in.label != "" && l.kind != "text" && l.kind != "arrow" && l.kind != "heatmap" {
 		legend.Entries = append(legend.Entries, entry)
 	}
 	return out
+}
+
+// bars returns the plotter of bars b drawn by a layer instance, setting
+// its legend entry.
+func (s *Plot) bars(th *theme, in instance, b Bars, entry *legendEntry) plot.Plotter {
+	l := in.l
+	fill := in.color
+	if l.Style.Fill != "" {
+		fill, _ = parseColor(th, l.Style.Fill, 0)
+	}
+	op := 0.85
+	if l.Style.Opacity > 0 {
+		op = l.Style.Opacity
+	}
+	entry.Fill, entry.NoLine = withAlpha(fill, op), true
+	return barsLayer{X: b.X, Y: b.Y, Fill: withAlpha(fill, op)}
+}
+
+// pts returns the points of a points or data layer.
+func (l *PlotLayer) pts() [][2]float64 {
+	if l.kind == "data" {
+		return l.rows
+	}
+	return l.Points
+}
+
+// xy returns the x and y of a bars, points or data layer.
+func (l *PlotLayer) xy() Bars {
+	if l.kind == "bars" {
+		return l.Bars
+	}
+	pts := l.pts()
+	b := Bars{X: make([]float64, len(pts)), Y: make([]float64, len(pts))}
+	for i, q := range pts {
+		b.X[i], b.Y[i] = q[0], q[1]
+	}
+	return b
+}
+
+// at returns the path of a key of the plot or panel.
+func (s *Plot) at(key string) string { return s.prefix + key }
+
+// where returns the path of a key of the plot or panel, or of the plot's
+// when a panel takes the plot's value.
+func (s *Plot) where(c *spec.Check, key string) string {
+	if s.prefix != "" && !c.Set(s.prefix+key) {
+		return key
+	}
+	return s.prefix + key
 }

@@ -360,9 +360,16 @@ func colorMap(name string) gpalette.ColorMap {
 // one colour (64 levels of the map), so a fine grid stays a few thousand
 // rectangles.
 type heatLayer struct {
-	X   *expr.Expr
-	N   int
-	Map string
+	X     *expr.Expr
+	N     int
+	Map   string
+	Range *heatRange // set when drawn, for the colour bar
+}
+
+// heatRange is the range of values a heatmap's colours span.
+type heatRange struct {
+	Lo, Hi float64
+	Set    bool
 }
 
 func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
@@ -374,6 +381,9 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	lo, hi := g.minMax()
 	if !(hi > lo) {
 		hi = lo + 1
+	}
+	if h.Range != nil {
+		*h.Range = heatRange{Lo: lo, Hi: hi, Set: finite(lo)}
 	}
 	const shades = 64
 	cols := colorMap(h.Map).Palette(shades).Colors()

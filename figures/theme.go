@@ -157,6 +157,7 @@ type env struct {
 	mute    bool // fit reports no problem (a trial fit)
 	built   bool // the builder has returned
 	early   spec.ErrorList
+	cell    vg.Point // the size of the panel being drawn; zero: the figure
 }
 
 func newEnv(h text.Handler, f *spec.Figure, th *theme) *env {

@@ -353,6 +353,9 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "plot" && name == "layers" { // each of one kind
 					item = func(i int) any { return map[string]any{"hline": i} }
 				}
+				if k == "plot" && name == "panels" { // each with a layer
+					item = func(i int) any { return map[string]any{"layers": []any{map[string]any{"hline": i}}} }
+				}
 				if k == "pixels" && name == "images" { // each with its cells
 					item = func(int) any { return map[string]any{"rows": []string{"#"}} }
 				}

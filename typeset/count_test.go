@@ -73,6 +73,17 @@ func TestTypesetOncePerRender(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			var files []figures.Data // a plot's data files, beside it
+			for _, df := range figures.DataFiles(f) {
+				b, err := os.ReadFile(filepath.Join(filepath.Dir(path), df.Name))
+				if err != nil {
+					t.Fatal(err)
+				}
+				files = append(files, figures.Data{Name: df.Name, Bytes: b})
+			}
+			if err := figures.LoadData(f, files); err != nil {
+				t.Fatal(err)
+			}
 			f.Formats = []string{"png", "svg", "pdf"}
 			check := countTypesetting(func() {
 				if err := r.Check(f); err != nil {

@@ -119,6 +119,10 @@ func TestInvalidSpecsWriteNothing(t *testing.T) {
 			[]string{"b.yaml:2:9: output \"same.png\" is also written by"}},
 		{"curve outside the plot, one good spec beside", map[string]string{"a.yaml": "kind: sigmoid\ny_range: [5, 6]\n", "b.yaml": "kind: step\n"},
 			[]string{"a.yaml:2:10: y_range: nothing of the curve"}},
+		{"a value of a data file that is not a number", map[string]string{"a.yaml": "kind: plot\nlayers:\n  - data: d.csv\n", "d.csv": "x,y\n1,2\n2,two\n"},
+			[]string{"d.csv:3:3: column \"y\": \"two\" is not a number"}},
+		{"a data file outside the spec's folder", map[string]string{"a.yaml": "kind: plot\nlayers:\n  - data: ../d.csv\n"},
+			[]string{"a.yaml:3:11: layers[0].data: \"../d.csv\" leaves the spec's folder"}},
 		{"too many specimen lines", map[string]string{"a.yaml": "kind: specimen\nheight: 200\nlines: [" + strings.Repeat("줄, ", 20) + "끝]\n"},
 			[]string{"a.yaml:3:8: lines: 21 lines need"}},
 	}

@@ -1,0 +1,50 @@
+package figures
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestPlotErrors: bad panels and layers are errors at the key to blame.
+func TestPlotErrors(t *testing.T) {
+	for _, tc := range []struct{ name, src, want string }{
+		{"panels and layers", "kind: plot\nlayers:\n  - hline: 0\npanels:\n  - layers: [{hline: 1}]\n",
+			"x.yaml:3:3: layers: a plot has layers or panels, not both: move these layers into panels"},
+		{"a panel without layers", "kind: plot\npanels:\n  - title: A\n",
+			"x.yaml:3:5: panels[0].layers: want 1 to 40 layers, got 0"},
+		{"a bad formula in a panel", "kind: plot\npanels:\n  - layers:\n      - function: sigmod(x)\n",
+			`x.yaml:4:19: panels[0].layers[0].function: unknown function "sigmod" (did you mean "sigmoid"?)`},
+		{"more columns than panels", "kind: plot\ncolumns: 3\npanels:\n  - layers: [{hline: 1}]\n",
+			"x.yaml:2:10: columns: 3 columns for 1 panels"},
+		{"a panel's log axis from the top", "kind: plot\nx_range: [0, 1]\npanels:\n  - x_scale: log\n    layers: [{hline: 1}]\n",
+			"x.yaml:2:10: x_range: a log axis needs both ends above 0, got 0"},
+		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
+			"x.yaml:4:13: layers[0]: a layer has one kind; this one has function and points: make them two layers"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Kinds().Decode("x.yaml", []byte(tc.src))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error\n%v\nwant\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestContourEnds: a surface whose contour lines gonum's Contour could
+// not join (it grew without end) is drawn, and the same lines each time.
+func TestContourEnds(t *testing.T) {
+	r := renderer(t)
+	f := decodeYAML(t, "x.yaml", "kind: plot\nlayers:\n  - contour: 'x^2 + 3*y^2'\n    levels: [22.22222222222222]\nformats: [svg]\n")
+	a, err := r.Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := r.Render(f)
+	if string(a[0].Data) != string(b[0].Data) {
+		t.Errorf("two renders differ")
+	}
+	g := grid{n: 3, x0: 0, x1: 1, y0: 0, y1: 1, z: []float64{0, 0, 0, 0, 1, 0, 0, 0, 0}}
+	if lines := contourLines(cornerGrid{g}, 0.5); len(lines) != 1 || len(lines[0].pts) != 4 || !lines[0].closed {
+		t.Errorf("the contour around a peak: %v, want one closed loop of 4 points", lines)
+	}
+}
