@@ -104,6 +104,7 @@ var badTests = []struct {
 	// Kinds.
 	{"plane weights", "kind: threshold-plane\nweights: [1, 1, 1, 1]\n", []string{"2:10: weights: want 2 or 3 weights, got 4"}},
 	{"plane one weight", "kind: threshold-plane\nweights: [1]\n", []string{"2:10: weights: want 2 or 3 weights, got 1"}},
+	{"camera elevation", "kind: threshold-plane\nweights: [1, 1, 1]\ncamera: {azimuth: 0, elevation: 95}\n", []string{"3:33: camera.elevation: want a value from -90 to 90, got 95"}},
 	{"unit inputs", "kind: unit\ninputs: 13\n", []string{"2:9: inputs: want 1 to 12, got 13"}},
 	{"unit no inputs", "kind: unit\ninputs: 0\n", []string{"2:9: inputs: want 1 to 12, got 0"}},
 	{"unit weights count", "kind: unit\ninputs: 2\nweights: [$a$, $b$, $c$]\n", []string{"3:10: 3 weights for 2 inputs"}},
