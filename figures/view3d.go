@@ -84,13 +84,31 @@ type box3 struct {
 func newBox3(cam camera, lo, hi, aspect [3]float64, labels [3]string) *box3 {
 	b := &box3{cam: cam, lo: lo, hi: hi, aspect: aspect, labels: labels}
 	for i := range 3 {
-		for _, t := range (mathTicks{}).Ticks(lo[i], hi[i]) {
-			if t.Label != "" {
-				b.ticks[i] = append(b.ticks[i], t)
-			}
-		}
+		b.ticks[i] = boxTicks(lo[i], hi[i])
 	}
 	return b
+}
+
+// boxTicks returns at most seven labelled ticks at a nice step over
+// lo–hi: fewer than a flat plot's, an edge of the box being shorter.
+func boxTicks(lo, hi float64) []plot.Tick {
+	if !(hi > lo) || math.IsInf(hi-lo, 0) {
+		return nil
+	}
+	step := niceStep((hi - lo) / 6)
+	for math.Floor(hi/step+1e-9)-math.Ceil(lo/step-1e-9)+1 > 7 {
+		step = niceStep(step * 1.01)
+	}
+	big := math.Max(math.Abs(lo), math.Abs(hi))
+	var ts []plot.Tick
+	for k := math.Ceil(lo/step - 1e-9); k <= math.Floor(hi/step+1e-9); k++ {
+		v := k * step
+		if math.Abs(v) < 1e-12*step {
+			v = 0
+		}
+		ts = append(ts, plot.Tick{Value: v, Label: "$" + tickNum(v, big, step) + "$"})
+	}
+	return ts
 }
 
 // norm maps a data point into box units centred on the box's centre.
@@ -282,6 +300,7 @@ func (b *box3) tickSpots(e *env) []vg.Point {
 // drawAxes draws the ticked edges: a line, tick marks, the tick labels
 // and the axis label beyond them.
 func (b *box3) drawAxes(e *env, c draw.Canvas) {
+	var taken []vg.Rectangle // the x and y tick labels, which z's give way to
 	for ax := range 3 {
 		a, z, out := b.axisEdge(ax)
 		pa, pz := b.pt(a), b.pt(z)
@@ -301,7 +320,13 @@ func (b *box3) drawAxes(e *env, c draw.Canvas) {
 			at := b.pt(p)
 			tl := e.len(5)
 			c.StrokeLine2(e.line(1, ink), at.X, at.Y, at.X+out.X*tl, at.Y+out.Y*tl)
-			c.FillText(sty, b.tickAt(e, ax, at, out), t.Label)
+			lp := b.tickAt(e, ax, at, out)
+			r := sty.Rectangle(t.Label).Add(lp)
+			if ax == 2 && overlapsAny(r, taken) {
+				continue
+			}
+			taken = append(taken, r)
+			c.FillText(sty, lp, t.Label)
 			widest = max(widest, sty.Width(t.Label))
 		}
 		lab := e.font(labelSize, false)
@@ -316,4 +341,14 @@ func (b *box3) drawAxes(e *env, c draw.Canvas) {
 		txt, lab := e.fit(b.labels[ax], lab, room, toPx(1))
 		c.FillText(lab, at, txt)
 	}
+}
+
+// overlapsAny reports whether r overlaps one of rs.
+func overlapsAny(r vg.Rectangle, rs []vg.Rectangle) bool {
+	for _, q := range rs {
+		if r.Min.X < q.Max.X && q.Min.X < r.Max.X && r.Min.Y < q.Max.Y && q.Min.Y < r.Max.Y {
+			return true
+		}
+	}
+	return false
 }

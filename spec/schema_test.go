@@ -347,6 +347,8 @@ func TestSchemaBounds(t *testing.T) {
 					item = func(i int) any { return i }
 				case "x_ticks", "y_ticks": // a number or {at, label}
 					item = func(i int) any { return i }
+				case "vars": // distinct names, those of the default function
+					item = func(i int) any { return string(rune('x' + i)) }
 				}
 				if k == "plot" && name == "layers" { // each of one kind
 					item = func(i int) any { return map[string]any{"hline": i} }
