@@ -39,3 +39,27 @@ func TestVarMath(t *testing.T) {
 		}
 	}
 }
+
+// TestDescentDiverges: a rate too large for C = w² is drawn up to the
+// first point outside the range, and the figure says so in its legend.
+func TestDescentDiverges(t *testing.T) {
+	f := decodeYAML(t, "d.yaml", "kind: descent\ncost: 'w^2'\nvars: [w]\nstart: [1.5]\nrate: 1.1\nsteps: 20\n")
+	s := f.Spec.(*Descent)
+	cost := func(w []float64) float64 { return w[0] * w[0] }
+	ps := s.paths(cost, func(w []float64) bool { return w[0] >= -3 && w[0] <= 3 })
+	if len(ps) != 1 || !ps[0].left {
+		t.Fatalf("paths %+v, want one that leaves", ps)
+	}
+	pts := ps[0].pts
+	// w ← w − 2.2w = −1.2w: 1.5, −1.8, 2.16, −2.592, 3.1104 (outside).
+	if len(pts) != 5 || math.Abs(pts[4][0]-3.1104) > 1e-6 {
+		t.Errorf("path %v, want 5 points ending at 3.1104", pts)
+	}
+	if note := s.divergedNote(ps); note == "" {
+		t.Error("no note for a path that leaves")
+	}
+	ok := decodeYAML(t, "d.yaml", "kind: descent\ncost: 'w^2'\nvars: [w]\nstart: [1.5]\nrate: 0.1\nsteps: 20\n").Spec.(*Descent)
+	if ps := ok.paths(cost, func(w []float64) bool { return math.Abs(w[0]) <= 3 }); ps[0].left || len(ps[0].pts) != 21 || ok.divergedNote(ps) != "" {
+		t.Errorf("a converging path: %d points, left %v", len(ps[0].pts), ps[0].left)
+	}
+}

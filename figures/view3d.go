@@ -300,7 +300,7 @@ func (b *box3) tickSpots(e *env) []vg.Point {
 // drawAxes draws the ticked edges: a line, tick marks, the tick labels
 // and the axis label beyond them.
 func (b *box3) drawAxes(e *env, c draw.Canvas) {
-	var taken []vg.Rectangle // the x and y tick labels, which z's give way to
+	var taken []vg.Rectangle // the tick labels drawn, which later ones give way to
 	for ax := range 3 {
 		a, z, out := b.axisEdge(ax)
 		pa, pz := b.pt(a), b.pt(z)
@@ -322,7 +322,7 @@ func (b *box3) drawAxes(e *env, c draw.Canvas) {
 			c.StrokeLine2(e.line(1, ink), at.X, at.Y, at.X+out.X*tl, at.Y+out.Y*tl)
 			lp := b.tickAt(e, ax, at, out)
 			r := sty.Rectangle(t.Label).Add(lp)
-			if ax == 2 && overlapsAny(r, taken) {
+			if overlapsAny(r, taken) {
 				continue
 			}
 			taken = append(taken, r)
