@@ -22,7 +22,7 @@ func init() {
 // ThresholdPlane is kind "threshold-plane": the boundary w·x = θ over the
 // inputs. Two weights: a line over the (x₁, x₂) square, the firing half-plane
 // shaded, the corners of {0,1}² marked by output. Three weights: the plane
-// cutting the unit cube in an oblique projection, vertices marked.
+// cutting the unit cube in a 3-D view (camera), vertices marked.
 type ThresholdPlane struct {
 	spec.Axes `yaml:",inline"`
 	ZLabel    spec.Text `yaml:"z_label"`   // third axis label (three inputs)
@@ -30,11 +30,12 @@ type ThresholdPlane struct {
 	Threshold float64   `yaml:"threshold"` // θ; default 1.5
 	Fire      spec.Text `yaml:"fire"`      // legend text for y = 1
 	NoFire    spec.Text `yaml:"no_fire"`   // legend text for y = 0
+	Camera    Camera    `yaml:"camera"`    // the 3-D view (three weights)
 }
 
 // Fields documents the threshold plane's keys.
 func (*ThresholdPlane) Fields() spec.Fields {
-	return spec.Fields{
+	f := spec.Fields{
 		"title":     {NoDefault: true},
 		"z_label":   {Doc: "Label of the third axis (three weights)."},
 		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line) or three (a plane).", Items: [2]int{2, 3}},
@@ -42,7 +43,17 @@ func (*ThresholdPlane) Fields() spec.Fields {
 		"fire":      {Doc: "Legend text for the inputs that fire (y = 1)."},
 		"no_fire":   {Doc: "Legend text for the inputs that do not fire (y = 0)."},
 	}
+	cameraFields(f, cubeAzimuth, cubeElevation)
+	return f
 }
+
+// The cube's default view: matplotlib's elevation, turned so that the
+// plane x₁ + x₂ + x₃ = θ is seen at a slant rather than edge on, and no
+// two vertices are drawn near each other.
+const (
+	cubeAzimuth   = -40
+	cubeElevation = 28
+)
 
 // Default draws the line x₁ + x₂ = 1.5 over the square.
 func (s *ThresholdPlane) Default(d *spec.Defaults) {
@@ -50,6 +61,7 @@ func (s *ThresholdPlane) Default(d *spec.Defaults) {
 	spec.Default(d, "z_label", &s.ZLabel, d.NewText("$x_3$"))
 	spec.Default(d, "weights", &s.Weights, []float64{1, 1})
 	spec.Default(d, "threshold", &s.Threshold, 1.5)
+	defaultCamera(d, &s.Camera, cubeAzimuth, cubeElevation)
 	spec.Default(d, "fire", &s.Fire, d.NewText("발화 ($y=1$)"))
 	spec.Default(d, "no_fire", &s.NoFire, d.NewText("발화 없음 ($y=0$)"))
 	sum := "w_1x_1 + w_2x_2"

@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 
+	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -13,100 +14,29 @@ import (
 	"github.com/figgen/figgen/spec"
 )
 
-// view is the fixed axonometric projection of the unit cube, seen from in
-// front of the origin and a little above: x₁ runs to the right and back,
-// x₂ to the left and back, x₃ up. It is a rotation (no mirror), so the
-// right-handed frame x₁, x₂, x₃ is drawn right-handed: seen from above,
-// x₁ turns counter-clockwise onto x₂.
-type view struct {
-	sinA, cosA, sinE, cosE float64
-}
+// cubePad is the air between the unit cube and its box of axes.
+const cubePad = 0.2
 
-func newView() view {
-	az, el := 35*math.Pi/180, 22*math.Pi/180
-	return view{math.Sin(az), math.Cos(az), math.Sin(el), math.Cos(el)}
-}
-
-// project maps a point of the cube to the drawing plane (x right, y up,
-// unit cube centred on the origin) and its depth (larger is farther).
-func (v view) project(p [3]float64) (x, y, depth float64) {
-	a, b, c := p[0]-0.5, p[1]-0.5, p[2]-0.5
-	xr := a*v.cosA - b*v.sinA
-	yr := a*v.sinA + b*v.cosA
-	return xr, c*v.cosE + yr*v.sinE, yr*v.cosE - c*v.sinE
-}
-
-// away is the unit direction in which depth grows: from the viewer into
-// the picture.
-func (v view) away() [3]float64 {
-	return [3]float64{v.sinA * v.cosE, v.cosA * v.cosE, -v.sinE}
-}
-
-// farthest returns the index of the corner deepest in the view: the one
-// the cube's own faces hide.
-func (v view) farthest(corners [][]float64) int {
-	far, farD := 0, math.Inf(-1)
-	for i, q := range corners {
-		if _, _, d := v.project(vec3(q)); d > farD {
-			far, farD = i, d
-		}
+// cubeBox returns the box of axes around the unit cube seen by cam, its
+// ticks at 0, ½ and 1 (the section's corners lie on the ½ lines).
+func cubeBox(cam camera, labels [3]string) *box3 {
+	lo, hi := [3]float64{-cubePad, -cubePad, -cubePad}, [3]float64{1 + cubePad, 1 + cubePad, 1 + cubePad}
+	b := newBox3(cam, lo, hi, [3]float64{1, 1, 1}, labels)
+	for i := range 3 {
+		b.ticks[i] = []plot.Tick{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
 	}
-	return far
+	return b
 }
 
-// axisTip is how far the axes run, past the cube's edge of length 1.
-const axisTip = 1.32
+// cubeLegendW is the width of the legend column right of the cube.
+func cubeLegendW(e *env) vg.Length { return e.len(170) }
 
-// cubeLayout places the cube in the canvas left below the title: a legend
-// column on the right, the cube centred in the rest.
-type cubeLayout struct {
-	v       view
-	mid     vg.Point // where the cube's centre is drawn
-	size    float64  // length of a cube edge seen face on, in points
-	legendW vg.Length
-}
-
-func newCubeLayout(e *env, c draw.Canvas, v view) cubeLayout {
-	legendW := e.len(150)
+// placeCube places the cube's box in c left of the legend column.
+func placeCube(e *env, c draw.Canvas, b *box3) {
+	legendW := cubeLegendW(e)
 	area := vg.Rectangle{Min: c.Min, Max: vg.Point{X: c.Max.X - legendW, Y: c.Max.Y}}
-	l := cubeLayout{
-		v:       v,
-		mid:     vg.Point{X: (area.Min.X + area.Max.X) / 2, Y: (area.Min.Y+area.Max.Y)/2 - e.len(6)},
-		size:    cubeSize(e, area, v),
-		legendW: legendW,
-	}
-	// With no title, the cube could have the whole inset canvas.
 	whole := e.inset(draw.Canvas{Rectangle: vg.Rectangle{Max: vg.Point{X: pixels(e.f.Width), Y: pixels(e.f.Height)}}})
-	most := 1.432 * cubeSize(e, vg.Rectangle{Min: whole.Min, Max: vg.Point{X: whole.Max.X - legendW, Y: whole.Max.Y}}, v)
-	half := vg.Length(0.716 * l.size)
-	e.plotArea(vg.Rectangle{Min: vg.Point{X: l.mid.X - half, Y: l.mid.Y - half}, Max: vg.Point{X: l.mid.X + half, Y: l.mid.Y + half}},
-		vg.Point{X: vg.Length(most), Y: vg.Length(most)})
-	return l
-}
-
-// cubeSize returns the length of a cube edge seen face on for the cube
-// drawn in area.
-func cubeSize(e *env, area vg.Rectangle, v view) float64 {
-	// The cube is 1.43 sizes high in this view; its vertex labels need 28
-	// points more above and below.
-	size := math.Min(float64(area.Max.X-area.Min.X), float64(area.Max.Y-area.Min.Y)) * 0.62
-	size = math.Min(size, float64(area.Max.Y-area.Min.Y-2*e.len(28))/1.432)
-	// The axes' tips and their labels (14 points past a tip, some 20
-	// wide) stay inside the area's width.
-	reach := 0.0
-	for ax := range 3 {
-		var tip [3]float64
-		tip[ax] = axisTip
-		x, _, _ := v.project(tip)
-		reach = math.Max(reach, math.Abs(x))
-	}
-	return math.Max(0, math.Min(size, (float64(area.Max.X-area.Min.X)/2-float64(e.len(24)))/reach))
-}
-
-// pt returns where the point q of the cube's space is drawn.
-func (l cubeLayout) pt(q [3]float64) vg.Point {
-	x, y, _ := l.v.project(q)
-	return vg.Point{X: l.mid.X + vg.Length(x*l.size), Y: l.mid.Y + vg.Length(y*l.size)}
+	b.place(e, area, vg.Rectangle{Min: whole.Min, Max: vg.Point{X: whole.Max.X - legendW, Y: whole.Max.Y}})
 }
 
 // cut is the threshold plane w·x = θ as the view sees it: what lies
@@ -117,7 +47,7 @@ type cut struct {
 	far   float64 // sign of w·x − θ beyond the plane; 0 when nothing is (seen edge-on, or no section drawn)
 }
 
-func newCut(w [3]float64, theta float64, v view, drawn bool) cut {
+func newCut(w [3]float64, theta float64, v camera, drawn bool) cut {
 	k := cut{w: w, theta: theta}
 	if d := dot3(w, v.away()); drawn && d != 0 {
 		k.far = math.Copysign(1, d)
@@ -160,24 +90,24 @@ func (l layer) draw() {
 	}
 }
 
-// buildPlane3 draws the plane w·x = θ cutting the unit cube. Depth is
-// kept in two layers around the plane's translucent section: what lies
-// beyond the plane (edges, pieces of edges, axes, vertices and their
-// labels) is drawn before it and shows through it, the rest after it;
-// the three edges of the corner the cube hides are dashed and that
-// corner is drawn faded.
+// buildPlane3 draws the plane w·x = θ cutting the unit cube, in a box of
+// axes seen by the figure's camera. Depth is kept in two layers around the
+// plane's translucent section: what lies beyond the plane (edges, pieces
+// of edges, vertices and their labels) is drawn before it, dashed or
+// faded, and shows through it; the rest after it, in full.
 func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) {
 	w := [3]float64{s.Weights[0], s.Weights[1], s.Weights[2]}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
 	section := neuron.CubeSection(w, s.Threshold)
 	corners := neuron.Corners(3)
-	v := newView()
+	v := newCamera(s.Camera)
 	k := newCut(w, s.Threshold, v, len(section) >= 3)
-	far := v.farthest(corners)
 	return func(c draw.Canvas) {
 		c = e.titled(c, f.Title.Src)
-		lay := newCubeLayout(e, c, v)
-		pt, mid, legendW := lay.pt, lay.mid, lay.legendW
+		box := cubeBox(v, [3]string{s.XLabel.Src, s.YLabel.Src, s.ZLabel.Src})
+		placeCube(e, c, box)
+		pt := box.pt
+		ticks := box.tickSpots(e)
 		var back, front layer
 		put := func(behind bool, fn func()) {
 			if behind {
@@ -191,64 +121,41 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			return func() { c.StrokeLine2(ls, a.X, a.Y, b.X, b.Y) }
 		}
 
-		// Cube edges; the three of the hidden corner dashed.
-		edge, hidden := e.line(1.2, e.th.ink), dashed(e.line(1, e.th.grey), 3, 3)
+		// Cube edges; their pieces beyond the plane dashed.
+		edge, hidden := e.line(1.3, e.th.ink), dashed(e.line(1.1, e.th.grey), 4, 3)
 		for i, a := range corners {
 			for j := i + 1; j < len(corners); j++ {
 				b := corners[j]
 				if dist1(a, b) != 1 {
 					continue
 				}
-				ls := edge
-				if i == far || j == far {
-					ls = hidden
-				}
 				for _, pc := range k.pieces(vec3(a), vec3(b)) {
-					put(k.pieceBehind(pc), stroke(ls, pc))
+					if k.pieceBehind(pc) {
+						put(true, stroke(hidden, pc))
+					} else {
+						put(false, stroke(edge, pc))
+					}
 				}
 			}
 		}
 
-		// Axes from the origin along the three edges, past the cube; the
-		// head and the label go with the piece at the tip.
-		axis := e.line(1.2, e.th.ink)
-		labels := []string{s.XLabel.Src, s.YLabel.Src, s.ZLabel.Src}
-		for ax := 0; ax < 3; ax++ {
-			var tip [3]float64
-			tip[ax] = axisTip
-			o, t := pt([3]float64{}), pt(tip)
-			for _, pc := range k.pieces([3]float64{}, tip) {
-				put(k.pieceBehind(pc), stroke(axis, pc))
-			}
-			lab := labels[ax]
-			put(k.behind(tip), func() {
-				arrowHead(c, o, t, e.len(7), e.th.ink)
-				sty := e.font(labelSize, false)
-				sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
-				d := unitVec(o, t)
-				at := vg.Point{X: t.X + d.X*e.len(14), Y: t.Y + d.Y*e.len(14)}
-				// Centred there, the label has the room to the nearer side.
-				room := min(e.len(120), 2*(at.X-c.Min.X), 2*(c.Max.X-at.X))
-				lab, sty := e.fit(lab, sty, room, toPx(1))
-				c.FillText(sty, at, lab)
-			})
-		}
-
-		// Vertices, marked by the unit's output, with their coordinates.
+		// Vertices, marked by the unit's output, with their coordinates;
+		// faded beyond the plane.
 		fire, cold := pointSet{R: e.len(6), Fill: e.th.fire, th: e.th}, pointSet{R: e.len(6), Ring: e.line(2, e.th.cold), th: e.th}
-		for i, q := range corners {
+		for _, q := range corners {
 			set := cold
 			if ok, _ := unit.Fires(q); ok {
 				set = fire
 			}
-			if i == far {
+			behind := k.behind(vec3(q))
+			if behind {
 				set = set.faded()
 			}
 			at := pt(vec3(q))
 			txt := fmt.Sprintf("$(%s, %s, %s)$", mathNum(q[0]), mathNum(q[1]), mathNum(q[2]))
 			// Coordinates beside the vertex, in the widest gap between the
-			// lines that leave it: edges, an axis running on, the outline
-			// of the section when the vertex is on the plane.
+			// lines that leave it: edges, the outline of the section when
+			// the vertex is on the plane.
 			var lines []vg.Point
 			for _, n := range corners {
 				if dist1(q, n) == 1 {
@@ -261,20 +168,22 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 					lines = append(lines, pt(section[(j+n-1)%n]), pt(section[(j+1)%n]))
 				}
 			}
-			for ax := 0; ax < 3; ax++ {
-				if q[ax] == 1 && q[(ax+1)%3] == 0 && q[(ax+2)%3] == 0 {
-					var tip [3]float64
-					tip[ax] = axisTip
-					lines = append(lines, pt(tip))
+			// and the tick labels of the box nearby.
+			for _, sp := range ticks {
+				if math.Hypot(float64(sp.X-at.X), float64(sp.Y-at.Y)) < float64(e.len(45)) {
+					lines = append(lines, sp)
 				}
 			}
 			d := widestGap(at, lines)
-			put(k.behind(vec3(q)), func() {
+			put(behind, func() {
 				set.mark(c, at)
 				lab := e.font(tickSize-1, false)
 				lab.Color = e.th.grey
+				if !behind {
+					lab.Color = e.th.ink
+				}
 				lab.XAlign, lab.YAlign = text.XCenter, text.YCenter
-				lp := vg.Point{X: at.X + d.X*e.len(26), Y: at.Y + d.Y*e.len(17)}
+				lp := vg.Point{X: at.X + d.X*e.len(28), Y: at.Y + d.Y*e.len(17)}
 				// A light halo keeps the label legible over edges and the plane.
 				r := lab.Rectangle(txt).Add(lp)
 				pad := e.len(1.5)
@@ -284,6 +193,8 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 			})
 		}
 
+		box.drawPanes(e, c)
+		box.drawAxes(e, c)
 		back.draw()
 		if len(section) >= 3 {
 			var path vg.Path
@@ -295,7 +206,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 				}
 			}
 			path.Close()
-			c.SetColor(e.th.shade)
+			c.SetColor(withAlpha(e.th.fire, float64(0x48)/255))
 			c.Fill(path)
 			c.SetLineStyle(e.line(1.8, e.th.fire))
 			c.Stroke(path)
@@ -306,6 +217,8 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		if len(section) >= 3 {
 			eq = boundaryTerms(s.Weights, s.Threshold)
 		}
+		mid := box.mid
+		legendW := cubeLegendW(e)
 		sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}.draw(c, vg.Point{X: c.Max.X - legendW + e.len(10), Y: mid.Y + e.len(26)})
 	}
 }

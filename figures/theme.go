@@ -37,6 +37,8 @@ type theme struct {
 	halo   color.Color // behind labels over a drawing: the page, nearly opaque
 	onCell color.Color // text on a cell too dark (light theme) or too light (dark) for ink
 
+	pane, paneGrid color.Color // the back faces of a 3-D box and their grid lines
+
 	pal [8]color.Color // curve colours, colour-blind safe, after Okabe & Ito
 
 	// The pixels kind's cells: the ends of the diverging ramp, the lines
@@ -58,6 +60,9 @@ var lightTheme = &theme{
 	shade:  color.NRGBA{R: 0xd6, G: 0x27, B: 0x28, A: 0x30},
 	halo:   color.NRGBA{R: 255, G: 255, B: 255, A: 220},
 	onCell: color.RGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff},
+
+	pane:     color.RGBA{R: 0xf3, G: 0xf3, B: 0xf3, A: 0xff},
+	paneGrid: color.RGBA{R: 0xd4, G: 0xd4, B: 0xd4, A: 0xff},
 	pal: [8]color.Color{
 		color.RGBA{R: 0x00, G: 0x72, B: 0xb2, A: 0xff},
 		color.RGBA{R: 0xd5, G: 0x5e, B: 0x00, A: 0xff},
@@ -94,6 +99,9 @@ var darkTheme = &theme{
 	shade:  color.NRGBA{R: 0xff, G: 0x6b, B: 0x61, A: 0x38},
 	halo:   color.NRGBA{R: 0x16, G: 0x18, B: 0x1c, A: 220},
 	onCell: color.RGBA{R: 0x16, G: 0x18, B: 0x1c, A: 0xff},
+
+	pane:     color.RGBA{R: 0x1f, G: 0x22, B: 0x27, A: 0xff},
+	paneGrid: color.RGBA{R: 0x33, G: 0x37, B: 0x3e, A: 0xff},
 	pal: [8]color.Color{
 		color.RGBA{R: 0x4c, G: 0xa6, B: 0xe8, A: 0xff},
 		color.RGBA{R: 0xf5, G: 0x8a, B: 0x3d, A: 0xff},

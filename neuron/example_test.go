@@ -169,3 +169,36 @@ func ExampleNetwork_Forward() {
 	// [1 1] [1 1] [0]
 	// neuron: 1 inputs for the 2 units of layer 1 true
 }
+
+// Gradient descent on C(w) = w² from w = 4 with η = 0.25: each step
+// w ← w − η·2w halves w.
+func ExampleDescent() {
+	cost := func(w []float64) float64 { return w[0] * w[0] }
+	path, _ := neuron.Descent(cost, nil, []float64{4}, 0.25, 3)
+	for _, w := range path {
+		fmt.Printf("%.4f\n", w[0])
+	}
+	// Output:
+	// 4.0000
+	// 2.0000
+	// 1.0000
+	// 0.5000
+}
+
+// The perceptron rule learns AND from w = 0, θ = 0: the line it ends on
+// separates (1, 1) from the other corners.
+func ExamplePerceptron() {
+	and, _ := neuron.Gates("and")
+	epochs, _ := neuron.Perceptron(and, []float64{0, 0}, 0, 0.1, 20)
+	for i, e := range epochs {
+		fmt.Printf("epoch %d: w = [%.1f %.1f], θ = %.1f, %d errors\n", i+1, e.W[0], e.W[1], e.Theta, e.Errors)
+	}
+	last := epochs[len(epochs)-1]
+	fmt.Println(neuron.Separates(and, last.W, last.Theta))
+	// Output:
+	// epoch 1: w = [0.1 0.1], θ = 0.0, 2 errors
+	// epoch 2: w = [0.1 0.2], θ = 0.1, 3 errors
+	// epoch 3: w = [0.1 0.2], θ = 0.2, 3 errors
+	// epoch 4: w = [0.1 0.2], θ = 0.2, 0 errors
+	// true
+}

@@ -115,6 +115,12 @@ var badTests = []struct {
 	// Kinds.
 	{"plane weights", "kind: threshold-plane\nweights: [1, 1, 1, 1]\n", []string{"2:10: weights: want 2 or 3 weights, got 4"}},
 	{"plane one weight", "kind: threshold-plane\nweights: [1]\n", []string{"2:10: weights: want 2 or 3 weights, got 1"}},
+	{"descent cost var", "kind: descent\ncost: 'w1 + q'\n", []string{`2:13: cost: unknown variable "q" (the variables are w1, w2; name others under params)`}},
+	{"descent start length", "kind: descent\nstart: [1]\n", []string{"2:8: start: 1 number for 2 vars; want one per var"}},
+	{"descent rate", "kind: descent\nrate: 0\n", []string{"2:7: rate: want a value from 1 × 10⁻⁹ to 1 × 10⁶, got 0"}},
+	{"descent steps", "kind: descent\nsteps: 10001\n", []string{"2:8: steps: want 0 to 10000, got 10001"}},
+	{"surface grid", "kind: surface\nresolution: 501\n", []string{"2:13: resolution: want 2 to 500, got 501"}},
+	{"camera elevation", "kind: threshold-plane\nweights: [1, 1, 1]\ncamera: {azimuth: 0, elevation: 95}\n", []string{"3:33: camera.elevation: want a value from -90 to 90, got 95"}},
 	{"unit inputs", "kind: unit\ninputs: 13\n", []string{"2:9: inputs: want 1 to 12, got 13"}},
 	{"unit no inputs", "kind: unit\ninputs: 0\n", []string{"2:9: inputs: want 1 to 12, got 0"}},
 	{"unit weights count", "kind: unit\ninputs: 2\nweights: [$a$, $b$, $c$]\n", []string{"3:10: 3 weights for 2 inputs"}},

@@ -349,6 +349,8 @@ func TestSchemaBounds(t *testing.T) {
 					item = func(i int) any { return i + 1 }
 				case "x_ticks", "y_ticks": // a number or {at, label}
 					item = func(i int) any { return i }
+				case "vars": // distinct names, those of the default function
+					item = func(i int) any { return string(rune('x' + i)) }
 				}
 				if k == "plot" && name == "layers" { // each of one kind
 					item = func(i int) any { return map[string]any{"hline": i} }
@@ -392,6 +394,17 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "network" && name == "edge_style" { // weight needs the default 12-3-2 network's weights
 					row12, row3 := "[1"+strings.Repeat(", 1", 11)+"]", "[1, 1, 1]"
 					in += "weights: [[" + row12 + ", " + row12 + ", " + row12 + "], [" + row3 + ", " + row3 + "]]\n"
+				}
+				if k == "descent" && (name == "start" || name == "vars") { // one start per var, the cost over them
+					n := 2
+					if l, ok := c.v.([]any); ok {
+						n = len(l)
+					}
+					if name == "start" {
+						in += fmt.Sprintf("vars: %s\ncost: '1'\n", []string{"[]", "[w1]", "[w1, w2]", "[w1, w2, w3]"}[min(n, 3)])
+					} else {
+						in += fmt.Sprintf("start: %s\ncost: '1'\n", []string{"[]", "[0]", "[0, 0]", "[0, 0, 0]"}[min(n, 3)])
+					}
 				}
 				_, err = kinds.Decode("t.yaml", []byte(in))
 				if (err == nil) != c.ok {
