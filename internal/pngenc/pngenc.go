@@ -64,9 +64,8 @@ func (e *Encoder) Encode(w io.Writer, img image.Image) error {
 	if int64(width) >= 1<<31 || int64(height) >= 1<<31 {
 		return errors.New("pngenc: image too large: " + strconv.Itoa(width) + "×" + strconv.Itoa(height))
 	}
-	px := e.nrgbaOf(img)
+	px, an := e.nrgbaOf(img)
 	defer e.release(px)
-	an := analyse(px)
 	ct := choose(an)
 
 	st := e.getState()
@@ -152,18 +151,21 @@ func (e *Encoder) release(p *pixels) {
 }
 
 // nrgbaOf returns img's pixels as 8-bit non-premultiplied RGBA, exactly as
-// color.NRGBAModel converts them (which is what image/png writes).
-func (e *Encoder) nrgbaOf(img image.Image) *pixels {
+// color.NRGBAModel converts them (which is what image/png writes), and
+// what one pass over them finds. An *image.RGBA is looked at as it is
+// first: when it is opaque, as figures are, its premultiplied pixels are
+// those non-premultiplied already.
+func (e *Encoder) nrgbaOf(img image.Image) (*pixels, *analysis) {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
 	switch m := img.(type) {
 	case *image.NRGBA:
-		return &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+		p := &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+		return p, analyse(p)
 	case *image.RGBA:
-		// Opaque images need no conversion; others are converted as
-		// color.NRGBAModel does.
-		if m.Opaque() {
-			return &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+		p := &pixels{pix: m.Pix[m.PixOffset(b.Min.X, b.Min.Y):], w: w, h: h, stride: m.Stride}
+		if a := analyse(p); a.opaque {
+			return p, a
 		}
 	}
 	var buf []byte
@@ -182,46 +184,74 @@ func (e *Encoder) nrgbaOf(img image.Image) *pixels {
 			i += 4
 		}
 	}
-	return &pixels{pix: buf, w: w, h: h, stride: 4 * w, pooled: true}
+	p := &pixels{pix: buf, w: w, h: h, stride: 4 * w, pooled: true}
+	return p, analyse(p)
 }
 
 // analysis is what one pass over the pixels finds.
 type analysis struct {
 	opaque, grey bool
 	palette      []color.NRGBA // nil when there are more than 256 colours
-	index        map[uint32]uint8
+	index        colourIndex   // of the palette's colours
 }
 
+// colourIndex maps the at most 256 colours of a palette, as little-endian
+// RGBA words, to their index: open addressing in a table four times as
+// large, faster than a map on the pixel loops.
+type colourIndex struct {
+	keys [1024]uint32
+	vals [1024]uint16 // index+1; 0 for an empty slot
+}
+
+// slot returns the slot of c: where it is, or the empty one where it goes.
+func (t *colourIndex) slot(c uint32) int {
+	h := int((c * 0x9e3779b1) >> 22)
+	for t.vals[h] != 0 && t.keys[h] != c {
+		h = (h + 1) & 1023
+	}
+	return h
+}
+
+// get returns the index of c, a colour of the palette.
+func (t *colourIndex) get(c uint32) uint8 { return uint8(t.vals[t.slot(c)] - 1) }
+
 func analyse(p *pixels) *analysis {
-	a := &analysis{opaque: true, grey: true, index: make(map[uint32]uint8, 256)}
+	a := &analysis{opaque: true, grey: true}
 	counting := true
 	last, lastSet := uint32(0), false
 	for y := range p.h {
 		row := p.pix[y*p.stride : y*p.stride+4*p.w]
-		for i := 0; i < len(row); i += 4 {
+		for i := 0; i+4 <= len(row); i += 4 {
 			c := binary.LittleEndian.Uint32(row[i:])
 			if lastSet && c == last {
 				continue
 			}
 			last, lastSet = c, true
-			r, g, b, al := row[i], row[i+1], row[i+2], row[i+3]
+			r, g, b, al := uint8(c), uint8(c>>8), uint8(c>>16), uint8(c>>24)
 			if al != 0xff {
 				a.opaque = false
 			}
 			if r != g || g != b {
 				a.grey = false
 			}
-			if counting {
-				if _, ok := a.index[c]; !ok {
-					if len(a.palette) == 256 {
-						counting = false
-						a.palette, a.index = nil, nil
-						continue
-					}
-					a.index[c] = uint8(len(a.palette))
-					a.palette = append(a.palette, color.NRGBA{r, g, b, al})
-				}
+			if !counting {
+				continue
 			}
+			s := a.index.slot(c)
+			if a.index.vals[s] != 0 {
+				continue
+			}
+			if len(a.palette) == 256 {
+				counting = false
+				a.palette = nil
+				if !a.opaque && !a.grey {
+					return a // RGBA, whatever the rest holds
+				}
+				continue
+			}
+			a.index.keys[s] = c
+			a.palette = append(a.palette, color.NRGBA{r, g, b, al})
+			a.index.vals[s] = uint16(len(a.palette))
 		}
 	}
 	return a
@@ -277,18 +307,38 @@ func convertRow(dst []byte, p *pixels, y int, a *analysis, ct colourType) {
 			dst[x] = src[4*x]
 		}
 	case ctRGB:
-		for len(src) >= 4 && len(dst) >= 3 {
-			dst[0], dst[1], dst[2] = src[0], src[1], src[2]
-			src, dst = src[4:], dst[3:]
+		// Four bytes at a time, the fourth overwritten by the next pixel;
+		// the last pixel byte by byte.
+		n := len(dst)/3 - 1
+		for x := 0; x < n; x++ {
+			binary.LittleEndian.PutUint32(dst[3*x:3*x+4], binary.LittleEndian.Uint32(src[4*x:4*x+4]))
+		}
+		if n >= 0 {
+			dst[3*n], dst[3*n+1], dst[3*n+2] = src[4*n], src[4*n+1], src[4*n+2]
 		}
 	case ctRGBA:
 		copy(dst, src)
 	case ctPalette:
+		// Neighbours mostly share their colour: the last one's index is
+		// kept.
+		last := binary.LittleEndian.Uint32(src)
+		idx := a.index.get(last)
+		if ct.depth == 8 {
+			for x := range p.w {
+				if c := binary.LittleEndian.Uint32(src[4*x:]); c != last {
+					last, idx = c, a.index.get(c)
+				}
+				dst[x] = idx
+			}
+			return
+		}
 		clear(dst)
 		d := int(ct.depth)
 		perByte := 8 / d
 		for x := range p.w {
-			idx := a.index[binary.LittleEndian.Uint32(src[4*x:])]
+			if c := binary.LittleEndian.Uint32(src[4*x:]); c != last {
+				last, idx = c, a.index.get(c)
+			}
 			shift := uint(8 - d*(x%perByte+1))
 			dst[x/perByte] |= idx << shift
 		}
