@@ -109,7 +109,14 @@ const maxArcStep = math.Pi / 2
 // arc starts with a line from the current point to the arc's start when
 // the two differ on the grid (a move when there is no current point), as
 // gonum's raster canvas draws it.
-func segments(path vg.Path) []seg {
+func segments(path vg.Path) []seg { return segmentsFrom(path, vg.Point{}) }
+
+// segmentsFrom is segments with every point taken relative to o before it
+// is quantised: the same shape drawn at two places has the same segments
+// when o is its first point.
+func segmentsFrom(path vg.Path, o vg.Point) []seg {
+	ox, oy := float64(o.X), float64(o.Y)
+	qpoint := func(p vg.Point) pt { return qpt(float64(p.X)-ox, float64(p.Y)-oy) }
 	out := make([]seg, 0, len(path))
 	var cur, start pt
 	has := false
@@ -145,6 +152,8 @@ func segments(path vg.Path) []seg {
 			cur = qpoint(c.Pos)
 			out = append(out, s)
 		case vg.ArcComp:
+			c.Pos.X -= o.X
+			c.Pos.Y -= o.Y
 			out = arc(out, c, &cur, &start, &has)
 		case vg.CloseComp:
 			if has {
