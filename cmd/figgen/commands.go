@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
+	"image/png"
 	"io"
 	"os"
 	"path"
@@ -98,7 +100,7 @@ func cmdRender(c *cli.Context, stdout io.Writer) error {
 	dry, prune := c.Bool("dry-run"), c.Bool("prune")
 	sink := &renderSink{out: out, dry: dry, pending: map[string]string{}}
 	defer sink.cleanup()
-	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink, Optimize: c.Bool("optimize")})
 	if err != nil {
 		return runError(err)
 	}
@@ -205,6 +207,7 @@ func removeEmptyFolders(out *outDir, name string) {
 // rendered.
 type checkSink struct {
 	out      *outDir
+	optimize bool             // the run renders with --optimize
 	problems map[string]error // output name → stale or missing
 	foreign  []error
 }
@@ -222,10 +225,44 @@ func (s *checkSink) Put(name string, data []byte) error {
 		s.problems[name] = fmt.Errorf("%s: missing", path)
 	case !s.out.owned[name]:
 		s.foreign = append(s.foreign, s.out.foreign(name))
+	case strings.HasSuffix(name, ".png") && samePixels(path, data):
+		// Most likely rendered with the other setting of --optimize.
+		flag := "with --optimize"
+		if s.optimize {
+			flag = "without --optimize"
+		}
+		s.problems[name] = fmt.Errorf("%s: stale: the same pixels in other bytes (rendered %s? check it so)", path, flag)
 	default:
 		s.problems[name] = fmt.Errorf("%s: stale", path)
 	}
 	return nil
+}
+
+// samePixels reports whether the PNG file at path decodes to the pixels of
+// the PNG data.
+func samePixels(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	a, err := png.Decode(f)
+	if err != nil {
+		return false
+	}
+	b, err := png.Decode(bytes.NewReader(data))
+	if err != nil || a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if color.NRGBA64Model.Convert(a.At(x, y)) != color.NRGBA64Model.Convert(b.At(x, y)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func cmdCheck(c *cli.Context, stdout io.Writer) error {
@@ -233,8 +270,8 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
-	sink := &checkSink{out: out, problems: map[string]error{}}
-	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink})
+	sink := &checkSink{out: out, optimize: c.Bool("optimize"), problems: map[string]error{}}
+	res, err := lib.Generate(c.Context, lib.Options{Paths: c.Args().Slice(), Sink: sink, Optimize: c.Bool("optimize")})
 	if err != nil {
 		return runError(err)
 	}

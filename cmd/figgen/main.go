@@ -1,9 +1,10 @@
 // Command figgen turns declarative figure specs (YAML, one figure per file)
 // into publication-quality PNG, SVG and PDF images.
 //
-//	figgen render [--out DIR] [--prune] [--dry-run] [PATH...]
+//	figgen render [--out DIR] [--optimize] [--prune] [--dry-run] [PATH...]
 //	                                      render specs into DIR (default out/)
-//	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
+//	figgen check  [--out DIR] [--optimize] [PATH...]
+//	                                      fail when a file in DIR is stale or missing
 //	figgen validate [PATH...]             check specs without rendering
 //
 // PATH is a spec file or a folder of them (default specs/). Exit status: 0
