@@ -225,6 +225,17 @@ func analyse(p *pixels) *analysis {
 	for y := range p.h {
 		row := p.pix[y*p.stride : y*p.stride+4*p.w]
 		for i := 0; i+4 <= len(row); i += 4 {
+			// Runs of one colour, as figures are mostly made of, are
+			// passed over four pixels at a time.
+			if lastSet {
+				run := uint64(last) * 0x100000001
+				for i+16 <= len(row) && binary.LittleEndian.Uint64(row[i:]) == run && binary.LittleEndian.Uint64(row[i+8:]) == run {
+					i += 16
+				}
+				if i+4 > len(row) {
+					break
+				}
+			}
 			c := binary.LittleEndian.Uint32(row[i:])
 			if lastSet && c == last {
 				continue
