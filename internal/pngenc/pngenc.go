@@ -31,7 +31,8 @@ import (
 	"image/color"
 	"io"
 	"strconv"
-	"sync"
+
+	"github.com/figgen/figgen/internal/freelist"
 )
 
 // Options tune an encoding. The zero value is the default: fast, and
@@ -47,8 +48,8 @@ type Options struct {
 // concurrent use, each goroutine drawing on buffers of its own.
 type Encoder struct {
 	Options
-	states sync.Pool // of *state
-	pix    sync.Pool // of *[]byte
+	states freelist.List[*state]
+	pix    freelist.List[[]byte]
 }
 
 // Encode writes img to w as a PNG, with buffers of its own.
@@ -149,7 +150,7 @@ type pixels struct {
 func (e *Encoder) release(p *pixels) {
 	if p.pooled {
 		b := p.pix[:0]
-		e.pix.Put(&b)
+		e.pix.Put(b)
 	}
 }
 
@@ -172,8 +173,8 @@ func (e *Encoder) nrgbaOf(img image.Image) (*pixels, *analysis) {
 		}
 	}
 	var buf []byte
-	if bp, ok := e.pix.Get().(*[]byte); ok {
-		buf = *bp
+	if b, ok := e.pix.Get(); ok {
+		buf = b
 	}
 	if cap(buf) < 4*w*h {
 		buf = make([]byte, 4*w*h)
@@ -370,7 +371,7 @@ type state struct {
 }
 
 func (e *Encoder) getState() *state {
-	if s, ok := e.states.Get().(*state); ok {
+	if s, ok := e.states.Get(); ok {
 		return s
 	}
 	return &state{zw: map[int]*zlib.Writer{}}
