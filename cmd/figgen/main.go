@@ -25,6 +25,7 @@ import (
 )
 
 func main() {
+	delayFirstGC()
 	// An interrupt stops the run between figures, and render removes its
 	// temporary files before exiting.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
