@@ -321,14 +321,18 @@ func convertRow(dst []byte, p *pixels, y int, a *analysis, ct colourType) {
 			dst[x] = src[4*x]
 		}
 	case ctRGB:
-		// Four bytes at a time, the fourth overwritten by the next pixel;
-		// the last pixel byte by byte.
-		n := len(dst)/3 - 1
-		for x := 0; x < n; x++ {
-			binary.LittleEndian.PutUint32(dst[3*x:3*x+4], binary.LittleEndian.Uint32(src[4*x:4*x+4]))
+		// Four pixels at a time: 16 bytes read as two words, their
+		// colours written as 12 bytes in two.
+		x := 0
+		for ; x+4 <= p.w; x += 4 {
+			s := src[4*x : 4*x+16]
+			a, b := binary.LittleEndian.Uint64(s), binary.LittleEndian.Uint64(s[8:])
+			d := dst[3*x : 3*x+12]
+			binary.LittleEndian.PutUint64(d, a&0xffffff|a>>8&0xffffff000000|b<<48)
+			binary.LittleEndian.PutUint32(d[8:], uint32(b>>16&0xff|b>>32&0xffffff<<8))
 		}
-		if n >= 0 {
-			dst[3*n], dst[3*n+1], dst[3*n+2] = src[4*n], src[4*n+1], src[4*n+2]
+		for ; x < p.w; x++ {
+			dst[3*x], dst[3*x+1], dst[3*x+2] = src[4*x], src[4*x+1], src[4*x+2]
 		}
 	case ctRGBA:
 		copy(dst, src)
