@@ -302,6 +302,9 @@ func cmdCheck(c *cli.Context, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "note: %s: left by an interrupted run (figgen render removes it)\n", tmp)
 	}
 	if len(problems) > 0 {
+		if sink.optimize {
+			fix += " --optimize"
+		}
 		fix = strings.Join(append([]string{fix, "--out", out.dir}, c.Args().Slice()...), " ")
 		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), out.dir, fix))
 		return fail(exitStale, errors.Join(problems...))
