@@ -6,8 +6,10 @@
 // multiply-add of arm64, ppc64le, s390x or amd64 v3 changes it) and written
 // from that integer; arcs are turned into cubic Béziers here, and every
 // decision (whether an arc needs a line to its start) is taken on quantised
-// points. Colours are written as they are, with their alpha apart (PDF: an
-// ExtGState), never pre-multiplied.
+// points. An SVG fill is quantised relative to its first point, itself on
+// the grid, so that a shape drawn at several places (a glyph) has the same
+// data at each. Colours are written as they are, with their alpha apart
+// (PDF: an ExtGState), never pre-multiplied.
 //
 // The canvases implement what figgen draws: paths, colours, line widths,
 // dashes and transforms. Text must be drawn as outlines (FillString is an
