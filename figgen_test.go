@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"image/png"
 	"io"
 	"io/fs"
@@ -481,5 +482,56 @@ func TestOutputConflicts(t *testing.T) {
 	}
 	if got := errorList(t, err); !slices.Equal(got, want) {
 		t.Errorf("errors:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestOptimize: with Optimize every PNG has the same pixels in fewer bytes,
+// and every other output the same bytes.
+func TestOptimize(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"specs/sigmoid.yaml": "kind: sigmoid\nformats: [png, svg, pdf]\n",
+		"specs/plane.yaml":   "kind: threshold-plane\n",
+	})
+	plain, err := Generate(context.Background(), Options{FS: fsys, Paths: []string{"specs"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt, err := Generate(context.Background(), Options{FS: fsys, Paths: []string{"specs"}, Optimize: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(plain.Order, opt.Order) {
+		t.Fatalf("outputs %v, optimized %v", plain.Order, opt.Order)
+	}
+	for _, name := range plain.Order {
+		a, b := plain.Files[name], opt.Files[name]
+		if !strings.HasSuffix(name, ".png") {
+			if !bytes.Equal(a, b) {
+				t.Errorf("%s differs when optimized", name)
+			}
+			continue
+		}
+		if len(b) >= len(a) {
+			t.Errorf("%s: %d bytes optimized, %d not", name, len(b), len(a))
+		}
+		pa, err := png.Decode(bytes.NewReader(a))
+		if err != nil {
+			t.Fatal(err)
+		}
+		pb, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s optimized: %v", name, err)
+		}
+		if pa.Bounds() != pb.Bounds() {
+			t.Fatalf("%s: bounds %v optimized, %v not", name, pb.Bounds(), pa.Bounds())
+		}
+		r := pa.Bounds()
+		for y := r.Min.Y; y < r.Max.Y; y++ {
+			for x := r.Min.X; x < r.Max.X; x++ {
+				if ca, cb := color.NRGBA64Model.Convert(pa.At(x, y)), color.NRGBA64Model.Convert(pb.At(x, y)); ca != cb {
+					t.Fatalf("%s: pixel (%d, %d) is %v optimized, %v not", name, x, y, cb, ca)
+				}
+			}
+		}
 	}
 }

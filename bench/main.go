@@ -3,9 +3,10 @@
 // and by matplotlib (bench/peers/figures.py) when they are installed, each
 // run a fresh process writing into a fresh folder, the tools interleaved
 // round by round so that a busy machine slows them alike. It prints the
-// median wall time and peak resident memory of each, their ratio to
-// gnuplot, the PNG and SVG bytes side by side, the post's specs/ rendered
-// cold, and how a render of many specs scales from one core to two.
+// median wall time, CPU time and peak resident memory of each, their ratio to
+// gnuplot, the PNG and SVG bytes side by side, the post's 13 figures and
+// all of specs/ rendered cold, and how a render of many specs scales from
+// one core to two.
 //
 // Run it from the repository's root (Linux; CI does not run it):
 //
@@ -41,7 +42,8 @@ type tool struct {
 
 type sample struct {
 	wall time.Duration
-	rss  int64 // peak resident set, bytes
+	cpu  time.Duration // user + system, all threads
+	rss  int64         // peak resident set, bytes
 }
 
 func main() {
@@ -100,10 +102,16 @@ func main() {
 	} else {
 		log.Print("matplotlib is not installed (-install, or apt-get install python3-matplotlib): skipped")
 	}
-	post := &tool{name: "figgen specs/", argv: func(out string) []string {
+	all := slices.Clone(tools)
+	// The post's own 13 figures (specs/ holds more), and all of specs/.
+	postDir := postSpecs(tmp, root)
+	post := &tool{name: "figgen post (13)", argv: func(out string) []string {
+		return []string{bin, "render", "--out", out, postDir}
+	}}
+	specs := &tool{name: "figgen specs/", argv: func(out string) []string {
 		return []string{bin, "render", "--out", out, filepath.Join(root, "specs")}
 	}}
-	all := append(slices.Clone(tools), post)
+	all = append(all, post, specs)
 	// One round unmeasured, to warm the page cache and font caches.
 	for _, t := range all {
 		t.once(tmp, 0)
@@ -122,15 +130,15 @@ func main() {
 			base = t.median().wall
 		}
 	}
-	fmt.Printf("| %-16s | %9s | %10s | %13s |\n", "tool", "wall", "× gnuplot", "peak RSS")
-	fmt.Printf("|%s|%s|%s|%s|\n", strings.Repeat("-", 18), strings.Repeat("-", 11), strings.Repeat("-", 12), strings.Repeat("-", 15))
+	fmt.Printf("| %-16s | %9s | %10s | %9s | %13s |\n", "tool", "wall", "× gnuplot", "CPU", "peak RSS")
+	fmt.Printf("|%s|%s|%s|%s|%s|\n", strings.Repeat("-", 18), strings.Repeat("-", 11), strings.Repeat("-", 12), strings.Repeat("-", 11), strings.Repeat("-", 15))
 	for _, t := range all {
 		m := t.median()
 		ratio := "–"
-		if base > 0 && t != post {
+		if base > 0 && t != post && t != specs {
 			ratio = fmt.Sprintf("%.2f", float64(m.wall)/float64(base))
 		}
-		fmt.Printf("| %-16s | %6.1f ms | %10s | %9.1f MiB |\n", t.name, ms(m.wall), ratio, float64(m.rss)/(1<<20))
+		fmt.Printf("| %-16s | %6.1f ms | %10s | %6.1f ms | %9.1f MiB |\n", t.name, ms(m.wall), ratio, ms(m.cpu), float64(m.rss)/(1<<20))
 	}
 
 	fmt.Printf("\nbytes of the last round's files\n\n")
@@ -166,6 +174,28 @@ func main() {
 	if *scale > 0 {
 		scaling(tmp, bin, root, *scale, max(3, *rounds/4))
 	}
+}
+
+// postSpecs copies the specs of the post's figures (1 to 10, the
+// threshold plane and cube, the typography specimen) into a folder of tmp
+// and returns it.
+func postSpecs(tmp, root string) string {
+	dir := filepath.Join(tmp, "post-specs")
+	check(os.MkdirAll(dir, 0o755))
+	src, err := filepath.Glob(filepath.Join(root, "specs", "[01][0-9]-*.yaml"))
+	check(err)
+	for _, name := range []string{"threshold-plane.yaml", "threshold-cube.yaml", "typography.yaml"} {
+		src = append(src, filepath.Join(root, "specs", name))
+	}
+	if len(src) != 13 {
+		log.Fatalf("specs/: %d of the post's 13 specs", len(src))
+	}
+	for _, s := range src {
+		data, err := os.ReadFile(s)
+		check(err)
+		check(os.WriteFile(filepath.Join(dir, filepath.Base(s)), data, 0o644))
+	}
+	return dir
 }
 
 // scaling renders n specs taken in turn from specs/ with one core and with
@@ -233,21 +263,25 @@ func (t *tool) once(tmp string, round int) sample {
 	}
 	ru, _ := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	var rss int64
+	var cpu time.Duration
 	if ru != nil {
 		rss = int64(ru.Maxrss) * 1024 // KiB on Linux
+		cpu = time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 	}
-	return sample{wall, rss}
+	return sample{wall, cpu, rss}
 }
 
 func (t *tool) median() sample {
 	walls := make([]time.Duration, len(t.runs))
+	cpus := make([]time.Duration, len(t.runs))
 	rss := make([]int64, len(t.runs))
 	for i, s := range t.runs {
-		walls[i], rss[i] = s.wall, s.rss
+		walls[i], cpus[i], rss[i] = s.wall, s.cpu, s.rss
 	}
 	slices.Sort(walls)
+	slices.Sort(cpus)
 	slices.Sort(rss)
-	return sample{walls[len(walls)/2], rss[len(rss)/2]}
+	return sample{walls[len(walls)/2], cpus[len(cpus)/2], rss[len(rss)/2]}
 }
 
 // matplotlib returns a python3 that imports matplotlib, or "".

@@ -6,7 +6,6 @@ import (
 	"image"
 	"image/color"
 	imgdraw "image/draw"
-	"sync"
 
 	"git.sr.ht/~sbinet/gg"
 
@@ -14,6 +13,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
+	"github.com/figgen/figgen/internal/freelist"
 	"github.com/figgen/figgen/internal/pngenc"
 	"github.com/figgen/figgen/internal/vector"
 	"github.com/figgen/figgen/spec"
@@ -103,14 +103,14 @@ func (p *pools) renderAuto(f *spec.Figure, light, dark func(c draw.Canvas)) ([]b
 // concurrent use: the images figures were drawn in, and the encoder's
 // buffers and zlib writers.
 type pools struct {
-	images sync.Pool // of *image.RGBA
+	images freelist.List[*image.RGBA]
 	png    pngenc.Encoder
 }
 
 // image returns an image of w×h pixels, from the pool when one there is
 // large enough; its pixels are whatever they were.
 func (p *pools) image(w, h int) *image.RGBA {
-	if img, ok := p.images.Get().(*image.RGBA); ok && cap(img.Pix) >= 4*w*h {
+	if img, ok := p.images.Get(); ok && cap(img.Pix) >= 4*w*h {
 		return &image.RGBA{Pix: img.Pix[:4*w*h], Stride: 4 * w, Rect: image.Rect(0, 0, w, h)}
 	}
 	return image.NewRGBA(image.Rect(0, 0, w, h))

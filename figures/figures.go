@@ -35,6 +35,15 @@ func New(eng *typeset.Engine) *Renderer {
 	return &Renderer{eng: eng, pools: new(pools)}
 }
 
+// Optimized returns a Renderer like r whose PNGs are as small as figgen
+// can make them, for publishing: the same pixels, some 10 % fewer bytes,
+// the encoding some 20 times as slow. SVG and PDF are the same.
+func (r *Renderer) Optimized() *Renderer {
+	p := new(pools)
+	p.png.Optimize = true
+	return &Renderer{eng: r.eng, pools: p}
+}
+
 // Check typesets every text of f and returns a spec.ErrorList of the texts
 // that cannot be set (bad math, a character no embedded font has), each at
 // its position in the spec file.

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"sync"
 
 	"golang.org/x/image/font"
 	"golang.org/x/image/font/sfnt"
@@ -29,6 +30,11 @@ type Engine struct {
 	mathScale float64
 
 	mc mathConstants
+
+	// Glyph metrics and outlines, by glyphKey, shared by every handler:
+	// a run's figures draw mostly the same glyphs, which are then read
+	// from the fonts once.
+	mets, outlines sync.Map
 }
 
 // Error is a problem found in a rich-text string.

@@ -271,6 +271,10 @@ func (h *handler) outline(face fonts.Face, gid sfnt.GlyphIndex) []seg {
 	if s, ok := h.outlines[k]; ok {
 		return s
 	}
+	if s, ok := h.e.outlines.Load(k); ok {
+		h.outlines[k] = s.([]seg)
+		return s.([]seg)
+	}
 	f := h.e.faces[face]
 	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
 	segs, err := f.LoadGlyph(&h.l.buf, gid, ppem, nil)
@@ -286,5 +290,6 @@ func (h *handler) outline(face fonts.Face, gid sfnt.GlyphIndex) []seg {
 		}
 	}
 	h.outlines[k] = out
+	h.e.outlines.Store(k, out)
 	return out
 }

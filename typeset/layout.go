@@ -179,6 +179,10 @@ func (l *layouter) met(face fonts.Face, gid sfnt.GlyphIndex) glyphMet {
 	if m, ok := l.mets[k]; ok {
 		return m
 	}
+	if m, ok := l.e.mets.Load(k); ok {
+		l.mets[k] = m.(glyphMet)
+		return m.(glyphMet)
+	}
 	f := l.e.faces[face]
 	upem := l.e.upem[face]
 	ppem := fixed.Int26_6(f.UnitsPerEm()) << 6
@@ -196,6 +200,7 @@ func (l *layouter) met(face fonts.Face, gid sfnt.GlyphIndex) glyphMet {
 		}
 	}
 	l.mets[k] = m
+	l.e.mets.Store(k, m)
 	return m
 }
 

@@ -5,6 +5,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
+	"image/png"
 	"io"
 	"maps"
 	"os"
@@ -131,7 +133,7 @@ func cmdRender(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 		sink.progress.total += len(f.Outputs)
 		return false
 	}
-	res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip})
+	res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip, Optimize: c.Bool("optimize")})
 	if err != nil {
 		return runError(err)
 	}
@@ -313,6 +315,7 @@ type checkSink struct {
 	diff     string            // --diff: where to write stale images, new and old, and their difference
 	problems map[string]error  // output name → stale or missing
 	sums     map[string]string // output name → SHA-256 of its bytes
+	optimize bool              // the run renders with --optimize
 	foreign  []error
 	progress *progress
 }
@@ -335,6 +338,13 @@ func (s *checkSink) Put(name string, data []byte) error {
 		s.problems[name] = fmt.Errorf("%s: missing", path)
 	case !s.out.owned(name):
 		s.foreign = append(s.foreign, s.out.foreign(name))
+	case strings.HasSuffix(name, ".png") && samePixels(path, data):
+		// Most likely rendered with the other setting of --optimize.
+		flag := "with --optimize"
+		if s.optimize {
+			flag = "without --optimize"
+		}
+		s.problems[name] = fmt.Errorf("%s: stale: the same pixels in other bytes (rendered %s? check it so)", path, flag)
 	default:
 		s.problems[name] = fmt.Errorf("%s: stale", path)
 		if s.diff != "" {
@@ -344,6 +354,33 @@ func (s *checkSink) Put(name string, data []byte) error {
 		}
 	}
 	return nil
+}
+
+// samePixels reports whether the PNG file at path decodes to the pixels of
+// the PNG data.
+func samePixels(path string, data []byte) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	a, err := png.Decode(f)
+	if err != nil {
+		return false
+	}
+	b, err := png.Decode(bytes.NewReader(data))
+	if err != nil || a.Bounds() != b.Bounds() {
+		return false
+	}
+	r := a.Bounds()
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			if color.NRGBA64Model.Convert(a.At(x, y)) != color.NRGBA64Model.Convert(b.At(x, y)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
@@ -428,7 +465,7 @@ func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 				return fail(exitStale, fmt.Errorf("figgen: --diff: %w", err))
 			}
 		}
-		sink := &checkSink{out: out, shard: sh, diff: c.String("diff"), problems: map[string]error{}, sums: map[string]string{}, progress: newProgress(stderr, "checking")}
+		sink := &checkSink{out: out, shard: sh, diff: c.String("diff"), optimize: c.Bool("optimize"), problems: map[string]error{}, sums: map[string]string{}, progress: newProgress(stderr, "checking")}
 		skip := func(f *lib.Figure) bool {
 			if !sh.has(f.Spec) {
 				return true
@@ -436,7 +473,7 @@ func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 			sink.progress.total += len(f.Outputs)
 			return false
 		}
-		res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip})
+		res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip, Optimize: c.Bool("optimize")})
 		sink.progress.done()
 		if err != nil {
 			return runError(err)
@@ -508,6 +545,9 @@ func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 		postBad = post.report(stdout, out, order, stale, rep)
 	}
 	if len(problems) > 0 {
+		if c.Bool("optimize") {
+			fix += " --optimize"
+		}
 		fix = strings.Join(append([]string{fix, "--out", out.dir}, paths...), " ")
 		problems = append(problems, fmt.Errorf("figgen: %d outputs in %s stale, missing or unexpected; run %s", len(problems), out.dir, fix))
 		return fail(exitStale, errors.Join(problems...))

@@ -1,9 +1,10 @@
 // Command figgen turns declarative figure specs (YAML, one figure per file)
 // into publication-quality PNG, SVG and PDF images.
 //
-//	figgen render [--out DIR] [--prune] [--dry-run] [PATH...]
+//	figgen render [--out DIR] [--optimize] [--prune] [--dry-run] [PATH...]
 //	                                      render specs into DIR (default out/)
-//	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
+//	figgen check  [--out DIR] [--optimize] [PATH...]
+//	                                      fail when a file in DIR is stale or missing
 //	figgen validate [PATH...]             check specs without rendering
 //	figgen serve [--addr HOST:PORT] [PATH] preview the figures live in a browser
 //	figgen snippet [--format markdown|html] SPEC...
@@ -27,6 +28,7 @@ import (
 )
 
 func main() {
+	delayFirstGC()
 	// An interrupt stops the run between figures, and render removes its
 	// temporary files before exiting.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)

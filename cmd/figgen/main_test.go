@@ -267,3 +267,40 @@ func TestBadFolderDefaults(t *testing.T) {
 		t.Errorf("bad math in figgen.yaml: exit %d, want one error at %s:3:16\n%s", code, cfg, stderr)
 	}
 }
+
+// TestOptimizeThenCheck: check --optimize accepts what render --optimize
+// wrote; check without it finds the PNGs stale and says why, and the
+// other way round.
+func TestOptimizeThenCheck(t *testing.T) {
+	specs := specDir(t, goodSpecs)
+	out := filepath.Join(t.TempDir(), "out")
+	plainOut := filepath.Join(t.TempDir(), "plain")
+	if code, _, stderr := figgen(t, "render", "--optimize", "--out", out, specs); code != 0 {
+		t.Fatalf("render --optimize: exit %d\n%s", code, stderr)
+	}
+	if code, _, stderr := figgen(t, "render", "--out", plainOut, specs); code != 0 {
+		t.Fatalf("render: exit %d\n%s", code, stderr)
+	}
+	opt, plain := snapshot(t, out), snapshot(t, plainOut)
+	for _, f := range []string{"step.png", "sigmoid.png"} {
+		if o, p := opt[filepath.Join(out, f)], plain[filepath.Join(plainOut, f)]; len(o) == 0 || len(o) >= len(p) {
+			t.Errorf("%s: %d bytes optimized, %d not", f, len(o), len(p))
+		}
+	}
+	if code, _, stderr := figgen(t, "check", "--optimize", "--out", out, specs); code != 0 {
+		t.Fatalf("check --optimize after render --optimize: exit %d\n%s", code, stderr)
+	}
+	code, _, stderr := figgen(t, "check", "--out", out, specs)
+	if want := filepath.Join(out, "step.png") + ": stale: the same pixels in other bytes (rendered with --optimize? check it so)"; code != 1 || !strings.Contains(stderr, want) {
+		t.Errorf("check of optimized files: exit %d, stderr lacks %q:\n%s", code, want, stderr)
+	}
+	if strings.Contains(stderr, ".svg") {
+		t.Errorf("check of optimized files names an SVG:\n%s", stderr)
+	}
+	code, _, stderr = figgen(t, "check", "--optimize", "--out", plainOut, specs)
+	for _, want := range []string{"(rendered without --optimize? check it so)", "; run figgen render --optimize --out " + plainOut} {
+		if code != 1 || !strings.Contains(stderr, want) {
+			t.Errorf("check --optimize of plain files: exit %d, stderr lacks %q:\n%s", code, want, stderr)
+		}
+	}
+}

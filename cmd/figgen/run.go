@@ -48,6 +48,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return cmd(c, w, stderr, rep)
 		}
 	}
+	optimizeFlag := &cli.BoolFlag{Name: "optimize", Usage: "smaller PNGs (the same pixels), slower: for publishing; check them with check --optimize"}
 	app := &cli.App{
 		Name:      "figgen",
 		Usage:     "turn declarative figure specs into publication-quality images",
@@ -72,9 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					"place at the end, each only when its bytes change. DIR/.figgen.json lists the\n" +
 					"files figgen wrote: no other file is overwritten or removed, and no link inside\n" +
 					"DIR is followed. Files it wrote that no spec produces any more are reported,\n" +
-					"and removed with --prune. Exit 2 for invalid specs or usage (nothing written),\n" +
+					"and removed with --prune. --optimize writes smaller PNGs of the same pixels,\n" +
+					"taking longer: for publishing. Exit 2 for invalid specs or usage (nothing written),\n" +
 					"1 when a file cannot be written.",
-				Flags: []cli.Flag{outFlag,
+				Flags: []cli.Flag{outFlag, optimizeFlag,
 					&cli.BoolFlag{Name: "prune", Usage: "remove the files figgen wrote in DIR that no spec produces any more (with a folder PATH)"},
 					&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "say what would be written and removed, and change nothing"},
 					shardFlag, jsonFlag},
@@ -88,12 +90,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 					"the files in DIR. Names every stale or missing file (DIR/.figgen.json, the\n" +
 					"list of files figgen wrote, included), and with a folder PATH every file\n" +
 					"figgen wrote that no spec produces any more, and exits 1; exits 0 when all\n" +
-					"are fresh, 2 for invalid specs or usage. Writes nothing.",
+					"are fresh, 2 for invalid specs or usage. Writes nothing. Files rendered with\n" +
+					"--optimize are checked with --optimize: the bytes compared are those render\n" +
+					"would write with the same flag.",
 				Flags: []cli.Flag{outFlag,
 					&cli.BoolFlag{Name: "fast", Usage: "trust DIR/.figgen.json: hash the specs and the files, render nothing"},
 					&cli.StringFlag{Name: "diff", Usage: "write each stale image, as committed and as new, and a PNG's changed pixels, into `DIR2`"},
 					&cli.StringFlag{Name: "post", Usage: "also check the images the markdown post `FILE` links: produced, fresh, with alt text"},
-					shardFlag, jsonFlag},
+					shardFlag, jsonFlag, optimizeFlag},
 				Action: action(cmdCheck),
 			},
 			{

@@ -253,6 +253,17 @@ func BenchmarkEncode(b *testing.B) {
 		}
 		b.ReportMetric(float64(buf.Len()), "bytes")
 	})
+	b.Run("pngenc-optimize", func(b *testing.B) {
+		var buf bytes.Buffer
+		e := Encoder{Options: Options{Optimize: true}}
+		for b.Loop() {
+			buf.Reset()
+			if err := e.Encode(&buf, img); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.ReportMetric(float64(buf.Len()), "bytes")
+	})
 	b.Run("image-png-BestSpeed", func(b *testing.B) {
 		var buf bytes.Buffer
 		enc := png.Encoder{CompressionLevel: png.BestSpeed}
