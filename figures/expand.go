@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"gonum.org/v1/plot/vg/draw"
 
@@ -71,26 +72,41 @@ func presetKinds() []string {
 	return out
 }
 
-// buildPreset draws the plot p a preset figure f expands into, as the
-// plot kind draws the YAML of the expansion: decoded, defaulted and
-// validated like an author's spec.
-func buildPreset(e *env, f *spec.Figure) func(c draw.Canvas) {
-	y, err := Expand(f)
-	var g *spec.Figure
-	if err == nil {
-		g, err = Kinds().Decode(f.File, y)
-	}
-	if err != nil {
+// expansion is a preset figure's plot, decoded once for all its renders
+// (the figure is immutable once validated; renders may run at once).
+type expansion struct {
+	once sync.Once
+	plot *Plot
+	err  error
+}
+
+// buildPreset draws the plot a preset figure f expands into, as the plot
+// kind draws the YAML of the expansion: decoded, defaulted and validated
+// like an author's spec, once per figure.
+func buildPreset(e *env, f *spec.Figure, x *expansion) func(c draw.Canvas) {
+	x.once.Do(func() {
+		sparse := f.Spec.(preset).expand(f)
+		y, err := Expand(f)
+		var g *spec.Figure
+		if err == nil {
+			g, err = Kinds().Decode(f.File, y)
+		}
+		if err != nil {
+			x.err = err
+			return
+		}
+		// The layers keep the names of what they draw in the preset's spec.
+		x.plot = g.Spec.(*Plot)
+		for i, l := range sparse.Layers {
+			x.plot.Layers[i].from = l.from
+		}
+	})
+	if x.err != nil {
 		// A preset's expansion is valid whenever the preset is: a bug.
-		e.problemAt(f.PosOf("kind"), "%s: its plot does not decode: %v", f.Kind, err)
+		e.problemAt(f.PosOf("kind"), "%s: its plot does not decode: %v", f.Kind, x.err)
 		return func(draw.Canvas) {}
 	}
-	// The layers keep the names of what they draw in the preset's spec.
-	pl := g.Spec.(*Plot)
-	for i, l := range f.Spec.(preset).expand(f).Layers {
-		pl.Layers[i].from = l.from
-	}
-	return pl.build(e, f)
+	return x.plot.build(e, f)
 }
 
 // plotDefaults are the values of a plot's own fields that a spec leaving

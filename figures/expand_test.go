@@ -75,7 +75,7 @@ func TestExpandRoundTrip(t *testing.T) {
 		})
 	}
 	if presets < 3 {
-		t.Errorf("%d presets among the specs, want step, sigmoid and bias-shift", presets)
+		t.Errorf("%d preset specs among the specs, want 5.png, 6.png and 8.png's", presets)
 	}
 }
 
@@ -97,4 +97,44 @@ func decodeData(t *testing.T, path string, src []byte) *spec.Figure {
 		t.Fatal(err)
 	}
 	return f
+}
+
+// BenchmarkPlotHeaviest renders the heaviest plot the limits allow: a
+// for_each of 20 functions over a 500×500 heatmap.
+func BenchmarkPlotHeaviest(b *testing.B) {
+	src := `kind: plot
+formats: [png]
+x_range: [-3, 3]
+y_range: [-3, 3]
+legend: none
+layers:
+  - heatmap: 'x^2 + 3*y^2 + sin(5*x)'
+    resolution: 500
+  - function: 'tanh(x + a)*a/10'
+    for_each: {a: [-10, -9, -8, -7, -6, -5, -4, -3, -2, -1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]}
+`
+	r := renderer(b)
+	f := decodeYAML(b, "heavy.yaml", src)
+	for b.Loop() {
+		if _, err := r.Render(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPresets renders the post's step and sigmoid figures, presets of
+// the plot, to PNG.
+func BenchmarkPresets(b *testing.B) {
+	r := renderer(b)
+	for _, name := range []string{"05-reaction-condition", "06-unit-step", "08-sigmoid"} {
+		f := decodeFile(b, "../specs/"+name+".yaml")
+		f.Formats = []string{"png"}
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				if _, err := r.Render(f); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -19,6 +19,8 @@ type Sigmoid struct {
 	spec.Axes    `yaml:",inline"`
 	Formula      spec.Text `yaml:"formula"`       // annotation drawn in the plot; empty: none
 	MarkMidpoint bool      `yaml:"mark_midpoint"` // dot and guides at (0, 0.5); default true
+
+	plot expansion
 }
 
 // Fields documents the sigmoid's keys.
@@ -78,7 +80,9 @@ func (s *Sigmoid) expand(*spec.Figure) *Plot {
 	return p
 }
 
-func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) { return buildPreset(e, f) }
+func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return buildPreset(e, f, &s.plot)
+}
 
 // note is a plotter drawing rich text anchored at a data point plus an
 // offset in canvas units.

@@ -18,6 +18,8 @@ type Step struct {
 	spec.Axes      `yaml:",inline"`
 	Threshold      float64   `yaml:"threshold"`       // where the jump is; default 0
 	ThresholdLabel spec.Text `yaml:"threshold_label"` // when set, the x axis shows only this tick, at Threshold (e.g. $\theta$)
+
+	plot expansion
 }
 
 // Fields documents the step's keys.
@@ -84,7 +86,7 @@ var (
 	guide      = &presetOrigin{guide: true}
 )
 
-func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) { return buildPreset(e, f) }
+func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) { return buildPreset(e, f, &s.plot) }
 
 // shifted returns xs moved by d.
 func shifted(xs []float64, d float64) []float64 {
