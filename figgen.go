@@ -483,3 +483,30 @@ func (p *problems) err() error {
 	}
 	return errors.Join(append(p.other, p.list)...)
 }
+
+// Expansion is the spec of kind plot that draws what a spec draws.
+type Expansion struct {
+	Spec string // the spec, named as in Result.Specs
+	YAML []byte // figures.Expand of it
+}
+
+// Expand validates the specs of opts as Validate does and returns, for
+// each, the YAML of the spec of kind plot that draws the same figure
+// (figures.Expand): a plot spec as figgen reads it, a preset (step,
+// sigmoid, bias-shift) as the plot it fills in. A spec of another kind is
+// an error.
+func Expand(ctx context.Context, opts Options) ([]Expansion, error) {
+	l, err := load(ctx, opts)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Expansion, len(l.figs))
+	for i, f := range l.figs {
+		y, err := figures.Expand(f)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = Expansion{Spec: l.info[i].Spec, YAML: y}
+	}
+	return out, nil
+}

@@ -82,6 +82,7 @@ type Style struct {
 	Color   string  `yaml:"color"`
 	Width   float64 `yaml:"width"`
 	Dash    bool    `yaml:"dash"`
+	Dotted  bool    `yaml:"dotted"`
 	Marker  string  `yaml:"marker"`
 	Fill    string  `yaml:"fill"`
 	Opacity float64 `yaml:"opacity"`
@@ -113,13 +114,15 @@ type PlotLayer struct {
 	Text       spec.Text            `yaml:"text"`
 	At         [2]float64           `yaml:"at"`
 	Anchor     string               `yaml:"anchor"`
+	Size       float64              `yaml:"size"`
 	Arrow      Arrow                `yaml:"arrow"`
 	Label      spec.Text            `yaml:"label"`
 	Style      Style                `yaml:"style"`
 	ForEach    map[string][]float64 `yaml:"for_each"`
 
-	kind string       // which of layerKinds it is; set by Default
-	rows [][2]float64 // the points of data, read by LoadData
+	kind string        // which of layerKinds it is; set by Default
+	from *presetOrigin // what the layer draws of a preset; nil in a plot spec
+	rows [][2]float64  // the points of data, read by LoadData
 }
 
 // layerKinds are the keys that make a layer what it is: each layer has
@@ -127,7 +130,7 @@ type PlotLayer struct {
 var layerKinds = []string{"function", "points", "data", "region", "contour", "heatmap", "bars", "hline", "vline", "text", "arrow"}
 
 var (
-	anchors   = []string{"center", "left", "right", "above", "below"}
+	anchors   = []string{"center", "left", "right", "above", "below", "above-left", "above-right", "below-left", "below-right"}
 	colormaps = []string{"viridis", "blue-red", "greys"}
 )
 
@@ -176,18 +179,20 @@ func (*Plot) Fields() spec.Fields {
 		"layers.vline":         {Doc: "A vertical line at this x."},
 		"layers.text":          {Doc: "A text drawn at at."},
 		"layers.at":            {Doc: "Where text is, [x, y] in data coordinates."},
-		"layers.anchor":        {Doc: "Which side of at the text is on.", Enum: anchors},
+		"layers.anchor":        {Doc: "Which side of at the text is on; a corner (below-right …) sets it 14 px off at diagonally, wraps it within half the plot's width and lets it hide no curve, as a note in a corner of the plot.", Enum: anchors},
+		"layers.size":          {Doc: "Font size of text in points (default 12).", Within: [2]float64{6, 48}},
 		"layers.arrow":         {Doc: "An arrow {from, to, label} in data coordinates."},
 		"layers.arrow.from":    {Doc: "Where the arrow starts, [x, y]; its label is there."},
 		"layers.arrow.to":      {Doc: "Where the arrow points, [x, y]."},
 		"layers.arrow.label":   {Doc: "Text at the arrow's start."},
 		"layers.label":         {Doc: "The layer's entry in the legend; with for_each, {name} stands for the value."},
 		"layers.style":         {Doc: "How the layer is drawn."},
-		"layers.style.color":   {Doc: "A palette index (0–7) or #rrggbb; default the next palette colour."},
+		"layers.style.color":   {Doc: "A palette index (0–7), a colour of the theme (" + strings.Join(themeColorNames, ", ") + ") or #rrggbb; default the next palette colour."},
 		"layers.style.width":   {Doc: "Line width in points (default 2.2).", Within: [2]float64{0.1, 20}},
 		"layers.style.dash":    {Doc: "Dashed line."},
+		"layers.style.dotted":  {Doc: "Dotted line: short dashes, as of a guide (wins over dash)."},
 		"layers.style.marker":  {Doc: "Marker of points.", Enum: []string{"dot", "ring", "square"}},
-		"layers.style.fill":    {Doc: "Fill colour of a region or bars: a palette index or #rrggbb; default the colour."},
+		"layers.style.fill":    {Doc: "Fill colour of a region or bars: as color; default the colour."},
 		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
 		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
 		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
@@ -200,11 +205,12 @@ func (*Plot) Fields() spec.Fields {
 
 // Default fills the axes and names each layer's kind.
 func (s *Plot) Default(d *spec.Defaults) {
-	s.Axes.Default(d, "$x$", "$y$", 0, 0)
-	spec.Default(d, "x_scale", &s.XScale, "linear")
-	spec.Default(d, "y_scale", &s.YScale, "linear")
-	spec.Default(d, "aspect", &s.Aspect, "auto")
-	spec.Default(d, "legend", &s.Legend, autoCorner)
+	df := plotDefaults
+	s.Axes.Default(d, df.XLabel.Src, df.YLabel.Src, 0, 0)
+	spec.Default(d, "x_scale", &s.XScale, df.XScale)
+	spec.Default(d, "y_scale", &s.YScale, df.YScale)
+	spec.Default(d, "aspect", &s.Aspect, df.Aspect)
+	spec.Default(d, "legend", &s.Legend, df.Legend)
 	if !d.Set("layers") && !d.Set("panels") {
 		s.Layers = []PlotLayer{{Function: spec.Code{Src: "sigmoid(x)"}}}
 		s.Layers[0].kind = "function"
@@ -227,21 +233,19 @@ func defaultLayers(d *spec.Defaults, prefix string, layers []PlotLayer) {
 				break
 			}
 		}
-		spec.Default(d, p+"var", &l.Var, "x")
-		spec.Default(d, p+"samples", &l.Samples, 200)
-		spec.Default(d, p+"jumps", &l.Jumps, "break")
-		mode := "markers"
-		if l.kind == "data" {
-			mode = "line"
-		}
-		spec.Default(d, p+"mode", &l.Mode, mode)
-		spec.Default(d, p+"vars", &l.Vars, []string{"x", "y"})
-		spec.Default(d, p+"levels", &l.Levels, Levels{Count: 8})
-		spec.Default(d, p+"colormap", &l.Colormap, "viridis")
-		spec.Default(d, p+"resolution", &l.Resolution, 120)
-		spec.Default(d, p+"anchor", &l.Anchor, "center")
-		spec.Default(d, p+"style.marker", &l.Style.Marker, "dot")
-		spec.Default(d, p+"style.width", &l.Style.Width, 2.2)
+		df := layerDefaults(l.kind)
+		spec.Default(d, p+"var", &l.Var, df.Var)
+		spec.Default(d, p+"samples", &l.Samples, df.Samples)
+		spec.Default(d, p+"jumps", &l.Jumps, df.Jumps)
+		spec.Default(d, p+"mode", &l.Mode, df.Mode)
+		spec.Default(d, p+"vars", &l.Vars, df.Vars)
+		spec.Default(d, p+"levels", &l.Levels, df.Levels)
+		spec.Default(d, p+"colormap", &l.Colormap, df.Colormap)
+		spec.Default(d, p+"resolution", &l.Resolution, df.Resolution)
+		spec.Default(d, p+"anchor", &l.Anchor, df.Anchor)
+		spec.Default(d, p+"size", &l.Size, df.Size)
+		spec.Default(d, p+"style.marker", &l.Style.Marker, df.Style.Marker)
+		spec.Default(d, p+"style.width", &l.Style.Width, df.Style.Width)
 	}
 }
 
@@ -334,7 +338,7 @@ func (s *Plot) validate(c *spec.Check) {
 				v = l.Style.Fill
 			}
 			if _, ok := parseColor(lightTheme, v, 0); !ok && v != "" {
-				c.Errorf(p+".style."+col, "%s.style.%s: want a palette index 0–7 or #rrggbb, got %q", p, col, v)
+				c.Errorf(p+".style."+col, "%s.style.%s: want a palette index 0–7, one of %s, or #rrggbb, got %q", p, col, strings.Join(themeColorNames, ", "), v)
 			}
 		}
 	}
@@ -437,11 +441,25 @@ func (s *Plot) checkFormulas(c *spec.Check, p string, l *PlotLayer, params map[s
 	}
 }
 
-// parseColor returns the colour of a style value: a palette index, or
-// #rrggbb; "" is the palette's next colour, next.
+// themeColorNames are the theme's colours a style may name.
+var themeColorNames = []string{"ink", "grey", "light", "fire", "cold"}
+
+// parseColor returns the colour of a style value: a palette index, a
+// colour of the theme, or #rrggbb; "" is the palette's next colour, next.
 func parseColor(th *theme, s string, next int) (color.Color, bool) {
-	if s == "" {
+	switch s {
+	case "":
 		return th.palette(next), true
+	case "ink":
+		return th.ink, true
+	case "grey":
+		return th.grey, true
+	case "light":
+		return th.light, true
+	case "fire":
+		return th.fire, true
+	case "cold":
+		return th.cold, true
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		if n < 0 || n > 7 {
@@ -457,6 +475,17 @@ func parseColor(th *theme, s string, next int) (color.Color, bool) {
 		return color.RGBA{R: uint8(v >> 16), G: uint8(v >> 8), B: uint8(v), A: 0xff}, true
 	}
 	return nil, false
+}
+
+// dashes returns ls dashed or dotted as the style says.
+func (st Style) dashes(ls draw.LineStyle) draw.LineStyle {
+	switch {
+	case st.Dotted:
+		return dashed(ls, 2, 3)
+	case st.Dash:
+		return dashed(ls, 4, 3)
+	}
+	return ls
 }
 
 // withAlpha returns c at opacity a.
@@ -753,17 +782,14 @@ func (s *Plot) surface(in instance) *expr.Expr {
 // legend entry.
 func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plotter {
 	l := in.l
-	ls := e.line(l.Style.Width, in.color)
-	if l.Style.Dash {
-		ls = dashed(ls, 4, 3)
-	}
+	ls := l.Style.dashes(e.line(l.Style.Width, in.color))
 	entry := legendEntry{Label: in.label, Line: ls}
 	var out []plot.Plotter
 	switch l.kind {
 	case "function":
 		f := s.function(in)
 		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5), Bg: e.th.bg,
-			Track: e.track("the function of "+in.path, in.path+".function")})
+			Track: l.track(e, "the function of "+in.path, in.path+".function")})
 		legend.Avoid = append(legend.Avoid, f)
 	case "points", "data":
 		if l.Mode == "bars" {
@@ -780,7 +806,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		}
 		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
 		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color, Bg: e.th.bg,
-			Track: e.track("the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
+			Track: l.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
 	case "region":
 		x := s.surface(in)
 		fill := in.color
@@ -804,9 +830,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		if l.Style.Color != "" {
 			gl.Color = in.color
 		}
-		if l.Style.Dash {
-			gl = dashed(gl, 4, 3)
-		}
+		gl = l.Style.dashes(gl)
 		entry.Line = gl
 		if l.kind == "hline" {
 			out = append(out, hline{Y: l.HLine, Line: gl})
@@ -814,8 +838,8 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			out = append(out, vline{X: l.VLine, Line: gl})
 		}
 	case "text":
-		n := note{e: e, At: l.At, Text: l.Text.Src, Style: e.font(noteSize, false)}
-		gap := e.len(6)
+		n := note{e: e, At: l.At, Text: l.Text.Src, Style: e.font(l.Size, false)}
+		gap, corner := e.len(6), e.len(14)
 		switch l.Anchor {
 		case "center":
 			n.XAlign, n.YAlign = text.XCenter, text.YCenter
@@ -827,6 +851,18 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			n.XAlign, n.YAlign, n.Off = text.XCenter, text.YBottom, vg.Point{Y: gap}
 		case "below":
 			n.XAlign, n.YAlign, n.Off = text.XCenter, text.YTop, vg.Point{Y: -gap}
+		default: // a corner: a note in a corner of the plot
+			n.XAlign, n.YAlign, n.Off = text.XRight, text.YBottom, vg.Point{X: -corner, Y: corner}
+			if strings.HasSuffix(l.Anchor, "right") {
+				n.XAlign, n.Off.X = text.XLeft, corner
+			}
+			if strings.HasPrefix(l.Anchor, "below") {
+				n.YAlign, n.Off.Y = text.YTop, -corner
+			}
+			n.Field, n.Share = in.path+".text", 0.5
+			if l.from != nil {
+				n.Field = l.from.path
+			}
 		}
 		out = append(out, n)
 	case "arrow":
@@ -841,6 +877,25 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		legend.Entries = append(legend.Entries, entry)
 	}
 	return out
+}
+
+// presetOrigin is what a layer of a preset's plot draws, named as the preset's
+// spec names it in a problem of its layout.
+type presetOrigin struct {
+	what, path string // of a curve: "the curve σ(z)", "" (the problem is y_range's); of a text: its field
+	guide      bool   // a guide: no curve, never reported
+}
+
+// track returns the track of the layer's curve: what and path name it,
+// unless the layer is a preset's.
+func (l *PlotLayer) track(e *env, what, path string) *track {
+	switch {
+	case l.from == nil:
+		return e.track(what, path)
+	case l.from.guide:
+		return nil
+	}
+	return e.track(l.from.what, l.from.path)
 }
 
 // bars returns the plotter of bars b drawn by a layer instance, setting

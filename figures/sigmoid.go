@@ -19,6 +19,8 @@ type Sigmoid struct {
 	spec.Axes    `yaml:",inline"`
 	Formula      spec.Text `yaml:"formula"`       // annotation drawn in the plot; empty: none
 	MarkMidpoint bool      `yaml:"mark_midpoint"` // dot and guides at (0, 0.5); default true
+
+	plot expansion
 }
 
 // Fields documents the sigmoid's keys.
@@ -41,53 +43,45 @@ func (s *Sigmoid) Default(d *spec.Defaults) {
 // Validate has nothing to check across fields.
 func (*Sigmoid) Validate(*spec.Check) {}
 
-// build draws σ(z) with its asymptotes, the midpoint (0, 0.5) and the
-// formula (8.png).
-func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
-	p := e.newPlot(f.Title.Src, s.Axes)
+// expand draws σ(z) as a plot (8.png): the asymptotes y = 0 and y = 1
+// as guides, the midpoint (0, 0.5) marked with dotted guides to the axes,
+// and the formula in a corner.
+func (s *Sigmoid) expand(*spec.Figure) *Plot {
+	p := &Plot{Axes: s.Axes, Legend: "none"}
+	x0, x1 := s.XRange.Min, s.XRange.Max
+	y0, y1 := -0.08, 1.08
 	if s.YRange == nil {
-		p.Y.Min, p.Y.Max = -0.08, 1.08
-		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+		p.YRange = &spec.Range{Min: y0, Max: y1}
+		p.YTicks = []Tick{{At: 0}, {At: 0.5}, {At: 1}}
+	} else {
+		y0, y1 = s.YRange.Min, s.YRange.Max
 	}
-	guide := dashed(e.line(0.8, e.th.light), 4, 3)
-	p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
+	p.Layers = []PlotLayer{{kind: "hline", HLine: 0, Style: guideStyle, from: guide}, {kind: "hline", HLine: 1, Style: guideStyle, from: guide}}
 	// The midpoint is marked only where the plot shows it.
-	mark := s.MarkMidpoint && p.X.Min < 0 && 0 < p.X.Max && p.Y.Min < 0.5 && 0.5 < p.Y.Max
+	mark := s.MarkMidpoint && x0 < 0 && 0 < x1 && y0 < 0.5 && 0.5 < y1
 	if mark {
-		dots := dashed(e.line(0.8, e.th.grey), 2, 3)
-		p.Add(
-			segment{A: [2]float64{p.X.Min, 0.5}, B: [2]float64{0, 0.5}, Line: dots},
-			segment{A: [2]float64{0, p.Y.Min}, B: [2]float64{0, 0.5}, Line: dots},
-		)
+		p.Layers = append(p.Layers,
+			PlotLayer{kind: "points", Points: [][2]float64{{x0, 0.5}, {0, 0.5}}, Mode: "line", Style: dotStyle, from: guide},
+			PlotLayer{kind: "points", Points: [][2]float64{{0, y0}, {0, 0.5}}, Mode: "line", Style: dotStyle, from: guide})
 	}
-	p.Add(curve{F: neuron.Sigmoid, Line: e.line(2.2, e.th.palette(0)), Bg: e.th.bg, Track: e.track("the curve σ(z)", "")})
+	p.Layers = append(p.Layers, PlotLayer{kind: "function", Function: spec.Code{Src: "sigmoid(z)"}, Var: "z", from: &presetOrigin{what: "the curve σ(z)"}})
 	if mark {
-		p.Add(marker{At: [2]float64{0, 0.5}, R: e.len(4), Color: e.th.palette(0)})
+		p.Layers = append(p.Layers, PlotLayer{kind: "points", Points: [][2]float64{{0, 0.5}}, Style: Style{Color: "0"}, from: guide})
 	}
 	if s.Formula.Src != "" {
 		// Top left, where the curve is low, unless the range shows only its
-		// high side: then bottom right. A long formula wraps in that half
-		// of the plot, where the curve keeps to the other side.
-		sty := e.font(noteSize+2, false)
-		n := note{e: e, At: [2]float64{p.X.Min, p.Y.Max}, Off: vg.Point{X: e.len(14), Y: -e.len(14)}, Text: s.Formula.Src, Style: sty, YAlign: text.YTop, Field: "formula", Share: 0.5}
-		if neuron.Sigmoid(p.X.Min) >= 0.5 {
-			n = note{e: e, At: [2]float64{p.X.Max, p.Y.Min}, Off: vg.Point{X: -e.len(14), Y: e.len(14)}, Text: s.Formula.Src, Style: sty, XAlign: text.XRight, YAlign: text.YBottom, Field: "formula", Share: 0.5}
+		// high side: then bottom right.
+		formula := PlotLayer{kind: "text", Text: s.Formula, At: [2]float64{x0, y1}, Anchor: "below-right", Size: noteSize + 2, from: &presetOrigin{path: "formula"}}
+		if neuron.Sigmoid(x0) >= 0.5 {
+			formula.At, formula.Anchor = [2]float64{x1, y0}, "above-left"
 		}
-		p.Add(n)
+		p.Layers = append(p.Layers, formula)
 	}
-	return e.drawPlot(p)
+	return p
 }
 
-// marker is a plotter drawing one filled dot at a data point.
-type marker struct {
-	At    [2]float64
-	R     vg.Length
-	Color colorT
-}
-
-func (m marker) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
-	closedDot(c, vg.Point{X: tx(m.At[0]), Y: ty(m.At[1])}, m.R, m.Color)
+func (s *Sigmoid) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return buildPreset(e, f, &s.plot)
 }
 
 // note is a plotter drawing rich text anchored at a data point plus an

@@ -4,7 +4,6 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg/draw"
 
-	"github.com/figgen/figgen/neuron"
 	"github.com/figgen/figgen/spec"
 )
 
@@ -19,6 +18,8 @@ type Step struct {
 	spec.Axes      `yaml:",inline"`
 	Threshold      float64   `yaml:"threshold"`       // where the jump is; default 0
 	ThresholdLabel spec.Text `yaml:"threshold_label"` // when set, the x axis shows only this tick, at Threshold (e.g. $\theta$)
+
+	plot expansion
 }
 
 // Fields documents the step's keys.
@@ -56,32 +57,36 @@ func (s *Step) Validate(c *spec.Check) {
 	}
 }
 
-// build draws the unit step u(z − threshold): 6.png with the defaults,
-// the reaction-condition graph (5.png) with a symbolic threshold tick.
-func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) {
-	p := e.newPlot(f.Title.Src, s.Axes)
+// expand draws the unit step u(z − θ) as a plot: 6.png with the
+// defaults, the reaction-condition graph (5.png) with a symbolic
+// threshold tick. The guides: y = 1 dashed, z = θ dotted up to it.
+func (s *Step) expand(*spec.Figure) *Plot {
+	theta := s.Threshold
+	p := &Plot{Axes: s.Axes, Legend: "none", Params: map[string]float64{"theta": theta}}
 	if s.YRange == nil {
-		p.Y.Min, p.Y.Max = -0.15, 1.2
-		p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 1, Label: "$1$"}}
+		p.YRange = &spec.Range{Min: -0.15, Max: 1.2}
+		p.YTicks = []Tick{{At: 0}, {At: 1}}
 	}
 	if s.ThresholdLabel.Src != "" {
-		p.X.Tick.Marker = symbolicTicks{{Value: s.Threshold, Label: s.ThresholdLabel.Src}}
+		p.XTicks = []Tick{{At: theta, Label: s.ThresholdLabel}}
 	}
-	theta := s.Threshold
-	p.Add(
-		hline{Y: 1, Line: dashed(e.line(0.8, e.th.light), 4, 3)},
-		segment{A: [2]float64{theta, 0}, B: [2]float64{theta, 1}, Line: dashed(e.line(0.8, e.th.grey), 2, 3)},
-		curve{
-			F:     func(x float64) float64 { return neuron.Step(x - theta) },
-			Jumps: shifted(neuron.Jumps("step"), theta),
-			Line:  e.line(2.2, e.th.palette(0)),
-			Bg:    e.th.bg,
-			Dot:   e.len(4.5),
-			Track: e.track("the step u(z)", ""),
-		},
-	)
-	return e.drawPlot(p)
+	p.Layers = []PlotLayer{
+		{kind: "hline", HLine: 1, Style: guideStyle, from: guide},
+		{kind: "points", Points: [][2]float64{{theta, 0}, {theta, 1}}, Mode: "line", Style: dotStyle, from: guide},
+		{kind: "function", Function: spec.Code{Src: "step(z - theta)"}, Var: "z", Jumps: "dots", from: &presetOrigin{what: "the step u(z)"}},
+	}
+	return p
 }
+
+// The guides of the presets: a faint dashed line across the plot (an
+// hline's line is 0.4 of its width), a grey dotted one between points.
+var (
+	guideStyle = Style{Color: "light", Width: 2, Dash: true}
+	dotStyle   = Style{Color: "grey", Width: 0.8, Dotted: true}
+	guide      = &presetOrigin{guide: true}
+)
+
+func (s *Step) build(e *env, f *spec.Figure) func(c draw.Canvas) { return buildPreset(e, f, &s.plot) }
 
 // shifted returns xs moved by d.
 func shifted(xs []float64, d float64) []float64 {

@@ -587,6 +587,23 @@ func cmdSnippet(c *cli.Context, stdout, _ io.Writer, _ *report) error {
 	return nil
 }
 
+func cmdExpand(c *cli.Context, stdout, _ io.Writer, _ *report) error {
+	if c.NArg() == 0 {
+		return fail(exitUsage, errors.New("figgen expand: name the specs to expand; see figgen expand --help"))
+	}
+	exps, err := lib.Expand(c.Context, lib.Options{Paths: c.Args().Slice()})
+	if err != nil {
+		return fail(exitUsage, err)
+	}
+	for i, x := range exps {
+		if i > 0 {
+			fmt.Fprintln(stdout, "---")
+		}
+		stdout.Write(x.YAML)
+	}
+	return nil
+}
+
 func cmdValidate(c *cli.Context, stdout, _ io.Writer, _ *report) error {
 	specs, err := lib.Validate(c.Context, lib.Options{Paths: c.Args().Slice()})
 	if err != nil {

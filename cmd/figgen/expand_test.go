@@ -1,0 +1,53 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestExpand prints the plot of a preset, which renders the preset's
+// files; a spec of another kind is a positioned error, exit 2, nothing
+// written.
+func TestExpand(t *testing.T) {
+	dir := specDir(t, map[string]string{
+		"step.yaml": "kind: step\nthreshold: 1\nthreshold_label: '$\\theta$'\nx_range: [-2, 4]\n",
+		"unit.yaml": "# a unit\nkind: unit\n",
+	})
+	code, out, errs := figgen(t, "expand", filepath.Join(dir, "step.yaml"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, want := range []string{"kind: plot\n", "output: step\n", "x_ticks: [{at: 1, label: '$\\theta$'}]\n", "params: {theta: 1}\n", "  - function: 'step(z - theta)'\n    var: z\n    jumps: dots\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("expansion lacks %q:\n%s", want, out)
+		}
+	}
+	// Saved beside it under another name, it renders the preset's files.
+	if err := os.WriteFile(filepath.Join(dir, "plot.yml"), []byte(out), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, b := t.TempDir(), t.TempDir()
+	if code, _, errs := figgen(t, "render", "--out", a, filepath.Join(dir, "step.yaml")); code != 0 {
+		t.Fatal(errs)
+	}
+	if code, _, errs := figgen(t, "render", "--out", b, filepath.Join(dir, "plot.yml")); code != 0 {
+		t.Fatal(errs)
+	}
+	for _, name := range []string{"step.png", "step.svg"} {
+		x, _ := os.ReadFile(filepath.Join(a, name))
+		y, _ := os.ReadFile(filepath.Join(b, name))
+		if len(x) == 0 || string(x) != string(y) {
+			t.Errorf("%s: the expansion renders other bytes than the preset", name)
+		}
+	}
+	before := snapshot(t, dir)
+	code, out, errs = figgen(t, "expand", filepath.Join(dir, "unit.yaml"))
+	if code != 2 || out != "" || !strings.Contains(errs, "unit.yaml:2:7: kind unit is not a plot nor a preset of one (sigmoid, step)") {
+		t.Errorf("expand of a unit: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if after := snapshot(t, dir); len(after) != len(before) {
+		t.Errorf("expand wrote files")
+	}
+}
