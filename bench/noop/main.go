@@ -46,6 +46,7 @@ func main() {
 	// 200 specs, each from one of specs/ with its own output name.
 	many := filepath.Join(tmp, "many")
 	check(os.MkdirAll(filepath.Join(many, "specs"), 0o755))
+	run("", "cp", "-r", "specs/data", filepath.Join(many, "specs", "data")) // the plots' data files
 	src, err := filepath.Glob("specs/*.yaml")
 	check(err)
 	var names []string
@@ -77,7 +78,7 @@ func main() {
 	}
 	cmds := []cmd{
 		{name: "figgen --version", dir: post, args: []string{"--version"}},
-		{name: "no-op render specs/ (18 specs)", dir: post, args: []string{"render", "specs"}},
+		{name: "no-op render specs/ (the post's)", dir: post, args: []string{"render", "specs"}},
 		{name: "no-op check --fast specs/", dir: post, args: []string{"check", "--fast", "specs"}},
 		{name: "render 200 specs, 1 changed", dir: many, args: []string{"render", "specs"}, prep: func(r int) {
 			check(os.WriteFile(changed, fmt.Appendf(slices.Clone(orig), "\ntitle: round %d\n", r), 0o644))
