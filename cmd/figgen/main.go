@@ -1,10 +1,11 @@
 // Command figgen turns declarative figure specs (YAML, one figure per file)
 // into publication-quality PNG, SVG and PDF images.
 //
-//	figgen render [--out DIR] [--prune] [--dry-run] [PATH...]
+//	figgen render [--out DIR] [--prune] [--dry-run] [--shard K/N] [--json] [PATH...]
 //	                                      render specs into DIR (default out/)
-//	figgen check  [--out DIR] [PATH...]   fail when a file in DIR is stale or missing
-//	figgen validate [PATH...]             check specs without rendering
+//	figgen check  [--out DIR] [--fast] [--post FILE] [--diff DIR2] [--shard K/N] [--json] [PATH...]
+//	                                      fail when a file in DIR is stale or missing
+//	figgen validate [--json] [PATH...]    check specs without rendering
 //	figgen serve [--addr HOST:PORT] [PATH] preview the figures live in a browser
 //	figgen snippet [--format markdown|html] SPEC...
 //	                                      print what shows the figures in a post
