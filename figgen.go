@@ -55,6 +55,22 @@ type Options struct {
 	// times as slow (figures.Renderer.Optimized). SVG and PDF are the
 	// same either way. Off, PNGs are written fast.
 	Optimize bool
+
+	// Reuse, when set, is asked about every spec file before it is
+	// decoded, for the Figure a run made of it before, as Result.Figures
+	// gave it (Data, Key, Outputs, Files, Alt, Width, Height; Data named
+	// so that they can be read). When it returns one and the spec's
+	// bytes, its folder defaults' and those of the Data files hash to its
+	// Key, the spec is neither decoded nor rendered: that Figure, with
+	// Skipped set, is the spec's in Result.Figures and on the contact
+	// sheet, and Skip is not asked. Anything else (no record, another
+	// key, a file that cannot be read) and the spec is decoded as
+	// without Reuse. A run that finds any problem (or two outputs that
+	// might clash) is done again without Reuse, so that every problem is
+	// reported at its place. The command offers the record of every spec
+	// whose outputs its manifest says are fresh: a large folder of which
+	// one spec changed decodes that one spec.
+	Reuse func(spec string) (Figure, bool)
 }
 
 // A Sink receives the outputs of a run as they are rendered (see
@@ -221,6 +237,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		checked bool // its texts typeset
 	}
 	configs := map[string]*folderDefaults{} // folder → its figgen.yaml
+	reused := false                         // a spec taken from Options.Reuse, not decoded
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -235,6 +252,12 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		data, err := readFile(src, name, "spec")
 		if err != nil {
 			p.add(err)
+			continue
+		}
+		if fi, ok := reuse(src, opts.Reuse, name, src.join(dir, configName), data, fd.data); ok {
+			reused = true
+			figs = append(figs, &spec.Figure{File: name, Name: spec.Stem(name), Alt: fi.Alt, Width: fi.Width, Height: fi.Height})
+			info = append(info, fi)
 			continue
 		}
 		f, err := decodeSpec(name, data, fd.cfg)
@@ -290,10 +313,71 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		return nil, rerr
 	}
 	p.add(outputConflicts(figs))
+	if err := p.err(); (err != nil || mayClash(info)) && reused {
+		// Report every problem as a run that decodes every spec does.
+		opts.Reuse = nil
+		return load(ctx, opts)
+	}
 	if err := p.err(); err != nil {
 		return nil, err
 	}
 	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
+}
+
+// reuse returns the Figure a run made before of the spec file name, its
+// bytes data, when with its folder defaults (config, nil when there are
+// none) and its data files it is what that Figure's Key says.
+func reuse(src source, prev func(string) (Figure, bool), name, cfgName string, data, config []byte) (Figure, bool) {
+	if prev == nil {
+		return Figure{}, false
+	}
+	fi, ok := prev(name)
+	if !ok || fi.Key == "" {
+		return Figure{}, false
+	}
+	var dbs [][]byte
+	for _, d := range fi.Data {
+		b, err := readFile(src, d, "data")
+		if err != nil {
+			return Figure{}, false
+		}
+		dbs = append(dbs, b)
+	}
+	if InputKey(data, config, dbs...) != fi.Key {
+		return Figure{}, false
+	}
+	fi.Spec, fi.Config, fi.Skipped = name, cfgName, true
+	fi.Outputs = nil
+	for _, o := range fi.Files {
+		fi.Outputs = append(fi.Outputs, o.Name)
+	}
+	return fi, true
+}
+
+// mayClash reports whether two outputs of figs might be one file or one
+// needs a folder where another is a file, as outputConflicts says with
+// the specs decoded: names compared without case.
+func mayClash(figs []Figure) bool {
+	seen := map[string]bool{}
+	for _, f := range figs {
+		for _, n := range f.Outputs {
+			k := strings.ToLower(n)
+			if seen[k] {
+				return true
+			}
+			seen[k] = true
+		}
+	}
+	for k := range seen {
+		elems := strings.Split(k, "/")
+		for i := 1; i < len(elems); i++ {
+			folder := strings.Join(elems[:i], "/")
+			if seen[folder] || slices.Contains(reservedNames, folder) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // keyOf returns the key of the outputs of a valid figure whose spec,
@@ -414,7 +498,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 					return
 				}
 				if info[i].Skipped {
-					outs[i] = skippedOutputs(figs[i])
+					outs[i] = slices.Clone(info[i].Files)
 					continue
 				}
 				outs[i], errs[i] = r.Render(figs[i])
@@ -436,12 +520,6 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 		p.add(err)
 	}
 	return outs, p.err()
-}
-
-// skippedOutputs returns the outputs of the skipped figure f, without
-// their data, as the contact sheet lists them.
-func skippedOutputs(f *spec.Figure) []figures.Output {
-	return figures.Outputs(f)
 }
 
 // problems gathers the errors of a run: positioned ones into one

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/figgen/figgen/figures"
 	"github.com/figgen/figgen/fonts"
 )
 
@@ -133,5 +134,60 @@ func TestPNGMetadata(t *testing.T) {
 		if !bytes.Contains(png, []byte(want)) {
 			t.Errorf("the PNG lacks %q", want)
 		}
+	}
+}
+
+// TestReuse: a spec whose record's key is its inputs' is not decoded (the
+// record's alt text is on the contact sheet, even where the spec could
+// not be decoded); a record whose key is another's is ignored; a run with
+// a problem, or with outputs that might clash, reports it as a run
+// without Reuse does.
+func TestReuse(t *testing.T) {
+	a := "kind: step\nalt: from the spec\n"
+	fsys := mapFS(map[string]string{
+		"specs/a.yaml": a,
+		"specs/b.yaml": "kind: sigmoid\nformats: [svg]\n",
+	})
+	record := Figure{Key: InputKey([]byte(a), nil), Alt: "from the record", Width: 640, Height: 400,
+		Files: []figures.Output{{Name: "a.png", Format: "png", Theme: "light", Scale: 1}}}
+	asked := map[string]bool{}
+	run := func(fsys fs.FS, rec Figure) (*Result, error) {
+		return Generate(context.Background(), Options{FS: fsys,
+			Reuse: func(spec string) (Figure, bool) { return rec, spec == "specs/a.yaml" },
+			Skip:  func(f *Figure) bool { asked[f.Spec] = true; return false }})
+	}
+	res, err := run(fsys, record)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := res.Figures[0]
+	if !f.Skipped || f.Spec != "specs/a.yaml" || f.Config != "specs/figgen.yaml" || f.Alt != "from the record" || !slices.Equal(f.Outputs, []string{"a.png"}) || asked["specs/a.yaml"] || !asked["specs/b.yaml"] {
+		t.Errorf("reused figure %+v (Skip asked: %v)", f, asked)
+	}
+	if _, ok := res.Files["a.png"]; ok || !slices.Equal(res.Order, []string{"a.png", "b.svg", "index.html"}) {
+		t.Errorf("order %v; a.png rendered: %v", res.Order, ok)
+	}
+	if !bytes.Contains(res.Files["index.html"], []byte(`alt="from the record" width="640" height="400"`)) {
+		t.Errorf("the contact sheet does not show the record:\n%s", res.Files["index.html"])
+	}
+	// Another key: decoded.
+	other := record
+	other.Key = InputKey([]byte("kind: step\n"), nil)
+	if res, err := run(fsys, other); err != nil || res.Figures[0].Skipped || res.Figures[0].Alt != "from the spec" {
+		t.Errorf("a record of other inputs was taken: %+v, %v", res.Figures[0], err)
+	}
+	// A problem elsewhere: every spec decoded, so reported in full.
+	bad := mapFS(map[string]string{"specs/a.yaml": a, "specs/b.yaml": "kind: sigmoid\nwidth: -1\n"})
+	_, err = run(bad, record)
+	_, want := Generate(context.Background(), Options{FS: bad})
+	if err == nil || err.Error() != want.Error() {
+		t.Errorf("with Reuse: %v\nwithout: %v", err, want)
+	}
+	// A new spec writing a reused spec's output: the clash at its place.
+	clash := mapFS(map[string]string{"specs/a.yaml": a, "specs/b.yaml": "kind: sigmoid\noutput: A\n"})
+	_, err = run(clash, record)
+	_, want = Generate(context.Background(), Options{FS: clash})
+	if err == nil || want == nil || err.Error() != want.Error() {
+		t.Errorf("with Reuse: %v\nwithout: %v", err, want)
 	}
 }

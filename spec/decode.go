@@ -129,6 +129,10 @@ func mebibytes(n int) string {
 	return s + " MiB"
 }
 
+// Stem returns the name of the figure of the spec file path (Figure.Name):
+// its file name without directory and extension.
+func Stem(path string) string { return stem(path) }
+
 // stem returns the file name of path without its directory and extension.
 func stem(path string) string {
 	base := filepath.Base(filepath.ToSlash(path))

@@ -115,27 +115,42 @@ func cmdRender(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 	}
 	dry, prune := c.Bool("dry-run"), c.Bool("prune")
 	paths := c.Args().Slice()
-	if done, err := renderNothing(c, out, paths, sh, stdout, rep); done {
-		return err
+	// The manifest vouches for the fast PNG bytes: --optimize renders.
+	if !c.Bool("optimize") {
+		if done, err := renderNothing(c, out, paths, sh, stdout, rep); done {
+			return err
+		}
 	}
 	sink := &renderSink{out: out, dry: dry, shard: sh, pending: map[string]string{}, sums: map[string]string{}, progress: newProgress(stderr, "rendering")}
 	defer sink.cleanup()
 	defer sink.progress.done()
-	var skipped []string
 	skip := func(f *lib.Figure) bool {
 		if !sh.has(f.Spec) {
 			return true
 		}
-		if _, ok := out.fresh(f); ok {
-			skipped = append(skipped, f.Outputs...)
+		// The manifest records the fast PNG bytes' freshness: --optimize
+		// renders every spec again.
+		if _, ok := out.fresh(f); ok && !c.Bool("optimize") {
 			return true
 		}
 		sink.progress.total += len(f.Outputs)
 		return false
 	}
-	res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip, Optimize: c.Bool("optimize")})
+	// The specs whose outputs are fresh are not even decoded, when this
+	// machine remembers what decoding them said.
+	var reuse func(spec string) (lib.Figure, bool)
+	if !c.Bool("optimize") {
+		reuse = func(spec string) (lib.Figure, bool) { return out.reusable(spec, sh.has(spec)) }
+	}
+	res, err := lib.Generate(c.Context, lib.Options{Paths: paths, Sink: sink, Skip: skip, Reuse: reuse, Optimize: c.Bool("optimize")})
 	if err != nil {
 		return runError(err)
+	}
+	var skipped []string
+	for _, f := range res.Figures {
+		if f.Skipped && sh.has(f.Spec) {
+			skipped = append(skipped, f.Outputs...)
+		}
 	}
 	if len(sink.foreign) > 0 {
 		return fail(exitUsage, errors.Join(sink.foreign...))
@@ -207,6 +222,8 @@ func cmdRender(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 		if err := writeManifest(out, out.next(made, pruned)); err != nil {
 			return err
 		}
+		out.learnFigures(res.Figures)
+		out.saveStats()
 	}
 	unchanged := len(sink.unchanged) + len(skipped)
 	rep.Unchanged = append(sink.unchanged, skipped...)
@@ -279,6 +296,7 @@ func renderNothing(c *cli.Context, out *outDir, paths []string, sh shard, stdout
 		fmt.Fprintf(stdout, "0 to write, %d unchanged in %s; nothing changed (--dry-run)\n", len(mine), out.dir)
 		return true, nil
 	}
+	out.saveStats()
 	fmt.Fprintf(stdout, "0 written, %d unchanged in %s\n", len(mine), out.dir)
 	return true, nil
 }
@@ -459,6 +477,7 @@ func cmdCheck(c *cli.Context, stdout, stderr io.Writer, rep *report) error {
 				problems = append(problems, fmt.Errorf("%s: stale", out.path(indexName)))
 			}
 		}
+		out.saveStats()
 	} else {
 		if d := c.String("diff"); d != "" {
 			if err := os.MkdirAll(d, 0o755); err != nil {

@@ -1,11 +1,11 @@
 // Command figgen turns declarative figure specs (YAML, one figure per file)
 // into publication-quality PNG, SVG and PDF images.
 //
-//	figgen render [--out DIR] [--optimize] [--prune] [--dry-run] [PATH...]
+//	figgen render [--out DIR] [--optimize] [--prune] [--dry-run] [--shard K/N] [--json] [PATH...]
 //	                                      render specs into DIR (default out/)
-//	figgen check  [--out DIR] [--optimize] [PATH...]
+//	figgen check  [--out DIR] [--fast] [--optimize] [--post FILE] [--diff DIR2] [--shard K/N] [--json] [PATH...]
 //	                                      fail when a file in DIR is stale or missing
-//	figgen validate [PATH...]             check specs without rendering
+//	figgen validate [--json] [PATH...]    check specs without rendering
 //	figgen serve [--addr HOST:PORT] [PATH] preview the figures live in a browser
 //	figgen snippet [--format markdown|html] SPEC...
 //	                                      print what shows the figures in a post

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -112,11 +113,15 @@ func parseManifest(data []byte) (manifest, error) {
 type outDir struct {
 	dir     string
 	exists  bool
-	entries map[string]manifestEntry // the manifest's, by name: the files figgen wrote
-	build   string                   // the manifest's Figgen
-	old     []byte                   // the manifest's bytes; nil when there is none or it is not trusted
-	warning error                    // why the manifest there is not trusted
-	sums    map[string]string        // the hashes of files of the out dir, as read by sumOf
+	entries map[string]manifestEntry   // the manifest's, by name: the files figgen wrote
+	build   string                     // the manifest's Figgen
+	old     []byte                     // the manifest's bytes; nil when there is none or it is not trusted
+	warning error                      // why the manifest there is not trusted
+	sums    map[string]string          // the hashes of files of the out dir, as read by sumOf
+	bySpec  map[string][]manifestEntry // the entries by Spec, sorted by name: made by specEntries
+	stats   *statCache                 // the hashes this machine knows of the out dir's files: made by sumOf
+	abs     string                     // dir made absolute, or "" when it cannot be
+	cwd     string                     // the working directory then
 }
 
 // owned reports whether figgen wrote the file name of the out dir.
@@ -130,6 +135,9 @@ func (o *outDir) owned(name string) bool {
 // warning (o.warning): the run then owns no file but those it writes.
 func openOutDir(dir string) (*outDir, error) {
 	o := &outDir{dir: dir, entries: map[string]manifestEntry{}, sums: map[string]string{}}
+	if cwd, err := os.Getwd(); err == nil {
+		o.cwd, o.abs = cwd, absIn(cwd, dir)
+	}
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -174,16 +182,24 @@ func (o *outDir) warn(w interface{ Write([]byte) (int, error) }) {
 // rel names the spec or data file p as the manifest does: relative to the
 // out dir, slash-separated.
 func (o *outDir) rel(p string) string {
-	ap, err1 := filepath.Abs(p)
-	ad, err2 := filepath.Abs(o.dir)
-	if err1 != nil || err2 != nil {
+	if o.abs == "" {
 		return filepath.ToSlash(p)
 	}
-	r, err := filepath.Rel(ad, ap)
+	ap := absIn(o.cwd, p)
+	r, err := filepath.Rel(o.abs, ap)
 	if err != nil {
 		return filepath.ToSlash(ap)
 	}
 	return filepath.ToSlash(r)
+}
+
+// absIn returns the path p made absolute in the folder cwd, cleaned, as
+// filepath.Abs does without asking for the working directory each time.
+func absIn(cwd, p string) string {
+	if filepath.IsAbs(p) {
+		return filepath.Clean(p)
+	}
+	return filepath.Join(cwd, p)
 }
 
 // unrel names the manifest's file r as the command line would: the
@@ -204,12 +220,106 @@ func (o *outDir) sumOf(name string) string {
 	}
 	s := ""
 	if o.blocked(name) == "" {
-		if data, err := readRegular(o.path(name), maxOutputBytes); err == nil {
-			s = sum(data)
-		}
+		s = o.hash(name)
 	}
 	o.sums[name] = s
 	return s
+}
+
+// hash returns the SHA-256 of the regular file name of the out dir in hex,
+// from the stat cache when the file's lstat is what the cache knows, else
+// reading it as it hashes; "" when it is no regular file, cannot be read
+// or is over maxOutputBytes.
+func (o *outDir) hash(name string) string {
+	p := o.path(name)
+	st, err := os.Lstat(p)
+	if err != nil || !st.Mode().IsRegular() {
+		return ""
+	}
+	if s, ok := o.statCache().lookup(name, st); ok {
+		return s
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	before, err := f.Stat()
+	if err != nil || !os.SameFile(st, before) {
+		return ""
+	}
+	h := sha256.New()
+	n, err := io.Copy(h, io.LimitReader(f, maxOutputBytes+1))
+	if err != nil || n > maxOutputBytes {
+		return ""
+	}
+	s := hex.EncodeToString(h.Sum(nil))
+	if after, err := f.Stat(); err == nil {
+		o.stats.learn(name, before, after, s)
+	}
+	return s
+}
+
+// saveStats keeps what the run learnt of the out dir's files in the stat
+// cache, for the next run on this machine.
+func (o *outDir) saveStats() {
+	if o.stats == nil {
+		return
+	}
+	keys := map[figKey]bool{}
+	for _, e := range o.entries {
+		keys[figKey{e.Spec, e.Inputs}] = true
+	}
+	o.stats.save(o.owned, func(k figKey) bool { return keys[k] })
+}
+
+// statCache returns the stat cache of the out dir, reading it on first use.
+func (o *outDir) statCache() *statCache {
+	if o.stats == nil {
+		o.stats = openStatCache(o.abs)
+	}
+	return o.stats
+}
+
+// learnFigures keeps in the stat cache what a run said of its figures:
+// what a later run needs to reuse them without decoding their specs.
+func (o *outDir) learnFigures(figs []lib.Figure) {
+	for _, f := range figs {
+		o.statCache().learnFigure(o.rel(f.Spec), f)
+	}
+}
+
+// reusable returns the Figure of the spec file spec as the run that made
+// its outputs saw it (lib.Options.Reuse): the manifest gives its key, data
+// files and outputs, this machine's stat cache what decoding it said
+// (formats, alt text, size), and, when it is in the run's shard (mine),
+// its outputs must be fresh. lib.Generate then checks the spec's inputs
+// against the key before it takes the Figure for the spec's.
+func (o *outDir) reusable(spec string, mine bool) (lib.Figure, bool) {
+	if o.old == nil || o.build != lib.Build() {
+		return lib.Figure{}, false
+	}
+	es := o.specEntries(spec)
+	if len(es) == 0 {
+		return lib.Figure{}, false
+	}
+	for _, e := range es {
+		if e.Inputs != es[0].Inputs || !slices.Equal(e.Data, es[0].Data) {
+			return lib.Figure{}, false
+		}
+	}
+	fi, ok := o.statCache().figure(figKey{es[0].Spec, es[0].Inputs})
+	if !ok {
+		return lib.Figure{}, false
+	}
+	f := lib.Figure{Spec: spec, Data: o.dataOf(spec), Key: es[0].Inputs, Files: slices.Clone(fi.files), Alt: fi.alt, Width: fi.width, Height: fi.height}
+	for _, out := range f.Files {
+		f.Outputs = append(f.Outputs, out.Name)
+	}
+	if _, fresh := o.fresh(&f); mine && !fresh {
+		return lib.Figure{}, false
+	}
+	return f, true
 }
 
 // maxOutputBytes bounds what figgen reads of a file it wrote to hash it:
@@ -223,15 +333,16 @@ func sum(data []byte) string {
 
 // specEntries returns the manifest's entries of the spec file spec.
 func (o *outDir) specEntries(spec string) []manifestEntry {
-	r := o.rel(spec)
-	var es []manifestEntry
-	for _, e := range o.entries {
-		if e.Spec == r {
-			es = append(es, e)
+	if o.bySpec == nil {
+		o.bySpec = map[string][]manifestEntry{}
+		for _, e := range o.entries {
+			o.bySpec[e.Spec] = append(o.bySpec[e.Spec], e)
+		}
+		for _, es := range o.bySpec {
+			sort.Slice(es, func(i, j int) bool { return es[i].Name < es[j].Name })
 		}
 	}
-	sort.Slice(es, func(i, j int) bool { return es[i].Name < es[j].Name })
-	return es
+	return o.bySpec[o.rel(spec)]
 }
 
 // fresh reports whether the outputs of fig are up to date in the out dir,
