@@ -3,6 +3,7 @@ package figures
 import (
 	"image/color"
 	"math"
+	"slices"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -65,7 +66,7 @@ func (*Descent) Fields() spec.Fields {
 		"compare":        {Doc: "Paths of several learning rates in the palette, with a legend: {rate: [0.05, 0.4]}; replaces rate."},
 		"compare.rate":   {Doc: "The learning rates.", Items: [2]int{0, 6}},
 		"compare.rate[]": {Within: [2]float64{1e-9, 1e6}, What: "rate"},
-		"gradient":       {Doc: "The steps (from 0) at which −∇C is drawn as an arrow (two vars, contour).", Items: [2]int{0, 50}},
+		"gradient":       {Doc: "The steps (from 0) at which −∇C is drawn as an arrow on each path (two vars, contour).", Items: [2]int{0, 50}},
 		"note":           {Doc: "Said in the figure when a path leaves the range (diverges)."},
 	}
 	cameraFields(f, -60, 30)
@@ -195,14 +196,18 @@ func (s *Descent) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 			legend.Entries = append(legend.Entries, legendEntry{Label: "$\\eta = " + mathNum(dp.rate) + "$", Line: e.line(2, dp.color), Dot: e.len(3.5), Marker: "dot"})
 		}
 	}
-	if len(paths) == 1 && len(paths[0].pts) > 0 {
+	// −∇C at the chosen steps of every path, once where paths meet (they
+	// all start at the start), over the paths.
+	var at [][]float64
+	for _, dp := range paths {
 		for _, k := range s.Gradient {
-			if k < len(paths[0].pts) {
-				w := paths[0].pts[k]
-				g := neuron.Gradient(cost, w)
-				p.Add(gradArrow{e: e, at: w, g: g, box: [4]float64{xr.Min, xr.Max, yr.Min, yr.Max}})
+			if k < len(dp.pts) && !slices.ContainsFunc(at, func(w []float64) bool { return slices.Equal(w, dp.pts[k]) }) {
+				at = append(at, dp.pts[k])
 			}
 		}
+	}
+	for _, w := range at {
+		p.Add(gradArrow{e: e, at: w, g: neuron.Gradient(cost, w), box: [4]float64{xr.Min, xr.Max, yr.Min, yr.Max}, paths: paths})
 	}
 	if note := s.divergedNote(paths); note != "" {
 		legend.Entries = append(legend.Entries, legendEntry{Label: s.fitNote(e, note), NoLine: true})
@@ -355,38 +360,69 @@ func (sp stepsPlot) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// gradArrow draws −∇C at a point of the map, scaled to a tenth of the
-// plot's width at most.
+// gradArrow draws −∇C at a point of the map, a fifth of the plot's width
+// long, in ink (a vector, not a path), labelled beside its middle on the
+// side farther from the paths' points.
 type gradArrow struct {
-	e   *env
-	at  []float64
-	g   []float64
-	box [4]float64
+	e     *env
+	at    []float64
+	g     []float64
+	box   [4]float64
+	paths []descentPath
 }
 
 func (ga gradArrow) Plot(c draw.Canvas, p *plot.Plot) {
-	tx, ty := p.Transforms(&c)
 	n := math.Hypot(ga.g[0], ga.g[1])
-	if n == 0 || math.IsNaN(n) {
+	if n == 0 || math.IsNaN(n) || math.IsInf(n, 0) {
 		return
 	}
-	long := 0.18 * (ga.box[1] - ga.box[0])
-	to := []float64{ga.at[0] - ga.g[0]/n*long, ga.at[1] - ga.g[1]/n*long}
-	a := vg.Point{X: tx(ga.at[0]), Y: ty(ga.at[1])}
-	b := vg.Point{X: tx(to[0]), Y: ty(to[1])}
-	col := ga.e.th.palette(2)
-	c.StrokeLines(ga.e.line(2.2, col), c.ClipLinesXY([]vg.Point{a, b})...)
-	if c.Contains(b) {
-		arrowHead(c, a, b, ga.e.len(9), col)
-		sty := ga.e.font(noteSize, false)
-		sty.Color = col
-		sty.XAlign, sty.YAlign = text.XLeft, text.YCenter
-		d := unitVec(a, b)
-		if d.X < 0 {
-			sty.XAlign = text.XRight
-		}
-		c.FillText(sty, vg.Point{X: b.X + d.X*ga.e.len(6), Y: b.Y + d.Y*ga.e.len(6) + ga.e.len(8)}, `$-\nabla C$`)
+	// Canvas coordinates from rounded products: the side of the label is
+	// a decision (doc.go).
+	x0, w := float64(c.Min.X), float64(c.Max.X-c.Min.X)
+	cy := canvasY(c, p)
+	at := func(v []float64) vg.Point {
+		return vg.Point{X: vg.Length(x0 + float64(p.X.Norm(v[0])*w)), Y: vg.Length(cy(v[1]))}
 	}
+	long := 0.18 * (ga.box[1] - ga.box[0])
+	to := []float64{ga.at[0] - float64(ga.g[0]/n*long), ga.at[1] - float64(ga.g[1]/n*long)}
+	a, b := at(ga.at), at(to)
+	col := ga.e.th.ink
+	c.StrokeLines(ga.e.line(2.2, col), c.ClipLinesXY([]vg.Point{a, b})...)
+	if !c.Contains(b) {
+		return
+	}
+	arrowHead(c, a, b, ga.e.len(9), col)
+	sty := ga.e.font(noteSize, false)
+	sty.Color = col
+	sty.XAlign, sty.YAlign = text.XCenter, text.YCenter
+	const label = `$-\nabla C$`
+	r := sty.Rectangle(label)
+	d := unitVec(a, b)
+	nrm := vg.Point{X: -d.Y, Y: d.X}
+	// Clear of the arrow by 6 pt plus the label's half extent across it.
+	off := ga.e.len(6) + vg.Length(math.Abs(float64(nrm.X)))*(r.Max.X-r.Min.X)/2 + vg.Length(math.Abs(float64(nrm.Y)))*(r.Max.Y-r.Min.Y)/2
+	mid := vg.Point{X: (a.X + b.X) / 2, Y: (a.Y + b.Y) / 2}
+	side := func(k vg.Length) vg.Point { return vg.Point{X: mid.X + nrm.X*off*k, Y: mid.Y + nrm.Y*off*k} }
+	// The nearest point of any path to each candidate, squared, on the grid.
+	nearest := func(q vg.Point) float64 {
+		best := math.Inf(1)
+		for _, dp := range ga.paths {
+			for _, v := range dp.pts {
+				pt := at(v)
+				dx, dy := float64(pt.X-q.X), float64(pt.Y-q.Y)
+				best = math.Min(best, onGrid(float64(dx*dx)+float64(dy*dy)))
+			}
+		}
+		return best
+	}
+	pos := side(1)
+	inside := func(q vg.Point) bool {
+		return q.X+r.Min.X >= c.Min.X && q.X+r.Max.X <= c.Max.X && q.Y+r.Min.Y >= c.Min.Y && q.Y+r.Max.Y <= c.Max.Y
+	}
+	if neg := side(-1); inside(neg) && (!inside(pos) || nearest(neg) > nearest(pos)) {
+		pos = neg
+	}
+	c.FillText(sty, pos, label)
 }
 
 // noteBox writes a note at the top left of the canvas, on white.

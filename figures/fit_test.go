@@ -197,8 +197,9 @@ var sweepContexts = map[string][]string{
 	"network":    {"highlight: [{layer: 2, node: 1}]\nbias: true\n"},
 	"plot": {"layers:\n  - {function: 'sigmoid(x)', label: A}\n  - {text: B, at: [-3, 0.5]}\n" +
 		"  - {arrow: {from: [2.5, 0.2], to: [0.5, 0.6], label: C}}\nlegend: top-left\n"},
-	"descent": {"view: surface\n", "vars: [w]\ncost: 'w^2'\nstart: [1.5]\nrate: 1.1\n"},
-	"pixels":  {"images:\n  - {rows: ['#.#', '.#.', '#.#'], caption: A}\n  - {rows: ['#.', '.#'], caption: B}\nconvolve: {caption: C}\nhighlight: [1, 1]\n"},
+	"descent":    {"view: surface\n", "vars: [w]\ncost: 'w^2'\nstart: [1.5]\nrate: 1.1\n"},
+	"perceptron": {"data: xor\n", "points: [[0, 0, 0], [2, 1, 1]]\n"},
+	"pixels":     {"images:\n  - {rows: ['#.#', '.#.', '#.#'], caption: A}\n  - {rows: ['#.', '.#'], caption: B}\nconvolve: {caption: C}\nhighlight: [1, 1]\n"},
 }
 
 // sweepCase is a text field of a kind in one spec: a key path and the

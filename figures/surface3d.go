@@ -215,17 +215,7 @@ func (s surface3) draw(e *env, c draw.Canvas, b *box3) {
 				continue
 			}
 			if o.line.Width > 0 && i+1 < len(o.pts) {
-				q := lift(o.pts[i+1])
-				if finite(q) {
-					pa, pq := b.pt(a), b.pt(q)
-					ls, arrows := o.line, o.arrows
-					add((b.depth(a)+b.depth(q))/2-cell, func() {
-						c.StrokeLine2(ls, pa.X, pa.Y, pq.X, pq.Y)
-						if arrows && math.Hypot(float64(pq.X-pa.X), float64(pq.Y-pa.Y)) > float64(e.len(9)) {
-							arrowHead(c, pa, pq, e.len(7), ls.Color)
-						}
-					})
-				}
+				s.drape(e, c, b, a, lift(o.pts[i+1]), o, cell, add)
 			}
 			if o.dot > 0 {
 				at, r, col := b.pt(a), o.dot, o.col
@@ -248,6 +238,53 @@ func (s surface3) draw(e *env, c draw.Canvas, b *box3) {
 	})
 	for _, it := range items {
 		it.draw()
+	}
+}
+
+// drape adds the step from a to q, both on the surface, as the surface
+// carries it: the straight step in (x, y) cut into pieces of about a cell,
+// each lifted onto the surface and sorted a little in front of the quad
+// it lies on. A straight chord sorted as one item would sink under the
+// quads in front of its middle (and, on a curved surface, leave it).
+func (s surface3) drape(e *env, c draw.Canvas, b *box3, a, q [3]float64, o onSurface, cell float64, add func(float64, func())) {
+	m := s.m
+	if math.IsNaN(q[2]) || math.IsInf(q[2], 0) {
+		return
+	}
+	// Pieces by the step's length in cells, from rounded products (no
+	// fused multiply-add: doc.go).
+	dx, dy := (q[0]-a[0])/(m.x1-m.x0), (q[1]-a[1])/(m.y1-m.y0)
+	cells := math.Sqrt(float64(dx*dx)+float64(dy*dy)) * float64(m.n)
+	k := int(math.Ceil(onGrid(cells)))
+	k = max(1, min(k, 4*m.n))
+	pts := make([][3]float64, 0, k+1)
+	for j := 0; j <= k; j++ {
+		t := float64(j) / float64(k)
+		x, y := a[0]+float64((q[0]-a[0])*t), a[1]+float64((q[1]-a[1])*t)
+		z := m.f(x, y)
+		if j == 0 {
+			x, y, z = a[0], a[1], a[2]
+		} else if j == k {
+			x, y, z = q[0], q[1], q[2]
+		}
+		if math.IsNaN(z) || math.IsInf(z, 0) {
+			return
+		}
+		pts = append(pts, [3]float64{x, y, z})
+	}
+	pa, pq := b.pt(a), b.pt(q)
+	arrow := o.arrows && math.Hypot(float64(pq.X-pa.X), float64(pq.Y-pa.Y)) > float64(e.len(9))
+	ls := o.line
+	for j := 0; j < k; j++ {
+		u, v := pts[j], pts[j+1]
+		pu, pv := b.pt(u), b.pt(v)
+		last := j == k-1
+		add((b.depth(u)+b.depth(v))/2-cell, func() {
+			c.StrokeLine2(ls, pu.X, pu.Y, pv.X, pv.Y)
+			if last && arrow {
+				arrowHead(c, pu, pv, e.len(7), ls.Color)
+			}
+		})
 	}
 }
 

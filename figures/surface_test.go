@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"gonum.org/v1/plot/vg/draw"
+
 	"github.com/figgen/figgen/spec"
 )
 
@@ -61,5 +63,50 @@ func TestDescentDiverges(t *testing.T) {
 	ok := decodeYAML(t, "d.yaml", "kind: descent\ncost: 'w^2'\nvars: [w]\nstart: [1.5]\nrate: 0.1\nsteps: 20\n").Spec.(*Descent)
 	if ps := ok.paths(lightTheme, cost, func(w []float64) bool { return math.Abs(w[0]) <= 3 }); ps[0].left || len(ps[0].pts) != 21 || ok.divergedNote(ps) != "" {
 		t.Errorf("a converging path: %d points, left %v", len(ps[0].pts), ps[0].left)
+	}
+}
+
+// TestDrape: a step on the surface is drawn as pieces of about a cell,
+// each sorted by its own depth, so that no quad in front of the step's
+// middle hides its ends; a short step is one piece.
+func TestDrape(t *testing.T) {
+	f := decodeYAML(t, "d.yaml", "kind: descent\nview: surface\n")
+	e := newEnv(renderer(t).eng.Handler(), f, lightTheme)
+	m := newMesh3(func(x, y float64) float64 { return x*x + y*y }, spec.Range{Min: -2, Max: 2}, spec.Range{Min: -2, Max: 2}, 40)
+	b := surfaceBox(newCamera(Camera{Azimuth: -60, Elevation: 30}), m, true, [3]string{"x", "y", "z"})
+	s := surface3{m: m}
+	o := onSurface{line: e.line(2, lightTheme.fire)}
+	for _, tc := range []struct {
+		a, q [2]float64
+		n    int
+	}{
+		{[2]float64{-1.5, 1.5}, [2]float64{0, 0}, 22}, // √(0.375² + 0.375²) · 40 = 21.2 cells
+		{[2]float64{0, 0}, [2]float64{0.05, 0}, 1},
+	} {
+		var depths []float64
+		add := func(d float64, _ func()) { depths = append(depths, d) }
+		lift := func(p [2]float64) [3]float64 { return [3]float64{p[0], p[1], m.f(p[0], p[1])} }
+		s.drape(e, draw.Canvas{}, b, lift(tc.a), lift(tc.q), o, 0, add)
+		if len(depths) != tc.n {
+			t.Errorf("%v → %v: %d pieces, want %d", tc.a, tc.q, len(depths), tc.n)
+		}
+		if tc.n > 1 && depths[0] == depths[len(depths)-1] {
+			t.Errorf("%v → %v: the pieces share one depth", tc.a, tc.q)
+		}
+	}
+}
+
+// TestDescentGradientCompared: −∇C is drawn on every compared path, once
+// at the start they share.
+func TestDescentGradientCompared(t *testing.T) {
+	texts := layoutTexts(t, "kind: descent\ncompare: {rate: [0.05, 0.3]}\ngradient: [0, 2]\n")
+	n := 0
+	for _, s := range texts {
+		if s == `$-\nabla C$` {
+			n++
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d −∇C labels, want 3 (the start, step 2 of each path): %q", n, texts)
 	}
 }

@@ -53,9 +53,11 @@ func newCamera(c Camera) camera {
 // project returns where p is drawn (x right, y up, in the units of p) and
 // its depth (larger is farther from the viewer).
 func (v camera) project(p [3]float64) (x, y, depth float64) {
-	x = -v.sa*p[0] + v.ca*p[1]
-	y = -v.se*v.ca*p[0] - v.se*v.sa*p[1] + v.ce*p[2]
-	depth = -v.ce*v.ca*p[0] - v.ce*v.sa*p[1] - v.se*p[2]
+	// Each product rounded: depth orders what is drawn, a decision that
+	// must not depend on fused multiply-adds (doc.go).
+	x = float64(-v.sa*p[0]) + float64(v.ca*p[1])
+	y = float64(-v.se*v.ca*p[0]) - float64(v.se*v.sa*p[1]) + float64(v.ce*p[2])
+	depth = float64(-v.ce*v.ca*p[0]) - float64(v.ce*v.sa*p[1]) - float64(v.se*p[2])
 	return x, y, depth
 }
 

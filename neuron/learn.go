@@ -5,7 +5,6 @@ import (
 	"math"
 
 	"gonum.org/v1/gonum/diff/fd"
-	"gonum.org/v1/gonum/floats"
 )
 
 // Gradient returns ∇C at w by central differences (gonum's diff/fd), with
@@ -40,8 +39,10 @@ func Descent(cost func(w []float64) float64, grad func(w []float64) []float64, s
 		if len(g) != len(w) {
 			return nil, fmt.Errorf("%w: a gradient of %d for %d weights", ErrShape, len(g), len(w))
 		}
-		next := append([]float64(nil), w...)
-		floats.AddScaled(next, -rate, g)
+		next := make([]float64, len(w))
+		for i := range w {
+			next[i] = w[i] - float64(rate*g[i]) // rounded: no fused multiply-add on arm64
+		}
 		if !allFinite(next) || !allFinite([]float64{cost(next)}) {
 			break
 		}
@@ -117,12 +118,14 @@ func Perceptron(samples []Sample, w0 []float64, theta0, rate float64, epochs int
 				return nil, fmt.Errorf("%w: a sample of %d inputs for %d weights", ErrShape, len(s.X), len(w))
 			}
 			y := 0.0
-			if floats.Dot(w, s.X) >= theta {
+			if dot(w, s.X) >= theta {
 				y = 1
 			}
 			if d := s.Label - y; d != 0 {
 				errs++
-				floats.AddScaled(w, rate*d, s.X)
+				for i, x := range s.X {
+					w[i] += float64(float64(rate*d) * x)
+				}
 				theta -= rate * d
 			}
 		}
@@ -137,10 +140,22 @@ func Perceptron(samples []Sample, w0 []float64, theta0, rate float64, epochs int
 // Separates reports whether the unit w·x ≥ θ gives every sample its label.
 func Separates(samples []Sample, w []float64, theta float64) bool {
 	for _, s := range samples {
-		fires := floats.Dot(w, s.X) >= theta
+		fires := dot(w, s.X) >= theta
 		if fires != (s.Label == 1) {
 			return false
 		}
 	}
 	return true
+}
+
+// dot returns w·x summed in order, each product rounded before it is
+// added: the same bits on every machine (gonum's Dot is assembly on amd64,
+// and arm64's compiler fuses x*y+z into one multiply-add), since the
+// perceptron's decisions w·x ≥ θ hang on them.
+func dot(w, x []float64) float64 {
+	var s float64
+	for i, v := range w {
+		s += float64(v * x[i])
+	}
+	return s
 }

@@ -127,3 +127,23 @@ func TestPerceptron(t *testing.T) {
 		t.Errorf("a sample of the wrong size: %v", err)
 	}
 }
+
+// TestPerceptronRounds: the unit's decision w·x ≥ θ rounds each product
+// before adding it, on every machine. Here 0.1·0.3 + 0.6000000000000001·0.7
+// is 0.45000000000000007 so; fused into one multiply-add (arm64's
+// compiler does that to a plain x*y+z) it is 0.45, below θ.
+func TestPerceptronRounds(t *testing.T) {
+	w, x := []float64{0.1, 0.6000000000000001}, []float64{0.3, 0.7}
+	theta := float64(w[0]*x[0]) + float64(w[1]*x[1])
+	if math.FMA(w[1], x[1], float64(w[0]*x[0])) >= theta {
+		t.Fatal("the example no longer tells fused from rounded")
+	}
+	s := []Sample{{X: x, Label: 1}}
+	if !Separates(s, w, theta) {
+		t.Error("Separates: the unit does not fire at w·x = θ")
+	}
+	ep, err := Perceptron(s, w, theta, 0.1, 3)
+	if err != nil || len(ep) != 1 || ep[0].Errors != 0 {
+		t.Errorf("Perceptron: %+v, %v; want one epoch without an error", ep, err)
+	}
+}

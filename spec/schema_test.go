@@ -358,6 +358,12 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "plot" && name == "panels" { // each with a layer
 					item = func(i int) any { return map[string]any{"layers": []any{map[string]any{"hline": i}}} }
 				}
+				if k == "perceptron" && name == "points" { // labelled 0 or 1
+					item = func(i int) any { return []any{i, 0, i % 2} }
+				}
+				if k == "perceptron" && name == "epochs_shown" { // distinct epochs of a run that does not stop early
+					item = func(i int) any { return i }
+				}
 				if k == "pixels" && name == "images" { // each with its cells
 					item = func(int) any { return map[string]any{"rows": []string{"#"}} }
 				}
@@ -394,6 +400,9 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "network" && name == "edge_style" { // weight needs the default 12-3-2 network's weights
 					row12, row3 := "[1"+strings.Repeat(", 1", 11)+"]", "[1, 1, 1]"
 					in += "weights: [[" + row12 + ", " + row12 + ", " + row12 + "], [" + row3 + ", " + row3 + "]]\n"
+				}
+				if k == "perceptron" && name == "epochs_shown" {
+					in += "data: xor\nepochs: 20\nx_range: [-2, 2]\ny_range: [-2, 2]\n"
 				}
 				if k == "descent" && (name == "start" || name == "vars") { // one start per var, the cost over them
 					n := 2

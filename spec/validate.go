@@ -254,6 +254,8 @@ func (d *decoder) items(path string, fd Field, n int) {
 		want = fmt.Sprintf("at least %d %s", lo, noun)
 	case lo == 0:
 		want = fmt.Sprintf("at most %d %s", hi, noun)
+	case lo == hi:
+		want = fmt.Sprintf("%d %s", lo, noun)
 	case lo+1 == hi:
 		want = fmt.Sprintf("%d or %d %s", lo, hi, noun)
 	default:
