@@ -48,3 +48,31 @@ func TestContourEnds(t *testing.T) {
 		t.Errorf("the contour around a peak: %v, want one closed loop of 4 points", lines)
 	}
 }
+
+// TestColorBarTicks: a colour bar's ticks are written at their step's
+// precision, never as the float64 the step's arithmetic gives
+// (−0.8000000000000002), and the bar's room holds them.
+func TestColorBarTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{-0.9723933233624025, 1.7009396403578472, []string{"$-0.8$", "$0.4$", "$1.6$"}},
+		{-0.9094224890246997, 1.6829725949807792, []string{"$-0.5$", "$0.5$", "$1.5$"}},
+		{0, 10, []string{"$0$", "$5$", "$10$"}},
+		{0, 7.5, []string{"$0.0$", "$2.5$", "$5.0$", "$7.5$"}}, // one form, as an axis's
+	} {
+		var got []string
+		for _, tk := range barTicks(tc.lo, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("barTicks(%v, %v) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+	r := renderer(t)
+	f := decodeYAML(t, "x.yaml", "kind: plot\nx_range: [-3, 3]\ny_range: [-3, 3]\nformats: [svg]\nlayers:\n  - heatmap: 'sin(3*x)*cos(2*y) + x^2/10'\n")
+	if _, err := r.Render(f); err != nil {
+		t.Fatal(err)
+	}
+}
