@@ -33,12 +33,13 @@ type Panel struct {
 	YScale string             `yaml:"y_scale"`
 	Aspect string             `yaml:"aspect"`
 	Legend string             `yaml:"legend"`
+	Order  []int              `yaml:"legend_order"`
 	Params map[string]float64 `yaml:"params"`
 	Layers []PlotLayer        `yaml:"layers"`
 }
 
 // panelKeys are the keys a panel shares with the plot.
-var panelKeys = []string{"x_label", "y_label", "x_range", "y_range", "grid", "x_ticks", "y_ticks", "x_scale", "y_scale", "aspect", "legend", "params", "layers"}
+var panelKeys = []string{"x_label", "y_label", "x_range", "y_range", "grid", "x_ticks", "y_ticks", "x_scale", "y_scale", "aspect", "legend", "legend_order", "params", "layers"}
 
 // withPanels adds to the plot's fields those of its panels: the same
 // keys under panels.
@@ -92,6 +93,7 @@ func (s *Plot) defaultPanels(d *spec.Defaults) {
 		spec.Default(d, p+"y_scale", &pn.YScale, s.YScale)
 		spec.Default(d, p+"aspect", &pn.Aspect, s.Aspect)
 		spec.Default(d, p+"legend", &pn.Legend, s.Legend)
+		spec.Default(d, p+"legend_order", &pn.Order, s.Order)
 		params := maps.Clone(s.Params)
 		if params == nil && pn.Params != nil {
 			params = map[string]float64{}
@@ -111,7 +113,7 @@ func (s *Plot) views() []*Plot {
 		out[i] = &Plot{
 			Axes:   spec.Axes{XLabel: pn.XLabel, YLabel: pn.YLabel, XRange: pn.XRange, YRange: pn.YRange, Grid: pn.Grid},
 			XTicks: pn.XTicks, YTicks: pn.YTicks, XScale: pn.XScale, YScale: pn.YScale,
-			Aspect: pn.Aspect, Legend: pn.Legend, Params: pn.Params, Layers: pn.Layers,
+			Aspect: pn.Aspect, Legend: pn.Legend, Order: pn.Order, Params: pn.Params, Layers: pn.Layers,
 			prefix: fmt.Sprintf("panels[%d].", i), title: pn.Title.Src,
 		}
 	}

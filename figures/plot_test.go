@@ -18,6 +18,10 @@ func TestPlotErrors(t *testing.T) {
 			"x.yaml:2:10: columns: 3 columns for 1 panels"},
 		{"a panel's log axis from the top", "kind: plot\nx_range: [0, 1]\npanels:\n  - x_scale: log\n    layers: [{hline: 1}]\n",
 			"x.yaml:2:10: x_range: a log axis needs both ends above 0, got 0"},
+		{"a legend_order entry the legend lacks", "kind: plot\nlegend_order: [1, 0, 2]\nlayers:\n  - function: x + b\n    for_each: {b: [1, 2]}\n    label: '$b = {b}$'\n  - hline: 0\n",
+			"x.yaml:2:22: legend_order[2]: the legend has 2 entries (0 to 1), got 2"},
+		{"a legend_order of no legend", "kind: plot\nlegend_order: [0]\nlayers:\n  - function: x\n",
+			"x.yaml:2:16: legend_order[0]: the legend has no entries: give layers a label"},
 		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
 			"x.yaml:4:13: layers[0]: a layer has one kind; this one has function and points: make them two layers"},
 	} {
