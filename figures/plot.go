@@ -379,7 +379,11 @@ func (s *Plot) validateOrder(c *spec.Check) {
 			if n == 0 {
 				c.Errorf(at, "%s: the legend has no entries: give layers a label", at)
 			} else {
-				c.Errorf(at, "%s: the legend has %d entries (0 to %d), got %d", at, n, n-1, k)
+				entries := fmt.Sprintf("%d entries (0 to %d)", n, n-1)
+				if n == 1 {
+					entries = "1 entry (0)"
+				}
+				c.Errorf(at, "%s: the legend has %s, got %d", at, entries, k)
 			}
 			return
 		}

@@ -20,6 +20,8 @@ func TestPlotErrors(t *testing.T) {
 			"x.yaml:2:10: x_range: a log axis needs both ends above 0, got 0"},
 		{"a legend_order entry the legend lacks", "kind: plot\nlegend_order: [1, 0, 2]\nlayers:\n  - function: x + b\n    for_each: {b: [1, 2]}\n    label: '$b = {b}$'\n  - hline: 0\n",
 			"x.yaml:2:22: legend_order[2]: the legend has 2 entries (0 to 1), got 2"},
+		{"a legend_order of one entry", "kind: plot\nlegend_order: [-1]\nlayers:\n  - points: [[0, 0]]\n    label: a\n",
+			"x.yaml:2:16: legend_order[0]: the legend has 1 entry (0), got -1"},
 		{"a legend_order of no legend", "kind: plot\nlegend_order: [0]\nlayers:\n  - function: x\n",
 			"x.yaml:2:16: legend_order[0]: the legend has no entries: give layers a label"},
 		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
