@@ -3,7 +3,9 @@ package figures
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot/vg/draw"
@@ -26,6 +28,8 @@ type BiasShift struct {
 	Activation string    `yaml:"activation"` // one of neuron.Activations; default sigmoid
 	Biases     []float64 `yaml:"biases"`     // default [-2, 0, 2]
 	Legend     string    `yaml:"legend"`     // a corner, or auto (default): the first of legendCorners that hides no curve
+
+	plot expansion
 }
 
 // legendCorners are the corners tried, in order, for a legend in corner
@@ -78,9 +82,6 @@ func (s *BiasShift) Default(d *spec.Defaults) {
 // Validate has nothing to check across fields.
 func (*BiasShift) Validate(*spec.Check) {}
 
-// biasLegend is the legend text of the curve of bias b: "$b = -2$".
-func biasLegend(b float64) string { return "$b = " + mathNum(b) + "$" }
-
 // proseNums writes xs for an alt text: "-2, 0, 1.5 × 10⁻⁷".
 func proseNums(xs []float64) string {
 	s := make([]string, len(xs))
@@ -90,65 +91,58 @@ func proseNums(xs []float64) string {
 	return strings.Join(s, ", ")
 }
 
-// build draws a(z + b) for each bias b, one colour each, with a
-// legend (10.png): a positive bias moves the curve left, a negative right.
-func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+// expand draws a(z + b) for each bias b as a plot (10.png): one function
+// layer repeated by for_each, one palette colour per bias in the spec's
+// order; a positive bias moves the curve left, a negative right. A unit
+// activation (sigmoid, step) shows its bounds 0 and 1 as guides and only
+// their ticks; any other fits the y range to the curves, written out.
+func (s *BiasShift) expand(*spec.Figure) *Plot {
 	a, _ := neuron.Lookup(s.Activation)
-	act := a.F
-	p := e.newPlot(f.Title.Src, s.Axes)
+	p := &Plot{Axes: s.Axes, Legend: s.Legend}
+	if o := s.order(); !slices.IsSorted(o) {
+		p.Order = o
+	}
 	if a.Unit {
-		// Outputs between 0 and 1: show the bounds as guides.
 		if s.YRange == nil {
-			p.Y.Min, p.Y.Max = -0.08, 1.08
-			p.Y.Tick.Marker = symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 0.5, Label: "$0.5$"}, {Value: 1, Label: "$1$"}}
+			p.YRange = &spec.Range{Min: -0.08, Max: 1.08}
+			p.YTicks = []Tick{{At: 0}, {At: 0.5}, {At: 1}}
 		}
-		guide := dashed(e.line(0.8, e.th.light), 4, 3)
-		p.Add(hline{Y: 0, Line: guide}, hline{Y: 1, Line: guide})
+		p.Layers = []PlotLayer{{kind: "hline", HLine: 0, Style: guideStyle, from: guide}, {kind: "hline", HLine: 1, Style: guideStyle, from: guide}}
 	} else if s.YRange == nil {
-		// Unbounded or other ranges (relu, tanh): fit the curves, with air.
-		lo, hi := curvesRange(act, s.Biases, p.X.Min, p.X.Max)
+		// Unbounded or other ranges (relu, tanh): fit the curves, with air,
+		// the ends rounded outwards to a hundredth of the span's power of
+		// ten (an author reads [-1.12, 1.12], not -1.119999986294474).
+		lo, hi := curvesRange(a.F, s.Biases, s.XRange.Min, s.XRange.Max)
 		pad := 0.06 * (hi - lo)
-		p.Y.Min, p.Y.Max = lo-pad, hi+pad
+		u := math.Pow(10, math.Floor(math.Log10(hi-lo+2*pad))-2)
+		p.YRange = &spec.Range{Min: roundTo(math.Floor((lo-pad)/u), u), Max: roundTo(math.Ceil((hi+pad)/u), u)}
 	}
-	for i, b := range s.Biases {
-		p.Add(curve{
-			F:     func(z float64) float64 { return act(z + b) },
-			Jumps: shifted(a.Jumps, -b),
-			Line:  e.line(2.2, e.th.palette(i)),
-			Bg:    e.th.bg,
-			Dot:   e.len(4),
-			Track: e.track("the curve for b = "+proseNum(b), ""),
-		})
+	curves := PlotLayer{kind: "function", Function: spec.Code{Src: formulaOf[s.Activation] + "(z + b)"}, Var: "z",
+		ForEach: map[string][]float64{"b": s.Biases}, Label: spec.Text{Src: "$b = {b}$"}, from: &presetOrigin{what: "the curve for b = {b}"}}
+	if s.Activation == "identity" {
+		curves.Function.Src = "z + b"
 	}
-	p.Add(s.legend(e))
-	return e.drawPlot(p)
+	if len(a.Jumps) > 0 {
+		curves.Jumps, curves.Style.Radius = "dots", 4
+	}
+	p.Layers = append(p.Layers, curves)
+	return p
 }
 
-// legend keys the curves top to bottom as they stand: by bias, largest
-// first. Every activation of neuron is non-decreasing, so where b > b′
-// a(z + b) ≥ a(z + b′) at every z: the curve of the larger bias is never
-// below the other's, and this order is the curves' vertical order
-// wherever one looks, whatever the x range. Colours follow the spec's
-// order of biases.
-func (s *BiasShift) legend(e *env) legendBox {
-	l := e.newLegendBox(s.Legend)
-	if s.Legend == autoCorner {
-		a, _ := neuron.Lookup(s.Activation)
-		for _, b := range s.Biases {
-			l.Avoid = append(l.Avoid, func(z float64) float64 { return a.F(z + b) })
-		}
-		l.Corners = legendCorners
-	}
-	for _, i := range s.order() {
-		l.Entries = append(l.Entries, legendEntry{
-			Label: biasLegend(s.Biases[i]),
-			Line:  e.line(2.2, e.th.palette(i)),
-		})
-	}
-	return l
+// formulaOf is the function of the plot's formulas that is each
+// activation of neuron (identity has none: z itself).
+var formulaOf = map[string]string{"relu": "relu", "sigmoid": "sigmoid", "step": "step", "tanh": "tanh"}
+
+func (s *BiasShift) build(e *env, f *spec.Figure) func(c draw.Canvas) {
+	return buildPreset(e, f, &s.plot)
 }
 
-// order returns the indices of Biases from the largest bias to the least.
+// order returns the legend's order: the curves top to bottom as they
+// stand, by bias, largest first (the indices of Biases). Every activation
+// of neuron is non-decreasing, so where b > b′ a(z + b) ≥ a(z + b′) at
+// every z: the curve of the larger bias is never below the other's, and
+// this order is the curves' vertical order wherever one looks, whatever
+// the x range. Colours follow the spec's order of biases.
 func (s *BiasShift) order() []int {
 	idx := make([]int, len(s.Biases))
 	for i := range idx {
@@ -156,6 +150,16 @@ func (s *BiasShift) order() []int {
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return s.Biases[idx[a]] > s.Biases[idx[b]] })
 	return idx
+}
+
+// roundTo returns n × u as the shortest decimal of it: n × 0.01 is 1.12,
+// not 1.1200000000000001.
+func roundTo(n, u float64) float64 {
+	v, err := strconv.ParseFloat(strconv.FormatFloat(n*u, 'g', 12, 64), 64)
+	if err != nil {
+		return n * u
+	}
+	return v
 }
 
 // curvesRange returns the least and greatest value of a(z + b) over

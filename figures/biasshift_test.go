@@ -19,7 +19,7 @@ func TestBiasShiftLegendOrder(t *testing.T) {
 	for _, a := range neuron.Activations() {
 		f := decodeYAML(t, "x.yaml", "kind: bias-shift\nactivation: "+a.Name+"\nbiases: [-1, 2, 0.5, -3]\n")
 		s := f.Spec.(*BiasShift)
-		l := s.legend(e)
+		l := legendOf(e, s.expand(f))
 		var labels []string
 		for _, en := range l.Entries {
 			labels = append(labels, en.Label)
@@ -49,6 +49,18 @@ func TestBiasShiftLegendOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// legendOf returns the legend the plot p draws: its entries in its
+// legend_order.
+func legendOf(e *env, p *Plot) legendBox {
+	l := e.newLegendBox(p.Legend)
+	for _, in := range p.instances(e.th) {
+		in.l.Style.Width = 2.2 // as the plot's defaults give
+		p.layerPlotters(e, in, &l)
+	}
+	l.Entries = p.ordered(l.Entries)
+	return l
 }
 
 // TestBiasShiftLegendDrawn looks at the rendered 10.png: the line samples

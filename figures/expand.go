@@ -212,7 +212,7 @@ func (w *yamlWriter) plot(p *Plot) {
 	w.panelDefaults = Panel{
 		XLabel: p.XLabel, YLabel: p.YLabel, XRange: p.XRange, YRange: p.YRange, Grid: p.Grid,
 		XTicks: p.XTicks, YTicks: p.YTicks, XScale: p.XScale, YScale: p.YScale, Aspect: p.Aspect, Legend: p.Legend,
-		Params: p.Params,
+		Order: p.Order, Params: p.Params,
 	}
 	w.fields(0, reflect.ValueOf(p).Elem(), reflect.ValueOf(def), "", nil)
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,15 +30,38 @@ func expandable(t *testing.T) []string {
 	return out
 }
 
-// TestExpandRoundTrip renders every plot and preset spec of specs/ and the
-// YAML Expand prints for it, saved beside it, and wants the same bytes in
-// every format; the expansion of the expansion is the expansion.
+// presetCases are preset specs beyond those of specs/: every way a
+// bias-shift expands (a unit activation's guides and ticks, another's
+// fitted y range written out, jump dots, the identity's formula, biases
+// out of order, an author's y range and legend corner).
+var presetCases = map[string]string{
+	"bias-tanh.yaml":     "kind: bias-shift\nactivation: tanh\nbiases: [1, -1.5, 0]\n",
+	"bias-identity.yaml": "kind: bias-shift\nactivation: identity\nbiases: [0.5, -3]\nx_range: [-4, 4]\n",
+	"bias-step.yaml":     "kind: bias-shift\nactivation: step\nbiases: [2, -1]\nlegend: top-left\n",
+	"bias-relu.yaml":     "kind: bias-shift\nactivation: relu\nbiases: [-1, 0, 1, 2]\ny_range: [-0.5, 4]\n",
+	"bias-sigmoid.yaml":  "kind: bias-shift\nbiases: [3]\ny_range: [-0.5, 1.5]\nlegend: bottom-left\n",
+}
+
+// TestExpandRoundTrip renders every plot and preset spec of specs/ and
+// presetCases, and the YAML Expand prints for it, saved beside it, and
+// wants the same bytes in every format; the expansion of the expansion is
+// the expansion.
 func TestExpandRoundTrip(t *testing.T) {
 	r := renderer(t)
 	presets := 0
-	for _, path := range expandable(t) {
+	paths := expandable(t)
+	for name := range presetCases {
+		paths = append(paths, "../specs/"+name)
+	}
+	slices.Sort(paths)
+	for _, path := range paths {
 		t.Run(filepath.Base(path), func(t *testing.T) {
-			f := decodeFile(t, path)
+			var f *spec.Figure
+			if src, ok := presetCases[filepath.Base(path)]; ok {
+				f = decodeYAML(t, path, src)
+			} else {
+				f = decodeFile(t, path)
+			}
 			f.Formats = []string{"png", "svg"}
 			y, err := Expand(f)
 			if err != nil {
@@ -74,8 +98,8 @@ func TestExpandRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	if presets < 3 {
-		t.Errorf("%d preset specs among the specs, want 5.png, 6.png and 8.png's", presets)
+	if presets < 4+len(presetCases) {
+		t.Errorf("%d preset specs, want 5.png, 6.png, 8.png and 10.png's and presetCases", presets)
 	}
 }
 
@@ -122,11 +146,11 @@ layers:
 	}
 }
 
-// BenchmarkPresets renders the post's step and sigmoid figures, presets of
+// BenchmarkPresets renders the post's step, sigmoid and bias-shift figures, presets of
 // the plot, to PNG.
 func BenchmarkPresets(b *testing.B) {
 	r := renderer(b)
-	for _, name := range []string{"05-reaction-condition", "06-unit-step", "08-sigmoid"} {
+	for _, name := range []string{"05-reaction-condition", "06-unit-step", "08-sigmoid", "10-bias-shift"} {
 		f := decodeFile(b, "../specs/"+name+".yaml")
 		f.Formats = []string{"png"}
 		b.Run(name, func(b *testing.B) {

@@ -3,6 +3,7 @@ package figures
 import (
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -110,9 +111,13 @@ func TestBiasLegend(t *testing.T) {
 		{-2, "$b = -2$"}, {0, "$b = 0$"}, {0.5, "$b = 0.5$"},
 		{1e-7, `$b = 1 \times 10^{-7}$`}, {-1e9, `$b = -1 \times 10^{9}$`},
 	} {
-		got := biasLegend(tc.b)
+		f := decodeYAML(t, "x.yaml", "kind: bias-shift\nbiases: ["+strconv.FormatFloat(tc.b, 'g', -1, 64)+"]\n")
+		var got string
+		for _, in := range f.Spec.(*BiasShift).expand(f).instances(lightTheme) {
+			got = in.label // the curve's, last
+		}
 		if got != tc.want {
-			t.Errorf("biasLegend(%v) = %q, want %q", tc.b, got, tc.want)
+			t.Errorf("legend of b = %v: %q, want %q", tc.b, got, tc.want)
 		}
 		checkLabels(t, "bias-shift legend", got)
 	}

@@ -43,6 +43,7 @@ type Plot struct {
 	YScale    string             `yaml:"y_scale"`
 	Aspect    string             `yaml:"aspect"`
 	Legend    string             `yaml:"legend"`
+	Order     []int              `yaml:"legend_order"`
 	Params    map[string]float64 `yaml:"params"`
 	Layers    []PlotLayer        `yaml:"layers"`
 	Panels    []Panel            `yaml:"panels"`
@@ -86,6 +87,7 @@ type Style struct {
 	Marker  string  `yaml:"marker"`
 	Fill    string  `yaml:"fill"`
 	Opacity float64 `yaml:"opacity"`
+	Radius  float64 `yaml:"radius"`
 }
 
 // PlotLayer is one layer of a plot: exactly one of its kinds of content
@@ -150,6 +152,7 @@ func (*Plot) Fields() spec.Fields {
 		"y_scale":              {Doc: "Scale of the y axis.", Enum: []string{"linear", "log"}},
 		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes.", Enum: []string{"auto", "equal"}},
 		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, outside (right of the plot), or none.", Enum: append([]string{autoCorner, "outside", "none"}, corners...)},
+		"legend_order":         {Doc: "The legend's entries listed first, in this order, by number (0 the first layer's with a label, a for_each's repetitions in their order); the others follow in the layers' order.", Items: [2]int{0, maxPlotLayers * maxForEach}, Unique: true},
 		"params":               {Doc: "Named numbers every formula of the plot may use: {theta: 1.5}."},
 		"params[]":             {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "param"},
 		"layers":               {Doc: "The layers, drawn in order; each has one of " + strings.Join(layerKinds, ", ") + "; 1 to 40 of them.", Items: [2]int{0, maxPlotLayers}},
@@ -194,6 +197,7 @@ func (*Plot) Fields() spec.Fields {
 		"layers.style.marker":  {Doc: "Marker of points.", Enum: []string{"dot", "ring", "square"}},
 		"layers.style.fill":    {Doc: "Fill colour of a region or bars: as color; default the colour."},
 		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
+		"layers.style.radius":  {Doc: "Radius in points of markers (default 4) and of a function's jump dots (default 4.5); 0 for the default.", Within: [2]float64{0, 20}},
 		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
 		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
 		"panels":               {Doc: "Instead of layers, a grid of plots, each with its own title, axes and layers; the fields set at the top apply to every panel that does not set them; 1 to 12 of them.", Items: [2]int{0, maxPanels}},
@@ -347,12 +351,70 @@ func (s *Plot) validate(c *spec.Check) {
 			c.Errorf(s.at("params."+name), "params: %q is no name (letters, digits, _)", name)
 		}
 	}
+	s.validateOrder(c)
 	if points > maxPoints {
 		c.Errorf(s.at("layers"), "layers: %s points; the limit is %s", proseNum(float64(points)), proseNum(maxPoints))
 	}
 	if cells > maxCells {
 		c.Errorf(s.at("layers"), "layers: %s grid points of regions, contours and heatmaps; the limit is %s (four at resolution 500)", proseNum(float64(cells)), proseNum(maxCells))
 	}
+}
+
+// validateOrder wants legend_order to name entries of the legend
+// (each once: its Fields).
+func (s *Plot) validateOrder(c *spec.Check) {
+	if len(s.Order) == 0 {
+		return
+	}
+	n := 0
+	for _, in := range s.instances(lightTheme) {
+		if in.entry() {
+			n++
+		}
+	}
+	p := s.where(c, "legend_order")
+	for i, k := range s.Order {
+		if k < 0 || k >= n {
+			at := fmt.Sprintf("%s[%d]", p, i)
+			if n == 0 {
+				c.Errorf(at, "%s: the legend has no entries: give layers a label", at)
+			} else {
+				entries := fmt.Sprintf("%d entries (0 to %d)", n, n-1)
+				if n == 1 {
+					entries = "1 entry (0)"
+				}
+				c.Errorf(at, "%s: the legend has %s, got %d", at, entries, k)
+			}
+			return
+		}
+	}
+}
+
+// ordered returns the legend's entries in the plot's legend_order: those
+// it lists first, in its order, then the others as they come.
+func (s *Plot) ordered(es []legendEntry) []legendEntry {
+	if len(s.Order) == 0 {
+		return es
+	}
+	out := make([]legendEntry, 0, len(es))
+	listed := make([]bool, len(es))
+	for _, k := range s.Order {
+		if k >= 0 && k < len(es) && !listed[k] { // Validate wants them so
+			out = append(out, es[k])
+			listed[k] = true
+		}
+	}
+	for i, en := range es {
+		if !listed[i] {
+			out = append(out, en)
+		}
+	}
+	return out
+}
+
+// entry reports whether the instance has a legend entry.
+func (in instance) entry() bool {
+	return in.label != "" && in.l.kind != "text" && in.l.kind != "arrow" && in.l.kind != "heatmap"
 }
 
 // logRange wants the range of a log axis positive.
@@ -488,6 +550,14 @@ func (st Style) dashes(ls draw.LineStyle) draw.LineStyle {
 	return ls
 }
 
+// radius returns the style's radius, or def when it sets none.
+func (st Style) radius(def float64) float64 {
+	if st.Radius > 0 {
+		return st.Radius
+	}
+	return def
+}
+
 // withAlpha returns c at opacity a.
 func withAlpha(c color.Color, a float64) color.Color {
 	r, g, b, _ := c.RGBA()
@@ -575,6 +645,7 @@ func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
 		p.Title.TextStyle = e.font(labelSize, true)
 		p.Title.TextStyle.XAlign, p.Title.TextStyle.YAlign = text.XCenter, text.YTop
 	}
+	legend.Entries = s.ordered(legend.Entries)
 	if s.Legend != "none" && s.Legend != "outside" && len(legend.Entries) > 0 {
 		p.Add(legend)
 	}
@@ -788,8 +859,8 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	switch l.kind {
 	case "function":
 		f := s.function(in)
-		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(4.5), Bg: e.th.bg,
-			Track: l.track(e, "the function of "+in.path, in.path+".function")})
+		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(l.Style.radius(4.5)), Bg: e.th.bg,
+			Track: in.track(e, "the function of "+in.path, in.path+".function")})
 		legend.Avoid = append(legend.Avoid, f)
 	case "points", "data":
 		if l.Mode == "bars" {
@@ -800,13 +871,13 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		if !mark {
 			entry.Dot = 0
 		} else {
-			entry.Dot = e.len(4)
+			entry.Dot = e.len(l.Style.radius(4))
 			entry.Marker = l.Style.Marker
 			entry.NoLine = l.Mode == "markers"
 		}
 		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
-		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(4), Line: ls, Color: in.color, Bg: e.th.bg,
-			Track: l.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
+		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(l.Style.radius(4)), Line: ls, Color: in.color, Bg: e.th.bg,
+			Track: in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
 	case "region":
 		x := s.surface(in)
 		fill := in.color
@@ -873,7 +944,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		}
 		out = append(out, arrowLayer{e: e, A: l.Arrow, Line: e.line(l.Style.Width*0.55, cc)})
 	}
-	if in.label != "" && l.kind != "text" && l.kind != "arrow" && l.kind != "heatmap" {
+	if in.entry() {
 		legend.Entries = append(legend.Entries, entry)
 	}
 	return out
@@ -886,16 +957,22 @@ type presetOrigin struct {
 	guide      bool   // a guide: no curve, never reported
 }
 
-// track returns the track of the layer's curve: what and path name it,
-// unless the layer is a preset's.
-func (l *PlotLayer) track(e *env, what, path string) *track {
+// track returns the track of the instance's curve: what and path name it,
+// unless the layer is a preset's, whose {name} stands for the value of
+// the layer's for_each param.
+func (in instance) track(e *env, what, path string) *track {
+	l := in.l
 	switch {
 	case l.from == nil:
 		return e.track(what, path)
 	case l.from.guide:
 		return nil
 	}
-	return e.track(l.from.what, l.from.path)
+	what = l.from.what
+	if name, _ := forEachOf(l); name != "" {
+		what = strings.ReplaceAll(what, "{"+name+"}", proseNum(in.params[name]))
+	}
+	return e.track(what, l.from.path)
 }
 
 // bars returns the plotter of bars b drawn by a layer instance, setting

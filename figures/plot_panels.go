@@ -33,12 +33,13 @@ type Panel struct {
 	YScale string             `yaml:"y_scale"`
 	Aspect string             `yaml:"aspect"`
 	Legend string             `yaml:"legend"`
+	Order  []int              `yaml:"legend_order"`
 	Params map[string]float64 `yaml:"params"`
 	Layers []PlotLayer        `yaml:"layers"`
 }
 
 // panelKeys are the keys a panel shares with the plot.
-var panelKeys = []string{"x_label", "y_label", "x_range", "y_range", "grid", "x_ticks", "y_ticks", "x_scale", "y_scale", "aspect", "legend", "params", "layers"}
+var panelKeys = []string{"x_label", "y_label", "x_range", "y_range", "grid", "x_ticks", "y_ticks", "x_scale", "y_scale", "aspect", "legend", "legend_order", "params", "layers"}
 
 // withPanels adds to the plot's fields those of its panels: the same
 // keys under panels.
@@ -92,6 +93,7 @@ func (s *Plot) defaultPanels(d *spec.Defaults) {
 		spec.Default(d, p+"y_scale", &pn.YScale, s.YScale)
 		spec.Default(d, p+"aspect", &pn.Aspect, s.Aspect)
 		spec.Default(d, p+"legend", &pn.Legend, s.Legend)
+		spec.Default(d, p+"legend_order", &pn.Order, s.Order)
 		params := maps.Clone(s.Params)
 		if params == nil && pn.Params != nil {
 			params = map[string]float64{}
@@ -111,7 +113,7 @@ func (s *Plot) views() []*Plot {
 		out[i] = &Plot{
 			Axes:   spec.Axes{XLabel: pn.XLabel, YLabel: pn.YLabel, XRange: pn.XRange, YRange: pn.YRange, Grid: pn.Grid},
 			XTicks: pn.XTicks, YTicks: pn.YTicks, XScale: pn.XScale, YScale: pn.YScale,
-			Aspect: pn.Aspect, Legend: pn.Legend, Params: pn.Params, Layers: pn.Layers,
+			Aspect: pn.Aspect, Legend: pn.Legend, Order: pn.Order, Params: pn.Params, Layers: pn.Layers,
 			prefix: fmt.Sprintf("panels[%d].", i), title: pn.Title.Src,
 		}
 	}
@@ -196,8 +198,21 @@ func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.P
 		g := newGrid(h.X, 24, p, true)
 		lo, hi := g.minMax()
 		var tw vg.Length
-		for _, t := range barTicks(lo, hi) {
-			tw = max(tw, sd.tick.Width(t.Label))
+		// The drawn surface's ends differ from these a little: measure
+		// the labels of the ranges about them too (of the same signs).
+		d := (hi - lo) / 20
+		for _, a := range []float64{lo - d, lo, lo + d} {
+			if lo >= 0 {
+				a = max(a, 0)
+			}
+			for _, b := range []float64{hi - d, hi, hi + d} {
+				if hi <= 0 {
+					b = min(b, 0)
+				}
+				for _, t := range barTicks(a, b) {
+					tw = max(tw, sd.tick.Width(t.Label))
+				}
+			}
 		}
 		tw = tw*1.2 + e.len(4)
 		lsty := e.font(tickSize, false)
@@ -211,11 +226,20 @@ func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.P
 // extent returns the x and y ranges of the plot as ranges() sets them.
 func (s *Plot) extent(ins []instance) (x0, x1, y0, y1 float64) {
 	p := plot.New()
+	if s.XRange != nil {
+		p.X.Min, p.X.Max = s.XRange.Min, s.XRange.Max
+	}
+	if s.YRange != nil {
+		p.Y.Min, p.Y.Max = s.YRange.Min, s.YRange.Max
+	}
 	s.ranges(p, ins)
 	return p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
 }
 
-// barTicks are the labelled ticks of a colour bar from lo to hi.
+// barTicks are the labelled ticks of a colour bar from lo to hi, gonum's
+// default values written as an axis's ticks are (tickNum): with the
+// decimals their step needs, so a tick at −0.8 computed as
+// −0.8000000000000002 reads −0.8.
 func barTicks(lo, hi float64) []plot.Tick {
 	if !(hi > lo) {
 		return nil
@@ -223,8 +247,33 @@ func barTicks(lo, hi float64) []plot.Tick {
 	var out []plot.Tick
 	for _, t := range (plot.DefaultTicks{}).Ticks(lo, hi) {
 		if t.Label != "" {
-			out = append(out, plot.Tick{Value: t.Value, Label: "$" + mathNum(t.Value) + "$"})
+			out = append(out, plot.Tick{Value: t.Value})
 		}
+	}
+	// The precision: the power of ten of the step between two labels (1,
+	// 2, 2.5, 3, 4 or 5 × 10ⁿ; a tenth of the range for one label), finer
+	// until every label is a multiple of it (2.5; labels offset by half a
+	// step, as −0.5, 0.5, 1.5).
+	step := (hi - lo) / 10
+	if len(out) > 1 {
+		step = out[1].Value - out[0].Value
+	}
+	res := math.Pow(10, math.Floor(math.Log10(step)+1e-9))
+	for range 6 {
+		exact := true
+		for _, t := range out {
+			if r := t.Value / res; math.Abs(r-math.Round(r)) > 1e-6 {
+				exact = false
+			}
+		}
+		if exact {
+			break
+		}
+		res /= 10
+	}
+	big := math.Max(math.Abs(lo), math.Abs(hi))
+	for i := range out {
+		out[i].Label = "$" + tickNum(out[i].Value, big, res) + "$"
 	}
 	return out
 }

@@ -18,6 +18,12 @@ func TestPlotErrors(t *testing.T) {
 			"x.yaml:2:10: columns: 3 columns for 1 panels"},
 		{"a panel's log axis from the top", "kind: plot\nx_range: [0, 1]\npanels:\n  - x_scale: log\n    layers: [{hline: 1}]\n",
 			"x.yaml:2:10: x_range: a log axis needs both ends above 0, got 0"},
+		{"a legend_order entry the legend lacks", "kind: plot\nlegend_order: [1, 0, 2]\nlayers:\n  - function: x + b\n    for_each: {b: [1, 2]}\n    label: '$b = {b}$'\n  - hline: 0\n",
+			"x.yaml:2:22: legend_order[2]: the legend has 2 entries (0 to 1), got 2"},
+		{"a legend_order of one entry", "kind: plot\nlegend_order: [-1]\nlayers:\n  - points: [[0, 0]]\n    label: a\n",
+			"x.yaml:2:16: legend_order[0]: the legend has 1 entry (0), got -1"},
+		{"a legend_order of no legend", "kind: plot\nlegend_order: [0]\nlayers:\n  - function: x\n",
+			"x.yaml:2:16: legend_order[0]: the legend has no entries: give layers a label"},
 		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
 			"x.yaml:4:13: layers[0]: a layer has one kind; this one has function and points: make them two layers"},
 	} {
@@ -46,5 +52,33 @@ func TestContourEnds(t *testing.T) {
 	g := grid{n: 3, x0: 0, x1: 1, y0: 0, y1: 1, z: []float64{0, 0, 0, 0, 1, 0, 0, 0, 0}}
 	if lines := contourLines(cornerGrid{g}, 0.5); len(lines) != 1 || len(lines[0].pts) != 4 || !lines[0].closed {
 		t.Errorf("the contour around a peak: %v, want one closed loop of 4 points", lines)
+	}
+}
+
+// TestColorBarTicks: a colour bar's ticks are written at their step's
+// precision, never as the float64 the step's arithmetic gives
+// (−0.8000000000000002), and the bar's room holds them.
+func TestColorBarTicks(t *testing.T) {
+	for _, tc := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{-0.9723933233624025, 1.7009396403578472, []string{"$-0.8$", "$0.4$", "$1.6$"}},
+		{-0.9094224890246997, 1.6829725949807792, []string{"$-0.5$", "$0.5$", "$1.5$"}},
+		{0, 10, []string{"$0$", "$5$", "$10$"}},
+		{0, 7.5, []string{"$0.0$", "$2.5$", "$5.0$", "$7.5$"}}, // one form, as an axis's
+	} {
+		var got []string
+		for _, tk := range barTicks(tc.lo, tc.hi) {
+			got = append(got, tk.Label)
+		}
+		if strings.Join(got, " ") != strings.Join(tc.want, " ") {
+			t.Errorf("barTicks(%v, %v) = %q, want %q", tc.lo, tc.hi, got, tc.want)
+		}
+	}
+	r := renderer(t)
+	f := decodeYAML(t, "x.yaml", "kind: plot\nx_range: [-3, 3]\ny_range: [-3, 3]\nformats: [svg]\nlayers:\n  - heatmap: 'sin(3*x)*cos(2*y) + x^2/10'\n")
+	if _, err := r.Render(f); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -355,6 +355,9 @@ func TestSchemaBounds(t *testing.T) {
 				if k == "plot" && name == "layers" { // each of one kind
 					item = func(i int) any { return map[string]any{"hline": i} }
 				}
+				if k == "plot" && name == "legend_order" { // distinct entries of a legend of 40 × 20
+					item = func(i int) any { return i }
+				}
 				if k == "plot" && name == "panels" { // each with a layer
 					item = func(i int) any { return map[string]any{"layers": []any{map[string]any{"hline": i}}} }
 				}
@@ -393,6 +396,9 @@ func TestSchemaBounds(t *testing.T) {
 				in := fmt.Sprintf("kind: %s\n%s: %s\n", k, name, v)
 				if name == "edges" {
 					in += "nodes: [{id: a, at: [0, 0]}, {id: b, at: [1, 1]}]\n"
+				}
+				if k == "plot" && name == "legend_order" { // as many labelled curves as the limits allow
+					in += "layers:\n" + strings.Repeat("  - {function: x + b, label: a, for_each: {b: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19]}}\n", 40)
 				}
 				if k == "pixels" && name == "highlight" { // a cell of a convolution's feature map
 					in += "convolve: {}\n"
