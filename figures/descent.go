@@ -101,18 +101,9 @@ func (s *Descent) Default(d *spec.Defaults) {
 
 // Validate checks the cost over the vars, the start's length, the rates.
 func (s *Descent) Validate(c *spec.Check) {
-	for i, v := range s.Vars {
-		if !isName(v) {
-			c.Errorf("vars", "vars[%d]: %q is no name (letters, digits, _)", i, v)
-			return
-		}
+	if !checkCode(c, "cost", s.Cost, s.Vars, s.Params) {
+		return
 	}
-	for name := range s.Params {
-		if !isName(name) {
-			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
-		}
-	}
-	checkCode(c, "cost", s.Cost, s.Vars, s.Params)
 	if len(s.Start) != len(s.Vars) {
 		c.Errorf("start", "start: %s for %s; want one per var", spec.Count(len(s.Start), "number"), spec.Count(len(s.Vars), "var"))
 	}

@@ -81,17 +81,6 @@ func (s *Surface) Default(d *spec.Defaults) {
 
 // Validate checks the formula over the vars.
 func (s *Surface) Validate(c *spec.Check) {
-	for i, v := range s.Vars {
-		if !isName(v) {
-			c.Errorf("vars", "vars[%d]: %q is no name (letters, digits, _)", i, v)
-			return
-		}
-	}
-	for name := range s.Params {
-		if !isName(name) {
-			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
-		}
-	}
 	checkCode(c, "function", s.Function, s.Vars, s.Params)
 }
 

@@ -65,16 +65,30 @@ func surfaceCode(code spec.Code, vars []string, params map[string]float64) func(
 	return e.Func2()
 }
 
-// checkCode reports an error at the character of code that does not
-// parse as a number over vars.
-func checkCode(c *spec.Check, path string, code spec.Code, vars []string, params map[string]float64) {
+// checkCode reports vars and params that are no names, and an error at
+// the character of code that does not parse as a number over vars. It
+// returns false when a var is no name: then code is not parsed, and what
+// depends on the vars is not to be checked either.
+func checkCode(c *spec.Check, path string, code spec.Code, vars []string, params map[string]float64) bool {
+	for i, v := range vars {
+		if !isName(v) {
+			c.Errorf("vars", "vars[%d]: %q is no name (letters, digits, _)", i, v)
+			return false
+		}
+	}
+	for name := range params {
+		if !isName(name) {
+			c.Errorf("params."+name, "params: %q is no name (letters, digits, _)", name)
+		}
+	}
 	if _, err := expr.Parse(code.Src, expr.Env{Vars: vars, Params: params}, expr.Number); err != nil {
 		if e, ok := err.(*expr.Error); ok {
 			c.ErrorAt(code.PosAt(e.Offset), "%s: %s", path, e.Msg)
-			return
+			return true
 		}
 		c.Errorf(path, "%s: %v", path, err)
 	}
+	return true
 }
 
 // onSurface is a path or set of points lying on the surface.
