@@ -1,6 +1,7 @@
 package figures
 
 import (
+	"cmp"
 	"fmt"
 	"image/color"
 	"math"
@@ -196,7 +197,7 @@ func (*Plot) Fields() spec.Fields {
 		"layers.style.dotted":  {Doc: "Dotted line: short dashes, as of a guide (wins over dash)."},
 		"layers.style.marker":  {Doc: "Marker of points.", Enum: []string{"dot", "ring", "square"}},
 		"layers.style.fill":    {Doc: "Fill colour of a region or bars: as color; default the colour."},
-		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars).", Within: [2]float64{0, 1}},
+		"layers.style.opacity": {Doc: "Opacity of fills (default 0.19 for a region, 0.85 for bars); a fill of shade (the firing region's colour) has its own.", Within: [2]float64{0, 1}},
 		"layers.style.radius":  {Doc: "Radius in points of markers (default 4) and of a function's jump dots (default 4.5); 0 for the default.", Within: [2]float64{0, 20}},
 		"layers.for_each":      {Doc: "Repeats the layer once per value of one param: {b: [-2, 0, 2]}, each with the next palette colour."},
 		"layers.for_each[]":    {Items: [2]int{1, maxForEach}},
@@ -344,6 +345,9 @@ func (s *Plot) validate(c *spec.Check) {
 			if _, ok := parseColor(lightTheme, v, 0); !ok && v != "" {
 				c.Errorf(p+".style."+col, "%s.style.%s: want a palette index 0–7, one of %s, or #rrggbb, got %q", p, col, strings.Join(themeColorNames, ", "), v)
 			}
+		}
+		if fill := cmp.Or(l.Style.Fill, l.Style.Color); fill == shadeColor && c.Set(p+".style.opacity") && (l.kind == "region" || l.kind == "bars" || l.Mode == "bars") {
+			c.Errorf(p+".style.opacity", "%s.style.opacity: the fill is the shade colour, which has an opacity of its own; leave opacity out or fill with another colour", p)
 		}
 	}
 	for name := range s.Params {
@@ -504,7 +508,11 @@ func (s *Plot) checkFormulas(c *spec.Check, p string, l *PlotLayer, params map[s
 }
 
 // themeColorNames are the theme's colours a style may name.
-var themeColorNames = []string{"ink", "grey", "light", "fire", "cold"}
+var themeColorNames = []string{"ink", "grey", "light", "fire", "cold", "shade"}
+
+// shadeColor is the theme colour with an opacity of its own (the firing
+// region's): a fill of it is drawn as it is, whatever style.opacity says.
+const shadeColor = "shade"
 
 // parseColor returns the colour of a style value: a palette index, a
 // colour of the theme, or #rrggbb; "" is the palette's next colour, next.
@@ -522,6 +530,8 @@ func parseColor(th *theme, s string, next int) (color.Color, bool) {
 		return th.fire, true
 	case "cold":
 		return th.cold, true
+	case "shade":
+		return th.shade, true
 	}
 	if n, err := strconv.Atoi(s); err == nil {
 		if n < 0 || n > 7 {
@@ -880,16 +890,9 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			Track: in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
 	case "region":
 		x := s.surface(in)
-		fill := in.color
-		if l.Style.Fill != "" {
-			fill, _ = parseColor(e.th, l.Style.Fill, 0)
-		}
-		op := 0.19
-		if l.Style.Opacity > 0 {
-			op = l.Style.Opacity
-		}
-		out = append(out, regionLayer{X: x, N: l.Resolution, Fill: withAlpha(fill, op), Line: e.line(l.Style.Width*0.9, in.color), Dash: l.Style.Dash})
-		entry.Fill = withAlpha(fill, op)
+		fill := l.fill(e.th, in.color, 0.19)
+		out = append(out, regionLayer{X: x, N: l.Resolution, Fill: fill, Line: e.line(l.Style.Width*0.9, in.color), Dash: l.Style.Dash})
+		entry.Fill = fill
 	case "contour":
 		out = append(out, contourLayer{X: s.surface(in), N: l.Resolution, Levels: l.Levels, Line: e.line(l.Style.Width*0.5, in.color), Map: l.Colormap, Style: l.Style.Color != ""})
 	case "heatmap":
@@ -978,17 +981,28 @@ func (in instance) track(e *env, what, path string) *track {
 // bars returns the plotter of bars b drawn by a layer instance, setting
 // its legend entry.
 func (s *Plot) bars(th *theme, in instance, b Bars, entry *legendEntry) plot.Plotter {
-	l := in.l
-	fill := in.color
-	if l.Style.Fill != "" {
-		fill, _ = parseColor(th, l.Style.Fill, 0)
+	fill := in.l.fill(th, in.color, 0.85)
+	entry.Fill, entry.NoLine = fill, true
+	return barsLayer{X: b.X, Y: b.Y, Fill: fill}
+}
+
+// fill returns the fill of a region or bars layer drawn in col: the
+// style's fill colour, else col, at the style's opacity (def when it
+// sets none); the shade colour keeps its own.
+func (l *PlotLayer) fill(th *theme, col color.Color, def float64) color.Color {
+	name := l.Style.Fill
+	if name != "" {
+		col, _ = parseColor(th, name, 0)
+	} else {
+		name = l.Style.Color
 	}
-	op := 0.85
+	if name == shadeColor {
+		return col
+	}
 	if l.Style.Opacity > 0 {
-		op = l.Style.Opacity
+		def = l.Style.Opacity
 	}
-	entry.Fill, entry.NoLine = withAlpha(fill, op), true
-	return barsLayer{X: b.X, Y: b.Y, Fill: withAlpha(fill, op)}
+	return withAlpha(col, def)
 }
 
 // pts returns the points of a points or data layer.

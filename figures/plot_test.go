@@ -1,6 +1,9 @@
 package figures
 
 import (
+	"bytes"
+	"image/color"
+	"image/png"
 	"strings"
 	"testing"
 )
@@ -80,5 +83,40 @@ func TestColorBarTicks(t *testing.T) {
 	f := decodeYAML(t, "x.yaml", "kind: plot\nx_range: [-3, 3]\ny_range: [-3, 3]\nformats: [svg]\nlayers:\n  - heatmap: 'sin(3*x)*cos(2*y) + x^2/10'\n")
 	if _, err := r.Render(f); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestShadeFill: a region filled with the theme's shade is the firing
+// region's colour of each theme, at its own opacity over the page, and
+// an opacity beside it is an error at the opacity.
+func TestShadeFill(t *testing.T) {
+	src := "kind: plot\nformats: [png]\nthemes: [light, dark]\nwidth: 320\nheight: 200\nlegend: none\n" +
+		"x_range: [0, 1]\ny_range: [0, 1]\nlayers:\n  - region: 'x >= -100'\n    style: {fill: shade}\n"
+	f := decodeYAML(t, "shade.yaml", src)
+	outs, err := renderer(t).Render(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(outs) != 2 {
+		t.Fatalf("%d outputs, want the light and the dark PNG", len(outs))
+	}
+	for i, th := range []*theme{lightTheme, darkTheme} {
+		img, err := png.Decode(bytes.NewReader(outs[i].Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := color.NRGBAModel.Convert(img.At(200, 90)).(color.NRGBA)
+		sr, sg, sb, sa := th.shade.RGBA() // premultiplied
+		br, bg, bb, _ := th.bg.RGBA()
+		over := func(s, b uint32) uint8 { return uint8((s + b*(0xffff-sa)/0xffff) >> 8) }
+		want := color.NRGBA{R: over(sr, br), G: over(sg, bg), B: over(sb, bb), A: 0xff}
+		d := func(a, b uint8) int { return max(int(a)-int(b), int(b)-int(a)) }
+		if d(got.R, want.R) > 2 || d(got.G, want.G) > 2 || d(got.B, want.B) > 2 {
+			t.Errorf("%s: the shaded region is %v, want the shade over the page %v", th.name, got, want)
+		}
+	}
+	_, err = Kinds().Decode("x.yaml", []byte("kind: plot\nlayers:\n  - region: 'x > y'\n    style: {color: shade, opacity: 0.5}\n"))
+	if want := "x.yaml:4:36: layers[0].style.opacity: the fill is the shade colour"; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
 }
