@@ -12,6 +12,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/internal/expr"
+	"github.com/figgen/figgen/neuron"
 	"github.com/figgen/figgen/spec"
 )
 
@@ -174,10 +175,14 @@ func (g grid) minMax() (lo, hi float64) {
 	return lo, hi
 }
 
-// regionLayer shades where a condition holds: rows of the plot, each
-// split where the condition changes (found by bisection), joined into one
-// path so that no seam shows between rows; its boundary, for a single
-// comparison, is the zero contour of the comparison's margin.
+// regionLayer shades where a condition holds. A single comparison of
+// affine sides (expr's Linear: 'w1*x1 + w2*x2 >= theta') on linear axes
+// is a half-plane: neuron clips it to the plot's ranges as an exact
+// polygon, its boundary the exact segment of the line. Any other
+// condition is shaded by rows of the plot, each split where the
+// condition changes (found by bisection), joined into one path so that
+// no seam shows between rows; its boundary, for a single comparison, is
+// the zero contour of the comparison's margin.
 type regionLayer struct {
 	X    *expr.Expr
 	N    int
@@ -188,6 +193,9 @@ type regionLayer struct {
 
 func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	if r.X == nil {
+		return
+	}
+	if r.halfPlane(c, p) {
 		return
 	}
 	tx, ty := p.Transforms(&c)
@@ -270,6 +278,51 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 			strokeContours(c, p, cornerGrid{g}, []float64{0}, onePalette{ls.Color}, ls)
 		}
 	}
+}
+
+// halfPlane draws the region when it is a half-plane on linear axes,
+// and reports whether it was.
+func (r regionLayer) halfPlane(c draw.Canvas, p *plot.Plot) bool {
+	k, k0, ok := r.X.Linear()
+	_, logX := p.X.Scale.(plot.LogScale)
+	_, logY := p.Y.Scale.(plot.LogScale)
+	if !ok || logX || logY {
+		return false
+	}
+	// k·(x, y) + k0 ≥ 0 (> 0) is where the unit of weights k and
+	// threshold −k0 fires.
+	w, theta := [2]float64{k[0], k[1]}, -k0
+	box := neuron.Box2{X0: p.X.Min, X1: p.X.Max, Y0: p.Y.Min, Y1: p.Y.Max}
+	tx, ty := p.Transforms(&c)
+	var poly [][2]float64
+	switch {
+	case w != [2]float64{}:
+		poly = neuron.FiringRegion(w, theta, box)
+	case r.X.Eval(p.X.Min, p.Y.Min) != 0: // no variable: everywhere or nowhere
+		poly = [][2]float64{{box.X0, box.Y0}, {box.X1, box.Y0}, {box.X1, box.Y1}, {box.X0, box.Y1}}
+	}
+	if len(poly) >= 3 {
+		var path vg.Path
+		for i, q := range poly {
+			pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
+			if i == 0 {
+				path.Move(pt)
+			} else {
+				path.Line(pt)
+			}
+		}
+		path.Close()
+		c.SetColor(r.Fill)
+		c.Fill(path)
+	}
+	if a, b, ok := neuron.BoundarySegment(w, theta, box); ok {
+		ls := r.Line
+		if r.Dash {
+			ls = dashed(ls, 4, 3)
+		}
+		c.StrokeLine2(ls, tx(a[0]), ty(a[1]), tx(b[0]), ty(b[1]))
+	}
+	return true
 }
 
 // marginGrid evaluates m on the grid of the plot, corners included.

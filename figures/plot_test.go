@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image/color"
 	"image/png"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -118,5 +119,40 @@ func TestShadeFill(t *testing.T) {
 	_, err = Kinds().Decode("x.yaml", []byte("kind: plot\nlayers:\n  - region: 'x > y'\n    style: {color: shade, opacity: 0.5}\n"))
 	if want := "x.yaml:4:36: layers[0].style.opacity: the fill is the shade colour"; err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("error\n%v\nwant\n%s", err, want)
+	}
+}
+
+// TestRegionHalfPlane: a region that is one comparison of affine sides
+// is the exact polygon of the half-plane within the plot, one path of its
+// corners (here the triangle over the diagonal of the square), its
+// boundary one straight segment; a curved region keeps its rows.
+func TestRegionHalfPlane(t *testing.T) {
+	paths := func(region string) (fills, strokes []string) {
+		src := "kind: plot\nformats: [svg]\nlegend: none\nx_range: [0, 1]\ny_range: [0, 1]\nparams: {theta: 1}\nlayers:\n" +
+			"  - region: '" + region + "'\n    style: {color: '#123456'}\n"
+		outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range regexp.MustCompile(`<path d="([^"]*)" fill="#123456"`).FindAllStringSubmatch(string(outs[0].Data), -1) {
+			fills = append(fills, m[1])
+		}
+		for _, m := range regexp.MustCompile(`<path d="([^"]*)"[^>]*stroke="#123456"`).FindAllStringSubmatch(string(outs[0].Data), -1) {
+			strokes = append(strokes, m[1])
+		}
+		return fills, strokes
+	}
+	for _, region := range []string{"2*x + y*(3 - 1) >= theta*2", "x1 + x2 > theta"} {
+		region = strings.NewReplacer("x1", "x", "x2", "y").Replace(region)
+		fills, strokes := paths(region)
+		if len(fills) != 1 || strings.Count(fills[0], "L") != 2 || strings.Count(fills[0], "M") != 1 {
+			t.Errorf("%s: fills %q, want one triangle", region, fills)
+		}
+		if len(strokes) != 1 || strings.Count(strokes[0], "L") != 1 {
+			t.Errorf("%s: boundary %q, want one segment", region, strokes)
+		}
+	}
+	if fills, _ := paths("x^2 + y^2 <= 0.5"); len(fills) != 1 || strings.Count(fills[0], "M") < 10 {
+		t.Errorf("a disc: fills %q, want the rows of the grid", fills)
 	}
 }

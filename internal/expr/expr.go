@@ -66,6 +66,57 @@ type Expr struct {
 	// margin, for a condition that is one comparison a < b (or >, <=,
 	// >=), is b − a (a − b): positive where it holds, 0 on its boundary.
 	margin func(v []float64) float64
+	// linear is the margin as an affine function of the variables, when
+	// both sides of the comparison are affine (see Linear).
+	linear *affine
+}
+
+// Linear returns, for a condition that is a single comparison (<, <=, >,
+// >=) whose sides are both affine in the variables once the params and
+// constants are substituted, its margin as c + Σ k[i]·v[i]: positive
+// where it holds, zero on its boundary ('2*x1 - x2/4 + 1 >= theta' gives
+// k = [2, -0.25], c = 1 − θ). The coefficients are found on the parsed
+// tree, symbolically: a sum or difference of affine terms, an affine term
+// times or divided by a constant, its negation. A product or quotient of
+// two variables' terms, a power or a function of a variable is not
+// affine; nor is a coefficient that is not finite. ok is false for any
+// other expression.
+func (e *Expr) Linear() (k []float64, c float64, ok bool) {
+	if e.linear == nil {
+		return nil, 0, false
+	}
+	for _, x := range e.linear.k {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return nil, 0, false
+		}
+	}
+	if math.IsNaN(e.linear.c) || math.IsInf(e.linear.c, 0) {
+		return nil, 0, false
+	}
+	return slices.Clone(e.linear.k), e.linear.c, true
+}
+
+// affine is c + Σ k[i]·v[i].
+type affine struct {
+	k []float64
+	c float64
+}
+
+// constant reports whether a is affine and depends on no variable.
+func (a *affine) constant() bool {
+	return a != nil && !slices.ContainsFunc(a.k, func(x float64) bool { return x != 0 })
+}
+
+// combine returns sa·a + sb·b, nil unless both are affine.
+func combine(a, b *affine, sa, sb float64) *affine {
+	if a == nil || b == nil {
+		return nil
+	}
+	out := &affine{k: make([]float64, len(a.k)), c: sa*a.c + sb*b.c}
+	for i := range out.k {
+		out.k[i] = sa*a.k[i] + sb*b.k[i]
+	}
+	return out
 }
 
 // Margin returns, for a condition that is a single comparison such as
@@ -189,7 +240,11 @@ func Parse(src string, env Env, want Type) (*Expr, error) {
 	case want == Condition && n.typ == Number:
 		return nil, &Error{start, "want a condition such as 'x + y >= 1', got a number"}
 	}
-	return &Expr{src: src, typ: n.typ, eval: n.f, used: p.used, margin: n.margin}, nil
+	x := &Expr{src: src, typ: n.typ, eval: n.f, used: p.used, margin: n.margin}
+	if n.typ == Condition && n.margin != nil {
+		x.linear = n.lin
+	}
+	return x, nil
 }
 
 func skipSpace(s string, i int) int {
@@ -224,6 +279,9 @@ type node struct {
 	konst bool
 	// margin is Expr.margin of a single comparison.
 	margin func(v []float64) float64
+	// lin is a number's value when it is affine in the variables (nil
+	// otherwise); of a single comparison, its margin's.
+	lin *affine
 }
 
 type parser struct {
@@ -318,6 +376,11 @@ func (p *parser) unexpected() error {
 		return p.errf(t.off, "unmatched )")
 	}
 	return p.errf(t.off, "unexpected %q", t.text)
+}
+
+// constant returns the affine value x, in the parser's variables.
+func (p *parser) constant(x float64) *affine {
+	return &affine{k: make([]float64, len(p.env.Vars)), c: x}
 }
 
 func (p *parser) isOp(s string) bool   { return p.tok.kind == tOp && p.tok.text == s }
@@ -438,6 +501,7 @@ func (p *parser) parseCmp(depth int) (node, error) {
 	}
 	var conds []node
 	var margin func(v []float64) float64
+	var lin *affine
 	for p.tok.kind == tOp && comparisons[p.tok.text] != nil {
 		opText := p.tok.text
 		if err := p.wantNumber(a, "a comparison after"); err != nil {
@@ -456,11 +520,14 @@ func (p *parser) parseCmp(depth int) (node, error) {
 			}
 			return 0
 		}})
+		lin = nil
 		switch opText {
 		case ">", ">=":
 			margin = func(v []float64) float64 { return fa(v) - fb(v) }
+			lin = combine(a.lin, b.lin, 1, -1)
 		case "<", "<=":
 			margin = func(v []float64) float64 { return fb(v) - fa(v) }
+			lin = combine(a.lin, b.lin, -1, 1)
 		}
 		a = b
 	}
@@ -468,7 +535,7 @@ func (p *parser) parseCmp(depth int) (node, error) {
 	case 0:
 		return a, nil
 	case 1:
-		conds[0].margin = margin
+		conds[0].margin, conds[0].lin = margin, lin
 		return conds[0], nil
 	}
 	fs := make([]func([]float64) float64, len(conds))
@@ -505,9 +572,9 @@ func (p *parser) parseSum(depth int) (node, error) {
 		}
 		fa, fb := a.f, b.f
 		if op == "+" {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) + fb(v) }}, a, b)
+			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) + fb(v) }, lin: combine(a.lin, b.lin, 1, 1)}, a, b)
 		} else {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) - fb(v) }}, a, b)
+			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) - fb(v) }, lin: combine(a.lin, b.lin, 1, -1)}, a, b)
 		}
 	}
 	return a, nil
@@ -532,10 +599,19 @@ func (p *parser) parseProd(depth int) (node, error) {
 			return b, err
 		}
 		fa, fb := a.f, b.f
+		var lin *affine
+		switch {
+		case op == "*" && b.lin.constant():
+			lin = combine(a.lin, a.lin, b.lin.c, 0)
+		case op == "*" && a.lin.constant():
+			lin = combine(b.lin, b.lin, a.lin.c, 0)
+		case op == "/" && b.lin.constant():
+			lin = combine(a.lin, a.lin, 1/b.lin.c, 0)
+		}
 		if op == "*" {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) * fb(v) }}, a, b)
+			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) * fb(v) }, lin: lin}, a, b)
 		} else {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) / fb(v) }}, a, b)
+			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) / fb(v) }, lin: lin}, a, b)
 		}
 	}
 	return a, nil
@@ -550,6 +626,7 @@ func (p *parser) fold(n node, args ...node) node {
 	}
 	x := n.f(nil)
 	n.f, n.konst = func([]float64) float64 { return x }, true
+	n.lin = p.constant(x)
 	return n
 }
 
@@ -572,7 +649,7 @@ func (p *parser) parseUnary(depth int) (node, error) {
 			return a, nil
 		}
 		fa := a.f
-		return p.fold(node{off: off, f: func(v []float64) float64 { return -fa(v) }}, a), nil
+		return p.fold(node{off: off, f: func(v []float64) float64 { return -fa(v) }, lin: combine(a.lin, a.lin, -1, 0)}, a), nil
 	}
 	return p.parsePower(depth)
 }
@@ -615,7 +692,7 @@ func (p *parser) parseAtom(depth int) (node, error) {
 	case tNum:
 		p.next()
 		x := t.num
-		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }}, nil
+		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }, lin: p.constant(x)}, nil
 	case tIdent:
 		p.next()
 		if p.isOp("(") {
@@ -678,13 +755,15 @@ func (p *parser) ident(t token) (node, error) {
 	name := t.text
 	if i := slices.Index(p.env.Vars, name); i >= 0 {
 		p.used[i] = true
-		return node{off: t.off, f: func(v []float64) float64 { return v[i] }}, nil
+		lin := p.constant(0)
+		lin.k[i] = 1
+		return node{off: t.off, f: func(v []float64) float64 { return v[i] }, lin: lin}, nil
 	}
 	if x, ok := p.env.Params[name]; ok {
-		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }}, nil
+		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }, lin: p.constant(x)}, nil
 	}
 	if x, ok := constants[name]; ok {
-		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }}, nil
+		return node{off: t.off, konst: true, f: func([]float64) float64 { return x }, lin: p.constant(x)}, nil
 	}
 	if _, ok := functions[name]; ok {
 		return node{}, p.errf(t.off, "function %q needs its argument in parentheses: %s(x)", name, name)

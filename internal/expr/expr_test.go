@@ -2,6 +2,7 @@ package expr
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -154,5 +155,56 @@ func BenchmarkEval(b *testing.B) {
 	f := e.Func2()
 	for i := 0; b.Loop(); i++ {
 		f(float64(i), 1)
+	}
+}
+
+// TestLinear: a single comparison of affine sides gives its margin's
+// coefficients, exactly as written; anything else is not linear.
+func TestLinear(t *testing.T) {
+	env := Env{Vars: []string{"x1", "x2"}, Params: map[string]float64{"theta": 1.5, "w": -2, "zero": 0}}
+	for _, tc := range []struct {
+		src  string
+		k    []float64
+		c    float64
+		want bool
+	}{
+		{"x1 + x2 >= theta", []float64{1, 1}, -1.5, true},
+		{"x1 + 2*x2 > theta", []float64{1, 2}, -1.5, true},
+		{"w*x1 - x2/4 + 1 <= theta", []float64{2, 0.25}, 0.5, true},
+		{"-(x1 - 3) < 2*(x2 + 1)", []float64{1, 2}, -1, true},
+		{"x2 >= (1 + 2)*x1 * 2", []float64{-6, 1}, 0, true},
+		{"x1 >= 0", []float64{1, 0}, 0, true},
+		{"0 * x1 >= 1", []float64{0, 0}, -1, true},
+		{"x1 + exp(0)*x2 >= pi", []float64{1, 1}, -math.Pi, true},
+		{"x1*x2 >= 1", nil, 0, false},
+		{"x1^2 + x2 >= 1", nil, 0, false},
+		{"x1/x2 >= 1", nil, 0, false},
+		{"sin(x1) >= x2", nil, 0, false},
+		{"x1/zero >= x2", nil, 0, false}, // a coefficient not finite
+		{"x1 == x2", nil, 0, false},
+		{"0 <= x1 <= 1", nil, 0, false},
+		{"x1 >= 0 and x2 >= 0", nil, 0, false},
+		{"not x1 >= 0", nil, 0, false},
+		{"abs(x1) + x2 >= 1", nil, 0, false},
+	} {
+		x, err := Parse(tc.src, env, Condition)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		k, c, ok := x.Linear()
+		if ok != tc.want || ok && (!slices.Equal(k, tc.k) || c != tc.c) {
+			t.Errorf("%s: Linear() = %v, %v, %v; want %v, %v, %v", tc.src, k, c, ok, tc.k, tc.c, tc.want)
+			continue
+		}
+		if !ok {
+			continue
+		}
+		// The margin is the affine function at any point.
+		m, _ := x.Margin()
+		for _, p := range [][2]float64{{0, 0}, {1, -2}, {0.3, 7}} {
+			if got, want := m(p[0], p[1]), c+k[0]*p[0]+k[1]*p[1]; math.Abs(got-want) > 1e-12 {
+				t.Errorf("%s at %v: margin %g, affine %g", tc.src, p, got, want)
+			}
+		}
 	}
 }
