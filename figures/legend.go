@@ -23,6 +23,7 @@ type legendBox struct {
 	Fill        color.Color
 	Thumb       vg.Length // length of the line sample
 	Pad, Margin vg.Length // inside the frame; between the frame and the data area's border
+	Bare        bool      // no frame and no fill: a legend beside the plot, clear of the data
 	e           *env      // records the box over the curves in the layout pass
 	// Corners, when set, are tried in order instead of Corner: the legend
 	// goes in the first where it hides none of the curves Avoid (the
@@ -112,10 +113,12 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 	if l.e != nil {
 		l.e.cover(r, "the legend", "legend", "put it in another corner, or set a range that leaves one free")
 	}
-	c.SetColor(l.Fill)
-	c.Fill(rectPath(r))
-	c.SetLineStyle(l.Frame)
-	c.Stroke(rectPath(r))
+	if !l.Bare {
+		c.SetColor(l.Fill)
+		c.Fill(rectPath(r))
+		c.SetLineStyle(l.Frame)
+		c.Stroke(rectPath(r))
+	}
 	rh := l.rowHeight()
 	x := r.Min.X + l.Pad
 	for i, en := range l.Entries {

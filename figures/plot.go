@@ -659,6 +659,11 @@ func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
 	if s.Legend != "none" && s.Legend != "outside" && len(legend.Entries) > 0 {
 		p.Add(legend)
 	}
+	// A plot of equal aspect may be narrowed: its title keeps the room.
+	title = ""
+	if s.Aspect == "equal" {
+		title, p.Title.Text = p.Title.Text, ""
+	}
 	fit := e.plotFitter(p)
 	side := s.side(e, &legend, ins, plotters)
 	if s.Aspect != "equal" {
@@ -673,17 +678,29 @@ func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
 	return func(c draw.Canvas) {
 		c = side.crop(c)
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
+		if title != "" { // as gonum sets it, over the room
+			txt, sty := e.fit(title, p.Title.TextStyle, c.Max.X-c.Min.X, toPx(1))
+			c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y + sty.FontExtents().Descent}, txt)
+			c.Max.Y -= sty.Rectangle(txt).Size().Y + p.Title.Padding
+		}
+		mute := e.mute
+		e.mute = true
 		fit(c)
-		// One unit as long on both axes: widen the range of the axis that
-		// has more room per unit, about its centre.
+		e.mute = mute
+		// One unit as long on both axes: a plot with more room per unit
+		// across than up is narrowed, its ranges kept, and centred in its
+		// room (what it draws beside it follows it); one with more room up
+		// widens its y range about its centre.
 		d := p.DataCanvas(c)
 		ux := float64(d.Max.X-d.Min.X) / (x1 - x0)
 		uy := float64(d.Max.Y-d.Min.Y) / (y1 - y0)
 		if ux > uy {
-			w := float64(d.Max.X-d.Min.X) / uy
-			m := (x0 + x1) / 2
-			p.X.Min, p.X.Max = m-w/2, m+w/2
+			surplus := (d.Max.X - d.Min.X) - vg.Length((x1-x0)*uy)
+			c.Min.X += surplus / 2
+			c.Max.X -= surplus / 2
+			fit(c)
 		} else {
+			fit(c)
 			h := float64(d.Max.Y-d.Min.Y) / ux
 			m := (y0 + y1) / 2
 			p.Y.Min, p.Y.Max = m-h/2, m+h/2

@@ -152,7 +152,8 @@ func (s *Plot) buildPanels(e *env, f *spec.Figure) func(c draw.Canvas) {
 }
 
 // plotSide is what a plot draws right of its data area: a legend
-// outside, a colour bar, or nothing.
+// outside (frameless, its rows centred on the data area's height), a
+// colour bar, or nothing.
 type plotSide struct {
 	e      *env
 	legend *legendBox
@@ -170,7 +171,7 @@ func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.P
 	gap := e.len(12)
 	if s.Legend == "outside" && len(legend.Entries) > 0 {
 		l := *legend
-		l.Corner, l.Corners = "top-left", nil
+		l.Corner, l.Corners, l.Bare = "top-left", nil, true
 		sd.legend = &l
 		r := l.Rect(draw.Canvas{})
 		sd.w = gap + r.Max.X - r.Min.X
@@ -297,7 +298,8 @@ func (sd plotSide) draw(c draw.Canvas, p *plot.Plot) {
 		l := *sd.legend
 		r := l.Rect(draw.Canvas{})
 		cc := c
-		cc.Rectangle = vg.Rectangle{Min: vg.Point{X: x - l.Margin, Y: d.Min.Y}, Max: vg.Point{X: x - l.Margin + (r.Max.X - r.Min.X), Y: top + l.Margin}}
+		mid := (d.Min.Y + d.Max.Y) / 2
+		cc.Rectangle = vg.Rectangle{Min: vg.Point{X: x - l.Margin, Y: d.Min.Y}, Max: vg.Point{X: x - l.Margin + (r.Max.X - r.Min.X), Y: mid + (r.Max.Y-r.Min.Y)/2 + l.Margin}}
 		l.Plot(cc, p)
 		x += r.Max.X - r.Min.X + e.len(12)
 	}

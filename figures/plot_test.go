@@ -2,6 +2,7 @@ package figures
 
 import (
 	"bytes"
+	"image"
 	"image/color"
 	"image/png"
 	"regexp"
@@ -154,5 +155,55 @@ func TestRegionHalfPlane(t *testing.T) {
 	}
 	if fills, _ := paths("x^2 + y^2 <= 0.5"); len(fills) != 1 || strings.Count(fills[0], "M") < 10 {
 		t.Errorf("a disc: fills %q, want the rows of the grid", fills)
+	}
+}
+
+// TestEqualAspectKeepsRanges: a plot of equal aspect with more room
+// across than up keeps its ranges, narrowed to a square for a square
+// range, and its legend outside is frameless, centred on the plot's
+// height.
+func TestEqualAspectKeepsRanges(t *testing.T) {
+	src := "kind: plot\nformats: [png]\nwidth: 320\nheight: 200\naspect: equal\nlegend: outside\nx_range: [0, 1]\ny_range: [0, 1]\n" +
+		"layers:\n  - region: 'x >= -10'\n    style: {color: '#00ff00', opacity: 1}\n  - points: [[0.5, 0.5]]\n    style: {color: '#0000ff'}\n    label: p\n"
+	img, err := png.Decode(bytes.NewReader(renderPNG(t, src)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	box := func(want color.NRGBA) image.Rectangle {
+		var r image.Rectangle
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if color.NRGBAModel.Convert(img.At(x, y)) == want {
+					r = r.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		return r
+	}
+	green := box(color.NRGBA{0, 0xff, 0, 0xff})
+	if d := green.Dx() - green.Dy(); d < -2 || d > 2 {
+		t.Errorf("the square [0, 1]² is drawn %d×%d px", green.Dx(), green.Dy())
+	}
+	blue := box(color.NRGBA{0, 0, 0xff, 0xff}) // the point, and the legend's marker beside the plot
+	if blue.Max.X <= green.Max.X || blue.Min.X < green.Min.X {
+		t.Fatalf("the legend's marker is not right of the plot: %v, plot %v", blue, green)
+	}
+	mid := (green.Min.Y + green.Max.Y) / 2
+	if c := (blue.Min.Y + blue.Max.Y) / 2; c < mid-3 || c > mid+3 {
+		t.Errorf("the legend's row is centred at y %d, the plot at %d", c, mid)
+	}
+	// A frame would be a column of its colour right of the plot.
+	for x := green.Max.X + 2; x < img.Bounds().Max.X; x++ {
+		n := 0
+		for y := range img.Bounds().Max.Y {
+			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0xc4, 0xc4, 0xc4, 0xff}) {
+				n++
+			}
+		}
+		if n > 10 {
+			t.Errorf("the legend outside has a frame at x %d", x)
+			break
+		}
 	}
 }
