@@ -2,6 +2,7 @@ package figures
 
 import (
 	"image/color"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/text"
@@ -24,7 +25,10 @@ type legendBox struct {
 	Thumb       vg.Length // length of the line sample
 	Pad, Margin vg.Length // inside the frame; between the frame and the data area's border
 	Bare        bool      // no frame and no fill: a legend beside the plot, clear of the data
-	e           *env      // records the box over the curves in the layout pass
+	// Wrap, when set, is the widest a label may be: a math label wider
+	// breaks between its terms (before + − = and the relations).
+	Wrap vg.Length
+	e    *env // records the box over the curves in the layout pass
 	// Corners, when set, are tried in order instead of Corner: the legend
 	// goes in the first where it hides none of the curves Avoid (the
 	// first of them if it hides some everywhere).
@@ -75,14 +79,38 @@ func (l legendBox) rowHeight() vg.Length {
 	return (ext.Ascent + ext.Descent) * 1.3
 }
 
+// lines returns the lines of an entry's label: one, or a math label
+// wider than Wrap broken between its terms.
+func (l legendBox) lines(label string) []string {
+	if l.Wrap <= 0 || l.Text.Width(label) <= l.Wrap {
+		return []string{label}
+	}
+	terms := mathTerms(label)
+	if terms == nil {
+		return []string{label}
+	}
+	return wrapMath(l.Text, terms, l.Wrap)
+}
+
+// lineHeight is the distance between two lines of a wrapped label.
+func (l legendBox) lineHeight() vg.Length { return l.Text.FontExtents().Height * 1.15 }
+
+// entryHeight is the height of an entry's row.
+func (l legendBox) entryHeight(en legendEntry) vg.Length {
+	return l.rowHeight() + l.lineHeight()*vg.Length(len(l.lines(en.Label))-1)
+}
+
 // Rect returns the legend's box (frame included) in a data area c.
 func (l legendBox) Rect(c draw.Canvas) vg.Rectangle {
-	var tw vg.Length
+	var tw, eh vg.Length
 	for _, en := range l.Entries {
-		tw = max(tw, l.Text.Width(en.Label))
+		for _, line := range l.lines(en.Label) {
+			tw = max(tw, l.Text.Width(line))
+		}
+		eh += l.entryHeight(en)
 	}
 	w := 2*l.Pad + l.Thumb + l.gap() + tw
-	h := 2*l.Pad + l.rowHeight()*vg.Length(len(l.Entries))
+	h := 2*l.Pad + eh
 	var r vg.Rectangle
 	switch l.Corner {
 	case "top-left", "bottom-left":
@@ -121,17 +149,26 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	rh := l.rowHeight()
 	x := r.Min.X + l.Pad
-	for i, en := range l.Entries {
+	top := r.Max.Y - l.Pad
+	for _, en := range l.Entries {
 		// Rows centred in their height, lowered a tenth of an em: the
 		// labels' ink (axis down to baseline, ascenders up) then sits as
 		// far from the frame's top as from its bottom.
-		y := r.Max.Y - l.Pad - rh*(vg.Length(i)+0.5) - l.Text.Font.Size/10
-		if en.Fill != nil {
-			h := l.rowHeight() * 0.3
+		y := top - rh/2 - l.Text.Font.Size/10
+		top -= l.entryHeight(en)
+		switch {
+		case en.Fill != nil && !en.NoLine:
+			// A region: a square of its fill crossed by its boundary.
+			h := rh * 0.3
+			m := x + l.Thumb/2
+			c.SetColor(en.Fill)
+			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: m - h, Y: y - h}, Max: vg.Point{X: m + h, Y: y + h}}))
+			c.StrokeLine2(en.Line, m-h, y-h, m+h, y+h)
+		case en.Fill != nil:
+			h := rh * 0.3
 			c.SetColor(en.Fill)
 			c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: x, Y: y - h}, Max: vg.Point{X: x + l.Thumb, Y: y + h}}))
-		}
-		if !en.NoLine {
+		case !en.NoLine:
 			c.StrokeLine2(en.Line, x, y, x+l.Thumb, y)
 		}
 		if en.Dot > 0 {
@@ -140,8 +177,51 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 		// The sample line is level with the math axis of the label (the
 		// bar of "=" or "−"), about a quarter em above the baseline.
 		base := y - l.Text.Font.Size/4
-		c.FillText(l.Text, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, en.Label)
+		for _, line := range l.lines(en.Label) {
+			c.FillText(l.Text, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, line)
+			base -= l.lineHeight()
+		}
 	}
+}
+
+// mathTerms returns the terms of a label that is one math segment, each
+// after the first with the operator or relation it starts with ("x_{1}",
+// "+ 2x_{2}", "= 1.5"); nil for any other label.
+func mathTerms(label string) []string {
+	if len(label) < 3 || label[0] != '$' || label[len(label)-1] != '$' || strings.Count(label, "$") != 2 {
+		return nil
+	}
+	src := label[1 : len(label)-1]
+	var terms []string
+	depth, start := 0, 0
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case '{':
+			depth++
+		case '}':
+			depth--
+		case ' ':
+			if depth != 0 || i == 0 {
+				continue
+			}
+			rest := src[i+1:]
+			for _, op := range []string{"+ ", "- ", "= ", "< ", "> ", `\leq `, `\geq `, `\le `, `\ge `, `
+eq `} {
+				if strings.HasPrefix(rest, op) {
+					if t := strings.TrimSpace(src[start:i]); t != "" {
+						terms = append(terms, t)
+					}
+					start = i + 1
+					break
+				}
+			}
+		}
+	}
+	terms = append(terms, strings.TrimSpace(src[start:]))
+	if len(terms) < 2 {
+		return nil
+	}
+	return terms
 }
 
 // placed returns l in the first of its Corners where its box hides none of
@@ -188,4 +268,30 @@ func (l legendBox) placed(c draw.Canvas, p *plot.Plot) legendBox {
 	}
 	l.Corner = l.Corners[0]
 	return l
+}
+
+// mathLine joins terms into one math segment; a continued line starts with
+// an empty atom so that its leading + or = keeps its spacing.
+func mathLine(terms []string, continued bool) string {
+	if continued {
+		return "${} " + strings.Join(terms, " ") + "$"
+	}
+	return "$" + strings.Join(terms, " ") + "$"
+}
+
+// wrapMath packs terms into as few lines of math as fit width in sty,
+// breaking only between terms; a term wider than width has a line of its own.
+func wrapMath(sty text.Style, terms []string, width vg.Length) []string {
+	var lines, cur []string
+	for _, t := range terms {
+		if len(cur) > 0 && sty.Width(mathLine(append(cur[:len(cur):len(cur)], t), len(lines) > 0)) > width {
+			lines = append(lines, mathLine(cur, len(lines) > 0))
+			cur = nil
+		}
+		cur = append(cur, t)
+	}
+	if len(cur) > 0 {
+		lines = append(lines, mathLine(cur, len(lines) > 0))
+	}
+	return lines
 }

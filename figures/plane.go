@@ -174,32 +174,6 @@ func boundaryTerms(w []float64, theta float64) []string {
 	return append(terms, "= "+mathNum(theta))
 }
 
-// mathLine joins terms into one math segment; a continued line starts with
-// an empty atom so that its leading + or = keeps its spacing.
-func mathLine(terms []string, continued bool) string {
-	if continued {
-		return "${} " + strings.Join(terms, " ") + "$"
-	}
-	return "$" + strings.Join(terms, " ") + "$"
-}
-
-// wrapMath packs terms into as few lines of math as fit width in sty,
-// breaking only between terms; a term wider than width has a line of its own.
-func wrapMath(sty text.Style, terms []string, width vg.Length) []string {
-	var lines, cur []string
-	for _, t := range terms {
-		if len(cur) > 0 && sty.Width(mathLine(append(cur[:len(cur):len(cur)], t), len(lines) > 0)) > width {
-			lines = append(lines, mathLine(cur, len(lines) > 0))
-			cur = nil
-		}
-		cur = append(cur, t)
-	}
-	if len(cur) > 0 {
-		lines = append(lines, mathLine(cur, len(lines) > 0))
-	}
-	return lines
-}
-
 // region fills a polygon given in data coordinates.
 type region struct {
 	Poly  [][2]float64

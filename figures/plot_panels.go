@@ -165,6 +165,10 @@ type plotSide struct {
 	labelW vg.Length
 }
 
+// legendWrap is the widest in points a label of a legend outside is set
+// on one line: a math label wider wraps between its terms.
+const legendWrap = 125
+
 // side returns what the plot s draws beside its data area.
 func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.Plotter) plotSide {
 	sd := plotSide{e: e}
@@ -172,6 +176,7 @@ func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.P
 	if s.Legend == "outside" && len(legend.Entries) > 0 {
 		l := *legend
 		l.Corner, l.Corners, l.Bare = "top-left", nil, true
+		l.Wrap = e.len(legendWrap)
 		sd.legend = &l
 		r := l.Rect(draw.Canvas{})
 		sd.w = gap + r.Max.X - r.Min.X

@@ -1,0 +1,61 @@
+package figures
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// TestMathTerms: a math label splits before its operators and relations
+// at the top level, never inside braces; other labels do not split.
+func TestMathTerms(t *testing.T) {
+	for _, tc := range []struct {
+		label string
+		want  []string
+	}{
+		{"$x_{1} + x_{2} = 1.5$", []string{"x_{1}", "+ x_{2}", "= 1.5"}},
+		{"$-2x_{1} - 0.5x_{2} = -3$", []string{"-2x_{1}", "- 0.5x_{2}", "= -3"}},
+		{`$w_{1} + x \geq \theta$`, []string{"w_{1}", "+ x", `\geq \theta`}},
+		{"$x^{a + b}$", nil},
+		{"발화 ($y = 1$)", nil},
+		{"$a$ and $b + c$", nil},
+	} {
+		if got := mathTerms(tc.label); !slices.Equal(got, tc.want) {
+			t.Errorf("mathTerms(%q) = %q, want %q", tc.label, got, tc.want)
+		}
+	}
+}
+
+// TestLegendWraps: a legend outside breaks a math label too wide for it
+// between terms, every line within its width, the terms all kept, and
+// its row is as much taller; a label that fits stays one line.
+func TestLegendWraps(t *testing.T) {
+	e := lookEnv(t)
+	l := e.newLegendBox("top-left")
+	l.Wrap = e.len(legendWrap)
+	long := mathLine(boundaryTerms([]float64{-1.25, 0.375, 2.5}, 1234.5), false)
+	lines := l.lines(long)
+	if len(lines) < 2 {
+		t.Fatalf("%s: %d line(s), want it wrapped", long, len(lines))
+	}
+	var all []string
+	for i, line := range lines {
+		if w := l.Text.Width(line); w > l.Wrap {
+			t.Errorf("line %q is %v wide, more than %v", line, w, l.Wrap)
+		}
+		all = append(all, strings.Trim(strings.TrimPrefix(line, "${} "), "$"))
+		if i > 0 && !strings.HasPrefix(line, "${} ") {
+			t.Errorf("continued line %q does not keep its operator's spacing", line)
+		}
+	}
+	if got, want := strings.Join(all, " "), strings.Trim(long, "$"); got != want {
+		t.Errorf("wrapped lines %q, want the terms of %q", got, want)
+	}
+	short := legendEntry{Label: "$x_{1} + x_{2} = 1.5$"}
+	if n := len(l.lines(short.Label)); n != 1 {
+		t.Errorf("%s: %d lines, want one", short.Label, n)
+	}
+	if h, h1 := l.entryHeight(legendEntry{Label: long}), l.entryHeight(short); h <= h1 {
+		t.Errorf("a wrapped entry is %v high, one line %v", h, h1)
+	}
+}
