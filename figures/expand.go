@@ -25,6 +25,13 @@ type preset interface {
 	expand(f *spec.Figure) *Plot
 }
 
+// partialPreset is a preset for some of its figures only (a
+// threshold-plane of 2 weights, not of 3): notPlot says why f is not one,
+// nil when it is.
+type partialPreset interface {
+	notPlot(f *spec.Figure) *spec.Error
+}
+
 // Expand returns the YAML of the spec of kind plot that draws what f
 // draws: f itself when it is a plot, the expansion of a preset (step,
 // sigmoid, …) otherwise. Fields come in the order of the kinds' structs,
@@ -38,6 +45,11 @@ func Expand(f *spec.Figure) ([]byte, error) {
 	case *Plot:
 		p = s
 	case preset:
+		if np, ok := s.(partialPreset); ok {
+			if err := np.notPlot(f); err != nil {
+				return nil, spec.ErrorList{err}
+			}
+		}
 		p = s.expand(f)
 	default:
 		return nil, spec.ErrorList{spec.Errorf(f.PosOf("kind"), "kind %s is not a plot nor a preset of one (%s)", f.Kind, strings.Join(presetKinds(), ", "))}

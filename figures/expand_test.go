@@ -12,7 +12,7 @@ import (
 )
 
 // expandable returns the specs of specs/ whose kind is a plot or a preset
-// of one (the 2-input threshold plane is not yet one).
+// of one (a threshold plane of 2 weights, not the cube of 3).
 func expandable(t *testing.T) []string {
 	t.Helper()
 	files, err := filepath.Glob("../specs/*.yaml")
@@ -22,7 +22,11 @@ func expandable(t *testing.T) []string {
 	var out []string
 	for _, path := range files {
 		f := decodeFile(t, path)
-		switch f.Spec.(type) {
+		switch s := f.Spec.(type) {
+		case *ThresholdPlane:
+			if len(s.Weights) == 2 {
+				out = append(out, path)
+			}
 		case *Plot, preset:
 			out = append(out, path)
 		}
@@ -40,6 +44,14 @@ var presetCases = map[string]string{
 	"bias-step.yaml":     "kind: bias-shift\nactivation: step\nbiases: [2, -1]\nlegend: top-left\n",
 	"bias-relu.yaml":     "kind: bias-shift\nactivation: relu\nbiases: [-1, 0, 1, 2]\ny_range: [-0.5, 4]\n",
 	"bias-sigmoid.yaml":  "kind: bias-shift\nbiases: [3]\ny_range: [-0.5, 1.5]\nlegend: bottom-left\n",
+	// The 2-input threshold plane: the post's, OR at another size, a
+	// negative and a zero weight, a boundary outside the plot (no
+	// equation, every corner fires), an author's ranges, the dark theme.
+	"plane-or.yaml":       "kind: threshold-plane\ntitle: OR\nweights: [1, 1]\nthreshold: 0.5\nwidth: 480\nheight: 300\n",
+	"plane-negative.yaml": "kind: threshold-plane\nweights: [-1.5, 2]\nthreshold: 0.25\nthemes: [dark]\n",
+	"plane-zero.yaml":     "kind: threshold-plane\nweights: [0, 1]\nthreshold: 0.5\n",
+	"plane-outside.yaml":  "kind: threshold-plane\nweights: [1, 1]\nthreshold: -100\n",
+	"plane-ranges.yaml":   "kind: threshold-plane\nweights: [2, 1]\nthreshold: 1\nx_range: [-1, 2]\ny_range: [-0.5, 1.5]\ngrid: true\n",
 }
 
 // TestExpandRoundTrip renders every plot and preset spec of specs/ and
@@ -98,8 +110,19 @@ func TestExpandRoundTrip(t *testing.T) {
 			}
 		})
 	}
-	if presets < 4+len(presetCases) {
-		t.Errorf("%d preset specs, want 5.png, 6.png, 8.png and 10.png's and presetCases", presets)
+	if presets < 5+len(presetCases) {
+		t.Errorf("%d preset specs, want 5.png, 6.png, 8.png, 10.png's, the threshold plane's and presetCases", presets)
+	}
+}
+
+// TestExpandCube: a threshold plane of 3 weights is drawn in 3-D and has
+// no plot: expanding it is an error at its weights.
+func TestExpandCube(t *testing.T) {
+	f := decodeYAML(t, "cube.yaml", "kind: threshold-plane\nweights: [1, 1, 1]\n")
+	_, err := Expand(f)
+	want := "cube.yaml:2:10: threshold-plane: with 3 weights it is a plane cutting the unit cube, drawn in 3-D, not a plot; only 2 weights expand"
+	if err == nil || err.Error() != want {
+		t.Errorf("error\n%v\nwant\n%s", err, want)
 	}
 }
 
@@ -146,11 +169,11 @@ layers:
 	}
 }
 
-// BenchmarkPresets renders the post's step, sigmoid and bias-shift figures, presets of
+// BenchmarkPresets renders the post's step, sigmoid, bias-shift and threshold-plane figures, presets of
 // the plot, to PNG.
 func BenchmarkPresets(b *testing.B) {
 	r := renderer(b)
-	for _, name := range []string{"05-reaction-condition", "06-unit-step", "08-sigmoid", "10-bias-shift"} {
+	for _, name := range []string{"05-reaction-condition", "06-unit-step", "08-sigmoid", "10-bias-shift", "threshold-plane"} {
 		f := decodeFile(b, "../specs/"+name+".yaml")
 		f.Formats = []string{"png"}
 		b.Run(name, func(b *testing.B) {

@@ -55,6 +55,10 @@ type legendEntry struct {
 	Marker string
 	Fill   color.Color
 	NoLine bool // markers or a swatch alone
+	// lines are the label's lines and sty their style when the legend
+	// wrapped it (wrap); nil: the label on one line in the legend's style.
+	lines []string
+	sty   *text.Style
 }
 
 // newLegendBox returns the house legend in a corner of the data area.
@@ -79,33 +83,57 @@ func (l legendBox) rowHeight() vg.Length {
 	return (ext.Ascent + ext.Descent) * 1.3
 }
 
-// lines returns the lines of an entry's label: one, or a math label
-// wider than Wrap broken between its terms.
-func (l legendBox) lines(label string) []string {
-	if l.Wrap <= 0 || l.Text.Width(label) <= l.Wrap {
-		return []string{label}
+// wrap breaks the entries' labels wider than Wrap: a math label between
+// its terms, any other between words, shrunk as e.fit does when a word is
+// still too wide (a problem of the label's field).
+func (l *legendBox) wrap() {
+	if l.Wrap <= 0 {
+		return
 	}
-	terms := mathTerms(label)
-	if terms == nil {
-		return []string{label}
+	for i := range l.Entries {
+		en := &l.Entries[i]
+		if l.Text.Width(en.Label) <= l.Wrap {
+			continue
+		}
+		sty := l.Text
+		if terms := mathTerms(en.Label); terms != nil {
+			en.lines = wrapMath(sty, terms, l.Wrap)
+		} else {
+			var txt string
+			txt, sty = l.e.fit(en.Label, sty, l.Wrap, toPx(1))
+			en.lines = strings.Split(txt, "\n")
+		}
+		en.sty = &sty
+		for _, line := range en.lines {
+			l.e.alias(line, en.Label)
+		}
 	}
-	return wrapMath(l.Text, terms, l.Wrap)
+}
+
+// lines returns the lines of an entry's label and their style.
+func (l legendBox) lines(en legendEntry) ([]string, text.Style) {
+	if en.lines == nil {
+		return []string{en.Label}, l.Text
+	}
+	return en.lines, *en.sty
 }
 
 // lineHeight is the distance between two lines of a wrapped label.
-func (l legendBox) lineHeight() vg.Length { return l.Text.FontExtents().Height * 1.15 }
+func lineHeight(sty text.Style) vg.Length { return sty.FontExtents().Height * 1.15 }
 
 // entryHeight is the height of an entry's row.
 func (l legendBox) entryHeight(en legendEntry) vg.Length {
-	return l.rowHeight() + l.lineHeight()*vg.Length(len(l.lines(en.Label))-1)
+	lines, sty := l.lines(en)
+	return l.rowHeight() + lineHeight(sty)*vg.Length(len(lines)-1)
 }
 
 // Rect returns the legend's box (frame included) in a data area c.
 func (l legendBox) Rect(c draw.Canvas) vg.Rectangle {
 	var tw, eh vg.Length
 	for _, en := range l.Entries {
-		for _, line := range l.lines(en.Label) {
-			tw = max(tw, l.Text.Width(line))
+		lines, sty := l.lines(en)
+		for _, line := range lines {
+			tw = max(tw, sty.Width(line))
 		}
 		eh += l.entryHeight(en)
 	}
@@ -177,9 +205,10 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 		// The sample line is level with the math axis of the label (the
 		// bar of "=" or "−"), about a quarter em above the baseline.
 		base := y - l.Text.Font.Size/4
-		for _, line := range l.lines(en.Label) {
-			c.FillText(l.Text, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, line)
-			base -= l.lineHeight()
+		lines, sty := l.lines(en)
+		for _, line := range lines {
+			c.FillText(sty, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, line)
+			base -= lineHeight(sty)
 		}
 	}
 }

@@ -34,13 +34,17 @@ func TestLegendWraps(t *testing.T) {
 	l := e.newLegendBox("top-left")
 	l.Wrap = e.len(legendWrap)
 	long := mathLine(boundaryTerms([]float64{-1.25, 0.375, 2.5}, 1234.5), false)
-	lines := l.lines(long)
+	short := "$x_{1} + x_{2} = 1.5$"
+	prose := strings.Repeat("발화 없음 ", 12)
+	l.Entries = []legendEntry{{Label: long}, {Label: short}, {Label: prose}}
+	l.wrap()
+	lines, sty := l.lines(l.Entries[0])
 	if len(lines) < 2 {
 		t.Fatalf("%s: %d line(s), want it wrapped", long, len(lines))
 	}
 	var all []string
 	for i, line := range lines {
-		if w := l.Text.Width(line); w > l.Wrap {
+		if w := sty.Width(line); w > l.Wrap {
 			t.Errorf("line %q is %v wide, more than %v", line, w, l.Wrap)
 		}
 		all = append(all, strings.Trim(strings.TrimPrefix(line, "${} "), "$"))
@@ -51,11 +55,19 @@ func TestLegendWraps(t *testing.T) {
 	if got, want := strings.Join(all, " "), strings.Trim(long, "$"); got != want {
 		t.Errorf("wrapped lines %q, want the terms of %q", got, want)
 	}
-	short := legendEntry{Label: "$x_{1} + x_{2} = 1.5$"}
-	if n := len(l.lines(short.Label)); n != 1 {
-		t.Errorf("%s: %d lines, want one", short.Label, n)
+	if lines, _ := l.lines(l.Entries[1]); len(lines) != 1 {
+		t.Errorf("%s: %d lines, want one", short, len(lines))
 	}
-	if h, h1 := l.entryHeight(legendEntry{Label: long}), l.entryHeight(short); h <= h1 {
+	if h, h1 := l.entryHeight(l.Entries[0]), l.entryHeight(l.Entries[1]); h <= h1 {
 		t.Errorf("a wrapped entry is %v high, one line %v", h, h1)
+	}
+	lines, sty = l.lines(l.Entries[2])
+	if len(lines) < 2 {
+		t.Errorf("a long prose label is %d line(s), want it wrapped between words", len(lines))
+	}
+	for _, line := range lines {
+		if w := sty.Width(line); w > l.Wrap {
+			t.Errorf("prose line %q is %v wide, more than %v", line, w, l.Wrap)
+		}
 	}
 }

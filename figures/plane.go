@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"gonum.org/v1/plot"
-	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -20,9 +19,11 @@ func init() {
 }
 
 // ThresholdPlane is kind "threshold-plane": the boundary w·x = θ over the
-// inputs. Two weights: a line over the (x₁, x₂) square, the firing half-plane
-// shaded, the corners of {0,1}² marked by output. Three weights: the plane
-// cutting the unit cube in a 3-D view (camera), vertices marked.
+// inputs. Two weights: a preset of the plot (figgen expand prints it) — the
+// firing half-plane shaded over the (x₁, x₂) square, its boundary line, the
+// corners of {0,1}² marked by output, a legend beside it. Three weights:
+// its own drawing, the plane cutting the unit cube in a 3-D view (camera),
+// vertices marked; it has no plot to expand into.
 type ThresholdPlane struct {
 	spec.Axes `yaml:",inline"`
 	ZLabel    spec.Text `yaml:"z_label"`   // third axis label (three inputs)
@@ -31,6 +32,8 @@ type ThresholdPlane struct {
 	Fire      spec.Text `yaml:"fire"`      // legend text for y = 1
 	NoFire    spec.Text `yaml:"no_fire"`   // legend text for y = 0
 	Camera    Camera    `yaml:"camera"`    // the 3-D view (three weights)
+
+	plot expansion
 }
 
 // Fields documents the threshold plane's keys.
@@ -38,7 +41,7 @@ func (*ThresholdPlane) Fields() spec.Fields {
 	f := spec.Fields{
 		"title":     {NoDefault: true},
 		"z_label":   {Doc: "Label of the third axis (three weights)."},
-		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line) or three (a plane).", Items: [2]int{2, 3}},
+		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line, drawn as a plot: figgen expand prints it) or three (a plane cutting the unit cube, in 3-D).", Items: [2]int{2, 3}},
 		"threshold": {Doc: "Threshold θ of the boundary w·x = θ."},
 		"fire":      {Doc: "Legend text for the inputs that fire (y = 1)."},
 		"no_fire":   {Doc: "Legend text for the inputs that do not fire (y = 0)."},
@@ -76,69 +79,73 @@ func (s *ThresholdPlane) Default(d *spec.Defaults) {
 func (*ThresholdPlane) Validate(*spec.Check) {}
 
 // build draws the geometric view of the reaction condition: w·x = θ
-// splits the inputs into fire and no fire. Two weights give a line over
-// the (x₁, x₂) square, three a plane cutting the unit cube.
+// splits the inputs into fire and no fire. Two weights draw the plot of
+// expand, three a plane cutting the unit cube.
 func (s *ThresholdPlane) build(e *env, f *spec.Figure) func(c draw.Canvas) {
 	if len(s.Weights) == 3 {
 		return buildPlane3(e, f, s)
 	}
-	return buildPlane2(e, f, s)
+	return buildPreset(e, f, &s.plot)
 }
 
-func buildPlane2(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) {
+// planeBox is the default range of both axes of the 2-input plane: the
+// square [0, 1]² with a quarter of air.
+var planeBox = spec.Range{Min: -0.25, Max: 1.25}
+
+// expand draws w₁x₁ + w₂x₂ ≥ θ as a plot: the region, shaded in the
+// theme's shade, its boundary in fire (its equation, with the weights'
+// values, the region's legend entry when the line crosses the plot); the
+// corners of {0,1}² marked by the unit's output (neuron) as dots (fire)
+// and rings (no fire); the legend beside the plot, fire, no fire, then the
+// boundary. Over the default square the plot is square (aspect equal),
+// with ticks at 0 and 1 only; an author's range keeps the plot's room.
+func (s *ThresholdPlane) expand(*spec.Figure) *Plot {
+	if len(s.Weights) != 2 {
+		return nil // three weights: no plot (notPlot)
+	}
 	w := [2]float64{s.Weights[0], s.Weights[1]}
-	p := e.newPlot(f.Title.Src, s.Axes)
-	box := neuron.Box2{X0: -0.25, X1: 1.25, Y0: -0.25, Y1: 1.25}
-	if s.XRange != nil {
+	p := &Plot{Axes: s.Axes, Legend: "outside", Params: map[string]float64{"w1": w[0], "w2": w[1], "theta": s.Threshold}}
+	box := neuron.Box2{X0: planeBox.Min, X1: planeBox.Max, Y0: planeBox.Min, Y1: planeBox.Max}
+	if s.XRange == nil {
+		p.XRange, p.XTicks = &planeBox, []Tick{{At: 0}, {At: 1}}
+	} else {
 		box.X0, box.X1 = s.XRange.Min, s.XRange.Max
 	}
-	if s.YRange != nil {
+	if s.YRange == nil {
+		p.YRange, p.YTicks = &planeBox, []Tick{{At: 0}, {At: 1}}
+	} else {
 		box.Y0, box.Y1 = s.YRange.Min, s.YRange.Max
 	}
-	p.X.Min, p.X.Max = box.X0, box.X1
-	p.Y.Min, p.Y.Max = box.Y0, box.Y1
-	ticks := symbolicTicks{{Value: 0, Label: "$0$"}, {Value: 1, Label: "$1$"}}
-	if s.XRange == nil {
-		p.X.Tick.Marker = ticks
+	if s.XRange == nil && s.YRange == nil {
+		p.Aspect = "equal"
 	}
-	if s.YRange == nil {
-		p.Y.Tick.Marker = ticks
+	region := PlotLayer{kind: "region", Region: spec.Code{Src: "w1*x1 + w2*x2 >= theta"}, Vars: []string{"x1", "x2"},
+		Style: Style{Color: "fire", Fill: shadeColor}, from: guide}
+	if _, _, crosses := neuron.BoundarySegment(w, s.Threshold, box); crosses {
+		region.Label = spec.Text{Src: mathLine(boundaryTerms(s.Weights, s.Threshold), false)}
+		p.Order = []int{1, 2, 0}
 	}
-	p.Add(region{Poly: neuron.FiringRegion(w, s.Threshold, box), Color: e.th.shade})
-	a, b, crosses := neuron.BoundarySegment(w, s.Threshold, box)
-	if crosses {
-		p.Add(segment{A: a, B: b, Line: e.line(2, e.th.fire)})
-	}
+	fire := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.Fire, Style: Style{Color: "fire", Radius: 6}, from: guide}
+	cold := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.NoFire, Style: Style{Color: "cold", Marker: "ring", Radius: 6}, from: guide}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
-	fire, cold := pointSet{R: e.len(6), Fill: e.th.fire, th: e.th}, pointSet{R: e.len(6), Ring: e.line(2, e.th.cold), th: e.th}
 	for _, x := range neuron.Corners(2) {
 		if ok, _ := unit.Fires(x); ok {
-			fire.Pts = append(fire.Pts, [2]float64{x[0], x[1]})
+			fire.Points = append(fire.Points, [2]float64{x[0], x[1]})
 		} else {
-			cold.Pts = append(cold.Pts, [2]float64{x[0], x[1]})
+			cold.Points = append(cold.Points, [2]float64{x[0], x[1]})
 		}
 	}
-	p.Add(fire, cold)
-	var eq []string
-	if crosses {
-		eq = boundaryTerms(s.Weights, s.Threshold)
+	p.Layers = []PlotLayer{region, fire, cold}
+	return p
+}
+
+// notPlot says why the figure has no plot to expand into: three weights
+// are drawn in 3-D.
+func (s *ThresholdPlane) notPlot(f *spec.Figure) *spec.Error {
+	if len(s.Weights) == 2 {
+		return nil
 	}
-	legend := sideLegend{e: e, fire: fire, cold: cold, s: s, eq: eq}
-	fit := e.plotFitter(p)
-	return func(c draw.Canvas) {
-		c = e.inset(c)
-		// The square takes the left of the canvas, kept square; the legend
-		// sits in the column to its right, clear of the data.
-		side := c.Max.Y - c.Min.Y + e.len(60) // plus room for the y label and ticks
-		free := c.Max.X - c.Min.X - legend.width()
-		side = min(side, free)
-		plotC := c
-		plotC.Min.X += (free - side) / 2
-		plotC.Max.X = plotC.Min.X + side
-		fit(plotC)
-		p.Draw(plotC)
-		legend.draw(c, vg.Point{X: plotC.Max.X + e.len(24), Y: c.Center().Y + e.len(30)})
-	}
+	return spec.Errorf(f.PosOf("weights"), "threshold-plane: with %d weights it is a plane cutting the unit cube, drawn in 3-D, not a plot; only 2 weights expand", len(s.Weights))
 }
 
 // boundaryTerms writes the equation w·x = θ with the actual weights as the
@@ -172,31 +179,6 @@ func boundaryTerms(w []float64, theta float64) []string {
 		terms = []string{"0"}
 	}
 	return append(terms, "= "+mathNum(theta))
-}
-
-// region fills a polygon given in data coordinates.
-type region struct {
-	Poly  [][2]float64
-	Color color.Color
-}
-
-func (r region) Plot(c draw.Canvas, p *plot.Plot) {
-	if len(r.Poly) < 3 {
-		return
-	}
-	tx, ty := p.Transforms(&c)
-	var path vg.Path
-	for i, q := range r.Poly {
-		pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
-		if i == 0 {
-			path.Move(pt)
-		} else {
-			path.Line(pt)
-		}
-	}
-	path.Close()
-	c.SetColor(r.Color)
-	c.Fill(path)
 }
 
 // pointSet marks points as filled discs (Fill) or rings (Ring).
@@ -237,71 +219,27 @@ func (s pointSet) faded() pointSet {
 // Thumbnail draws the set's legend entry.
 func (s pointSet) Thumbnail(c *draw.Canvas) { s.mark(*c, c.Center()) }
 
-// sideLegend is the fire / no-fire key of the threshold figures, drawn in
-// a column beside the drawing rather than over the data.
-type sideLegend struct {
-	e          *env
-	fire, cold pointSet
-	s          *ThresholdPlane
-	eq         []string // terms of the boundary, shown with a swatch of the firing region; nil for none
+// region fills a polygon given in data coordinates.
+type region struct {
+	Poly  [][2]float64
+	Color color.Color
 }
 
-func (l sideLegend) width() vg.Length { return l.e.len(170) }
-
-// draw sets the key with its first row's centre-left at at, its texts
-// within the canvas: the boundary wraps between terms, and every text of
-// the key shrinks alike when one is still too wide.
-func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
-	e := l.e
-	sty := e.font(noteSize, false)
-	sty.YAlign = text.YCenter
-	row := e.len(26)
-	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
-	room := c.Max.X - textAt(0).X
-	fire, fsty := e.fit(l.s.Fire.Src, sty, room, toPx(1))
-	cold, csty := e.fit(l.s.NoFire.Src, sty, room, toPx(1))
-	// The boundary wraps between its terms; a term wider than the room
-	// shrinks the equation.
-	esty := sty
-	eq := wrapMath(esty, l.eq, room)
-	widest := vg.Length(0)
-	for _, t := range eq {
-		widest = max(widest, esty.Width(t))
+func (r region) Plot(c draw.Canvas, p *plot.Plot) {
+	if len(r.Poly) < 3 {
+		return
 	}
-	if widest > room && room > 0 {
-		esty.Font.Size *= room / widest
-	}
-	eqLine := esty.FontExtents().Height * 1.15
-	// Rows are row apart, more when a wrapped text is taller.
-	gap := func(a, b vg.Length) vg.Length { return max(row, (a+b)/2+e.len(10)) }
-	fh, ch := fsty.Height(fire), csty.Height(cold)
-	y := at.Y
-	below := at.Y - gap(fh, ch) - ch/2
-	if len(eq) > 0 {
-		below -= row + eqLine*vg.Length(len(eq)-1)
-	}
-	if below < c.Min.Y && (fire != l.s.Fire.Src || cold != l.s.NoFire.Src) {
-		path := "fire"
-		if ch > fh {
-			path = "no_fire"
-		}
-		e.problemAt(e.f.PosOf(path), "%s: the legend needs %s px below its first row; the figure has %s px",
-			path, px(toPx(at.Y-below)), px(toPx(at.Y-c.Min.Y)))
-	}
-	l.fire.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(fsty, textAt(y), fire)
-	y -= gap(fh, ch)
-	l.cold.mark(c, vg.Point{X: at.X, Y: y})
-	c.FillText(csty, textAt(y), cold)
-	if len(eq) > 0 {
-		y -= row
-		sw := e.len(6)
-		c.SetColor(e.th.shade)
-		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
-		c.StrokeLine2(e.line(2, e.th.fire), at.X-sw, y-sw, at.X+sw, y+sw)
-		for _, line := range eq {
-			c.FillText(esty, textAt(y), line)
-			y -= eqLine
+	tx, ty := p.Transforms(&c)
+	var path vg.Path
+	for i, q := range r.Poly {
+		pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
+		if i == 0 {
+			path.Move(pt)
+		} else {
+			path.Line(pt)
 		}
 	}
+	path.Close()
+	c.SetColor(r.Color)
+	c.Fill(path)
 }

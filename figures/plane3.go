@@ -280,3 +280,72 @@ func arrowHead(c draw.Canvas, from, tip vg.Point, size vg.Length, col colorT) {
 	c.SetColor(col)
 	c.Fill(p)
 }
+
+// sideLegend is the fire / no-fire key of the cube, drawn in a column
+// beside the drawing rather than over it.
+type sideLegend struct {
+	e          *env
+	fire, cold pointSet
+	s          *ThresholdPlane
+	eq         []string // terms of the boundary, shown with a swatch of the firing region; nil for none
+}
+
+func (l sideLegend) width() vg.Length { return l.e.len(170) }
+
+// draw sets the key with its first row's centre-left at at, its texts
+// within the canvas: the boundary wraps between terms, and every text of
+// the key shrinks alike when one is still too wide.
+func (l sideLegend) draw(c draw.Canvas, at vg.Point) {
+	e := l.e
+	sty := e.font(noteSize, false)
+	sty.YAlign = text.YCenter
+	row := e.len(26)
+	textAt := func(y vg.Length) vg.Point { return vg.Point{X: at.X + e.len(14), Y: y} }
+	room := c.Max.X - textAt(0).X
+	fire, fsty := e.fit(l.s.Fire.Src, sty, room, toPx(1))
+	cold, csty := e.fit(l.s.NoFire.Src, sty, room, toPx(1))
+	// The boundary wraps between its terms; a term wider than the room
+	// shrinks the equation.
+	esty := sty
+	eq := wrapMath(esty, l.eq, room)
+	widest := vg.Length(0)
+	for _, t := range eq {
+		widest = max(widest, esty.Width(t))
+	}
+	if widest > room && room > 0 {
+		esty.Font.Size *= room / widest
+	}
+	eqLine := esty.FontExtents().Height * 1.15
+	// Rows are row apart, more when a wrapped text is taller.
+	gap := func(a, b vg.Length) vg.Length { return max(row, (a+b)/2+e.len(10)) }
+	fh, ch := fsty.Height(fire), csty.Height(cold)
+	y := at.Y
+	below := at.Y - gap(fh, ch) - ch/2
+	if len(eq) > 0 {
+		below -= row + eqLine*vg.Length(len(eq)-1)
+	}
+	if below < c.Min.Y && (fire != l.s.Fire.Src || cold != l.s.NoFire.Src) {
+		path := "fire"
+		if ch > fh {
+			path = "no_fire"
+		}
+		e.problemAt(e.f.PosOf(path), "%s: the legend needs %s px below its first row; the figure has %s px",
+			path, px(toPx(at.Y-below)), px(toPx(at.Y-c.Min.Y)))
+	}
+	l.fire.mark(c, vg.Point{X: at.X, Y: y})
+	c.FillText(fsty, textAt(y), fire)
+	y -= gap(fh, ch)
+	l.cold.mark(c, vg.Point{X: at.X, Y: y})
+	c.FillText(csty, textAt(y), cold)
+	if len(eq) > 0 {
+		y -= row
+		sw := e.len(6)
+		c.SetColor(e.th.shade)
+		c.Fill(rectPath(vg.Rectangle{Min: vg.Point{X: at.X - sw, Y: y - sw}, Max: vg.Point{X: at.X + sw, Y: y + sw}}))
+		c.StrokeLine2(e.line(2, e.th.fire), at.X-sw, y-sw, at.X+sw, y+sw)
+		for _, line := range eq {
+			c.FillText(esty, textAt(y), line)
+			y -= eqLine
+		}
+	}
+}

@@ -903,8 +903,11 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 			entry.NoLine = l.Mode == "markers"
 		}
 		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
-		out = append(out, dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(l.Style.radius(4)), Line: ls, Color: in.color, Bg: e.th.bg,
-			Track: in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)})
+		dp := dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(l.Style.radius(4)), Line: ls, Color: in.color, Bg: e.th.bg}
+		if len(dp.Pts) > 0 { // no points (points: []) is a legend entry alone, never out of sight
+			dp.Track = in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)
+		}
+		out = append(out, dp)
 	case "region":
 		x := s.surface(in)
 		fill := l.fill(e.th, in.color, 0.19)

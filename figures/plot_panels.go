@@ -177,9 +177,12 @@ func (s *Plot) side(e *env, legend *legendBox, ins []instance, plotters []plot.P
 		l := *legend
 		l.Corner, l.Corners, l.Bare = "top-left", nil, true
 		l.Wrap = e.len(legendWrap)
+		l.wrap()
 		sd.legend = &l
 		r := l.Rect(draw.Canvas{})
-		sd.w = gap + r.Max.X - r.Min.X
+		// A word too wide even shrunk (a problem of its field) takes no
+		// more room from the plot than a label may.
+		sd.w = gap + min(r.Max.X-r.Min.X, l.Wrap+2*l.Pad+l.Thumb+l.gap())
 	}
 	for _, pl := range plotters {
 		h, ok := pl.(heatLayer)
@@ -302,6 +305,18 @@ func (sd plotSide) draw(c draw.Canvas, p *plot.Plot) {
 	if sd.legend != nil {
 		l := *sd.legend
 		r := l.Rect(draw.Canvas{})
+		if h := r.Max.Y - r.Min.Y; h > c.Max.Y-c.Min.Y {
+			// Taller than the plot's canvas: the tallest entry's field is
+			// to blame.
+			tallest := l.Entries[0]
+			for _, en := range l.Entries {
+				if l.entryHeight(en) > l.entryHeight(tallest) {
+					tallest = en
+				}
+			}
+			o, name := e.name(tallest.Label)
+			e.problem(o, name, "%s: the legend beside the plot needs %s px; the figure has %s px", name, px(toPx(h)), px(toPx(c.Max.Y-c.Min.Y)))
+		}
 		cc := c
 		mid := (d.Min.Y + d.Max.Y) / 2
 		cc.Rectangle = vg.Rectangle{Min: vg.Point{X: x - l.Margin, Y: d.Min.Y}, Max: vg.Point{X: x - l.Margin + (r.Max.X - r.Min.X), Y: mid + (r.Max.Y-r.Min.Y)/2 + l.Margin}}

@@ -44,7 +44,7 @@ func TestExpand(t *testing.T) {
 	}
 	before := snapshot(t, dir)
 	code, out, errs = figgen(t, "expand", filepath.Join(dir, "unit.yaml"))
-	if code != 2 || out != "" || !strings.Contains(errs, "unit.yaml:2:7: kind unit is not a plot nor a preset of one (bias-shift, sigmoid, step)") {
+	if code != 2 || out != "" || !strings.Contains(errs, "unit.yaml:2:7: kind unit is not a plot nor a preset of one (bias-shift, sigmoid, step, threshold-plane)") {
 		t.Errorf("expand of a unit: exit %d, stdout %q, stderr %q", code, out, errs)
 	}
 	if after := snapshot(t, dir); len(after) != len(before) {
