@@ -192,7 +192,6 @@ func (c *SVG) Stroke(path vg.Path) {
 	if s.width != grid {
 		fmt.Fprintf(&c.body, ` stroke-width="%s"`, s.width)
 	}
-	c.body.WriteString(` stroke-linejoin="round"`)
 	if len(s.dashes) > 0 {
 		ds := make([]string, len(s.dashes))
 		for i, d := range s.dashes {
@@ -410,8 +409,9 @@ func (c *SVG) WriteTo(w io.Writer) (int64, error) {
 		b.Write(c.defs.Bytes())
 		b.WriteString("</defs>\n")
 	}
-	// Turn the y axis up, as a vg.Canvas has it.
-	fmt.Fprintf(&b, "<g transform=\"matrix(1,0,0,-1,0,%s)\">\n", hq)
+	// Turn the y axis up, as a vg.Canvas has it; every stroke inherits
+	// its round joins.
+	fmt.Fprintf(&b, "<g transform=\"matrix(1,0,0,-1,0,%s)\" stroke-linejoin=\"round\">\n", hq)
 	b.Write(c.body.Bytes())
 	for _, n := range c.gEnds {
 		b.WriteString(strings.Repeat("</g>\n", n))

@@ -370,3 +370,26 @@ func TestGlyphReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestStrokeJoinsInherited: strokes take their round joins from the
+// root group, not one attribute each.
+func TestStrokeJoinsInherited(t *testing.T) {
+	var p vg.Path
+	p.Move(vg.Point{})
+	p.Line(vg.Point{X: 10})
+	p.Line(vg.Point{X: 10, Y: 10})
+	c := NewSVG(20, 20, Doc{})
+	c.Stroke(p)
+	c.Stroke(p)
+	var b bytes.Buffer
+	if _, err := c.WriteTo(&b); err != nil {
+		t.Fatal(err)
+	}
+	svg := b.String()
+	if n := strings.Count(svg, `stroke-linejoin="round"`); n != 1 || !strings.Contains(svg, `<g transform="matrix(1,0,0,-1,0,20)" stroke-linejoin="round">`) {
+		t.Errorf("%d round joins:\n%s", n, svg)
+	}
+	if !strings.Contains(svg, `<path d="M0 0H10V10" fill="none" stroke="#000000"/>`) {
+		t.Errorf("strokes:\n%s", svg)
+	}
+}
