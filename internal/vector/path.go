@@ -109,8 +109,10 @@ const maxArcStep = math.Pi / 2
 // arc starts with a line from the current point to the arc's start when
 // the two differ on the grid (a move when there is no current point), as
 // gonum's raster canvas draws it.
-func segments(path vg.Path) []seg {
-	out := make([]seg, 0, len(path))
+func segments(path vg.Path) []seg { return appendSegments(make([]seg, 0, len(path)), path) }
+
+// appendSegments appends the segments of path to out.
+func appendSegments(out []seg, path vg.Path) []seg {
 	var cur, start pt
 	has := false
 	for _, c := range path {

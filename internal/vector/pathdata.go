@@ -10,10 +10,8 @@ import "strconv"
 // and with a separator only where one is needed (a minus sign or a second
 // decimal point starts a new number by itself).
 type pathData struct {
-	b    []byte
-	st   tokState
-	alt  []byte // scratch: the other candidate of a segment
-	cand []byte // scratch: the first candidate
+	b  []byte
+	st tokState
 }
 
 // tokState is what the next token's spelling depends on.
@@ -82,14 +80,48 @@ func appendCompact(dst []byte, f fixed) []byte {
 // choose appends the shorter of two spellings of one segment, the
 // absolute one when they are as long.
 func (w *pathData) choose(absL byte, abs []fixed, relL byte, rel []fixed) {
-	sa, sr := w.st, w.st
-	w.cand = sa.put(w.cand[:0], absL, abs...)
-	w.alt = sr.put(w.alt[:0], relL, rel...)
-	if len(w.cand) <= len(w.alt) {
-		w.b, w.st = append(w.b, w.cand...), sa
+	if w.st.cost(absL, abs) <= w.st.cost(relL, rel) {
+		w.b = w.st.put(w.b, absL, abs...)
 		return
 	}
-	w.b, w.st = append(w.b, w.alt...), sr
+	w.b = w.st.put(w.b, relL, rel...)
+}
+
+// cost returns how many bytes put would append.
+func (st tokState) cost(letter byte, nums []fixed) int {
+	l := 0
+	if letter != st.repeat || !st.num {
+		l++
+		st.num = false
+	}
+	for _, n := range nums {
+		first := byte('0')
+		if n < 0 {
+			first = '-'
+			l++
+			n = -n
+		} else if n > 0 && n < grid {
+			first = '.'
+		}
+		if st.num && first != '-' && !(first == '.' && st.dot) {
+			l++
+		}
+		whole, frac := n/grid, n%grid
+		if whole != 0 || frac == 0 {
+			for l++; whole >= 10; whole /= 10 {
+				l++
+			}
+		}
+		switch {
+		case frac == 0:
+		case frac%10 == 0:
+			l += 2
+		default:
+			l += 3
+		}
+		st.num, st.dot = true, frac != 0
+	}
+	return l
 }
 
 // appendPathData appends the path data of segs to dst.

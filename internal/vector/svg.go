@@ -20,6 +20,7 @@ type SVG struct {
 	body  bytes.Buffer
 	gEnds []int // the groups each level of Push opened
 	pd    pathData
+	segs  []seg // scratch: the segments of the path being written
 
 	// Glyphs: each distinct outline once in <defs>, placed with <use>.
 	glyphs map[any]string    // FillGlyph's key → the id of its outline ("": empty)
@@ -170,7 +171,8 @@ func (c *SVG) Stroke(path vg.Path) {
 	if s.width <= 0 {
 		return
 	}
-	segs := segments(path)
+	c.segs = appendSegments(c.segs[:0], path)
+	segs := c.segs
 	if len(segs) == 0 {
 		return
 	}
@@ -208,7 +210,8 @@ func (c *SVG) Stroke(path vg.Path) {
 // Fill fills path with the current colour (non-zero winding).
 func (c *SVG) Fill(path vg.Path) {
 	s := c.top()
-	segs := segments(path)
+	c.segs = appendSegments(c.segs[:0], path)
+	segs := c.segs
 	if len(segs) == 0 {
 		return
 	}
@@ -320,7 +323,8 @@ func (c *SVG) endRun() {
 // define writes an outline into <defs> unless an equal one is there and
 // returns its id, "" for an outline that draws nothing.
 func (c *SVG) define(outline vg.Path) string {
-	segs := segments(outline)
+	c.segs = appendSegments(c.segs[:0], outline)
+	segs := c.segs
 	if len(segs) == 0 {
 		return ""
 	}

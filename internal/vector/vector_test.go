@@ -393,3 +393,21 @@ func TestStrokeJoinsInherited(t *testing.T) {
 		t.Errorf("strokes:\n%s", svg)
 	}
 }
+
+// TestPathDataCost: cost counts the bytes put appends, whatever the state.
+func TestPathDataCost(t *testing.T) {
+	nums := []fixed{0, 1, -1, 5, 10, 50, 99, 100, 105, 150, -150, 12345, -99999, 1000000}
+	for _, st := range []tokState{{}, {repeat: 'l', num: true}, {repeat: 'l', num: true, dot: true}, {repeat: 'c'}} {
+		for _, letter := range []byte{'l', 'c', 'M'} {
+			for i := range nums {
+				for j := range nums {
+					ns := []fixed{nums[i], nums[j]}
+					s := st
+					if got, want := st.cost(letter, ns), len(s.put(nil, letter, ns...)); got != want {
+						t.Errorf("%+v %c %v: cost %d, put %d", st, letter, ns, got, want)
+					}
+				}
+			}
+		}
+	}
+}
