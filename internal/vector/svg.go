@@ -26,6 +26,7 @@ type SVG struct {
 	glyphs map[any]string    // FillGlyph's key → the id of its outline ("": empty)
 	byData map[string]string // path data → id
 	ids    map[string]bool   // the ids given
+	shared *Glyphs           // outlines' path data kept across SVGs, or nil
 	data   []byte            // scratch: an outline's path data
 	defs   bytes.Buffer
 	run    string // the paint of the open group of <use>s ("": none open)
@@ -252,6 +253,11 @@ func svgPath(path vg.Path) string {
 	return string(appendPathData(&w, nil, segments(path)))
 }
 
+// ShareGlyphs makes c take and keep the path data of glyph outlines in
+// g, which other SVGs share: each outline is built once for all of them.
+// The bytes written are the same with or without.
+func (c *SVG) ShareGlyphs(g *Glyphs) { c.shared = g }
+
 // FillGlyph fills a glyph's outline with the current colour, its origin
 // at at. Each distinct outline is written once, in <defs>, and placed by
 // a <use> wherever it is drawn, taking the fill of its place (the
@@ -272,7 +278,7 @@ func svgPath(path vg.Path) string {
 func (c *SVG) FillGlyph(key any, at vg.Point, outline func() vg.Path) {
 	id, seen := c.glyphs[key]
 	if !seen {
-		id = c.define(outline())
+		id = c.define(key, outline)
 		if c.glyphs == nil {
 			c.glyphs = map[any]string{}
 		}
@@ -320,25 +326,31 @@ func (c *SVG) endRun() {
 	}
 }
 
-// define writes an outline into <defs> unless an equal one is there and
-// returns its id, "" for an outline that draws nothing.
-func (c *SVG) define(outline vg.Path) string {
-	c.segs = appendSegments(c.segs[:0], outline)
-	segs := c.segs
-	if len(segs) == 0 {
+// define writes the outline of key into <defs> unless an equal one is
+// there and returns its id, "" for an outline that draws nothing. The
+// outline's path data comes from the shared Glyphs when they have it.
+func (c *SVG) define(key any, outline func() vg.Path) string {
+	d, ok := c.shared.get(key)
+	if !ok {
+		c.segs = appendSegments(c.segs[:0], outline())
+		if len(c.segs) > 0 {
+			c.data = appendPathData(&c.pd, c.data[:0], c.segs)
+			d = string(c.data)
+		}
+		c.shared.put(key, d)
+	}
+	if d == "" {
 		return ""
 	}
-	c.data = appendPathData(&c.pd, c.data[:0], segs)
-	if id, ok := c.byData[string(c.data)]; ok {
+	if id, ok := c.byData[d]; ok {
 		return id
 	}
-	d := string(c.data)
 	if c.byData == nil {
 		c.byData, c.ids = map[string]string{}, map[string]bool{}
 	}
 	id := glyphID(d, c.ids)
 	c.byData[d], c.ids[id] = id, true
-	fmt.Fprintf(&c.defs, "<path id=\"%s\" d=\"%s\"/>\n", id, d)
+	c.defs.WriteString(`<path id="` + id + `" d="` + d + "\"/>\n")
 	return id
 }
 

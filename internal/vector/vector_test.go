@@ -5,6 +5,8 @@ import (
 	"image/color"
 	"math"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 
 	"gonum.org/v1/plot/font"
@@ -410,4 +412,60 @@ func TestPathDataCost(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestShareGlyphs: SVGs that share Glyphs build each outline once, and
+// write the bytes an SVG of its own writes; concurrently too.
+func TestShareGlyphs(t *testing.T) {
+	var tri vg.Path
+	tri.Move(vg.Point{})
+	tri.Line(vg.Point{X: 1.25})
+	tri.Line(vg.Point{X: 1, Y: 1})
+	tri.Close()
+	var calls sync.Map
+	draw := func(c *SVG, id int) []byte {
+		c.SetColor(color.Black)
+		for k := range 20 {
+			c.FillGlyph(k%5, vg.Point{X: vg.Length(k), Y: 3}, func() vg.Path {
+				n, _ := calls.LoadOrStore(k%5, new(atomic.Int32))
+				n.(*atomic.Int32).Add(1)
+				var p vg.Path
+				for _, q := range tri {
+					q.Pos.X *= vg.Length(1 + k%5)
+					p = append(p, q)
+				}
+				return p
+			})
+		}
+		var b bytes.Buffer
+		if _, err := c.WriteTo(&b); err != nil {
+			t.Error(err)
+		}
+		return b.Bytes()
+	}
+	alone := draw(NewSVG(30, 30, Doc{}), 0)
+	calls.Clear()
+	var g Glyphs
+	var wg sync.WaitGroup
+	for i := range 8 {
+		wg.Go(func() {
+			c := NewSVG(30, 30, Doc{})
+			c.ShareGlyphs(&g)
+			if got := draw(c, i); !bytes.Equal(got, alone) {
+				t.Errorf("shared:\n%s\nalone:\n%s", got, alone)
+			}
+		})
+	}
+	wg.Wait()
+	total := 0
+	calls.Range(func(k, v any) bool { total += int(v.(*atomic.Int32).Load()); return true })
+	if total < 5 || total > 5*8 {
+		t.Errorf("%d outlines built", total)
+	}
+	// One after the others builds none.
+	calls.Clear()
+	c := NewSVG(30, 30, Doc{})
+	c.ShareGlyphs(&g)
+	draw(c, 9)
+	calls.Range(func(k, v any) bool { t.Errorf("outline %v built again", k); return true })
 }
