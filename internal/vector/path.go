@@ -12,6 +12,11 @@
 // The canvases implement what figgen draws: paths, colours, line widths,
 // dashes and transforms. Text must be drawn as outlines (FillString is an
 // error) and images are not supported.
+//
+// The SVG is short: path data written from the quantised points, each
+// segment absolute or relative, whichever is shorter (pathdata.go), and
+// each distinct glyph outline once in <defs>, placed by <use> wherever it
+// is drawn, in the colour of its place (SVG.FillGlyph).
 package vector
 
 import (
