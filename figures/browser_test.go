@@ -37,7 +37,7 @@ func chromium(t *testing.T) string {
 // TestAutoSVGInBrowser shows themes: auto's SVG in headless Chromium,
 // alone and in an <img> of a page, with the reader's colour scheme light
 // and dark: each screenshot is the figure of that theme (its PNG, within
-// antialiasing).
+// antialiasing), its text in the theme's ink.
 func TestAutoSVGInBrowser(t *testing.T) {
 	exe := chromium(t)
 	f := decodeFile(t, "testdata/plane-or.yaml")
@@ -103,6 +103,27 @@ func TestAutoSVGInBrowser(t *testing.T) {
 			if c := got.At(3, 3); !near(c, bg, 2) {
 				t.Errorf("%s, %s: page %v, want the theme's %v", doc, scheme, c, bg)
 			}
+			// Text: the glyphs, each placed by a <use> of one outline in
+			// <defs>, take the theme's ink: where the PNG is nearer the ink
+			// than the page in the title and the legend (where no line is
+			// ink), the screenshot is too.
+			ink, bg := themes[scheme].ink, themes[scheme].bg
+			inked, right := 0, 0
+			for y := range f.Height {
+				for x := range f.Width {
+					if !(x*100 >= 68*f.Width || y*100 < 8*f.Height) || dist(want.At(x, y), ink) >= dist(want.At(x, y), bg) {
+						continue
+					}
+					inked++
+					if g := got.At(x, y); dist(g, ink) < dist(g, bg) {
+						right++
+					}
+				}
+			}
+			t.Logf("%s, %s: %d of %d pixels of text in the theme's ink", doc, scheme, right, inked)
+			if inked < 100 || right*3 < inked*2 {
+				t.Errorf("%s, %s: %d of %d pixels of text in the theme's ink %v", doc, scheme, right, inked, ink)
+			}
 			d := meanDiff(got, want)
 			t.Logf("%s, %s: differs from the %s PNG by %.4f per pixel", doc, scheme, scheme, d)
 			if d > 0.02 {
@@ -118,6 +139,17 @@ func near(a, b color.Color, tol int) bool {
 	br, bg, bb, _ := b.RGBA()
 	d := func(x, y uint32) bool { return math.Abs(float64(x>>8)-float64(y>>8)) <= float64(tol) }
 	return d(ar, br) && d(ag, bg) && d(ab, bb)
+}
+
+// dist is the largest difference of two colours' channels, in levels.
+func dist(a, b color.Color) int {
+	ar, ag, ab, _ := a.RGBA()
+	br, bg, bb, _ := b.RGBA()
+	d := 0
+	for _, p := range [][2]uint32{{ar, br}, {ag, bg}, {ab, bb}} {
+		d = max(d, int(math.Abs(float64(p[0]>>8)-float64(p[1]>>8))))
+	}
+	return d
 }
 
 // meanDiff is the mean difference of two images of one size, 0 to 1.

@@ -62,7 +62,9 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 			vg.Canvas
 		}
 		if format == "svg" {
-			c = vector.NewSVG(w, h, docOf(f))
+			s := vector.NewSVG(w, h, docOf(f))
+			s.ShareGlyphs(&p.glyphs)
+			c = s
 		} else {
 			c = vector.NewPDF(w, h, docOf(f))
 		}
@@ -85,10 +87,12 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 func (p *pools) renderAuto(f *spec.Figure, light, dark func(c draw.Canvas)) ([]byte, error) {
 	w, h := pixels(f.Width), pixels(f.Height)
 	d := vector.NewSVG(w, h, docOf(f))
+	d.ShareGlyphs(&p.glyphs)
 	d.Record()
 	paintBackground(d, w, h, darkTheme.bg)
 	dark(draw.New(d))
 	c := vector.NewSVG(w, h, docOf(f))
+	c.ShareGlyphs(&p.glyphs)
 	c.Follow(d.Paints())
 	paintBackground(c, w, h, lightTheme.bg)
 	light(draw.New(c))
@@ -99,12 +103,13 @@ func (p *pools) renderAuto(f *spec.Figure, light, dark func(c draw.Canvas)) ([]b
 	return buf.Bytes(), nil
 }
 
-// pools holds what a Renderer reuses from one PNG to the next, safe for
-// concurrent use: the images figures were drawn in, and the encoder's
-// buffers and zlib writers.
+// pools holds what a Renderer reuses from one figure to the next, safe
+// for concurrent use: the images figures were drawn in, the encoder's
+// buffers and zlib writers, and the SVGs' glyph outlines.
 type pools struct {
 	images freelist.List[*image.RGBA]
 	png    pngenc.Encoder
+	glyphs vector.Glyphs
 }
 
 // image returns an image of w×h pixels, from the pool when one there is

@@ -298,7 +298,14 @@ func TestPDFDates(t *testing.T) {
 
 // BenchmarkPeerFigures renders the four figures of the benchmark against
 // gnuplot (bench/specs) to PNG and SVG, as `go run ./bench` times them.
-func BenchmarkPeerFigures(b *testing.B) {
+func BenchmarkPeerFigures(b *testing.B) { benchPeerFigures(b, nil) }
+
+// BenchmarkPeerFiguresSVG renders the same four figures to SVG alone.
+func BenchmarkPeerFiguresSVG(b *testing.B) { benchPeerFigures(b, []string{"svg"}) }
+
+// benchPeerFigures renders the benchmark's four figures in formats (nil:
+// as their specs say).
+func benchPeerFigures(b *testing.B, formats []string) {
 	r := renderer(b)
 	paths, err := filepath.Glob("../bench/specs/*.yaml")
 	if err != nil || len(paths) != 4 {
@@ -306,7 +313,11 @@ func BenchmarkPeerFigures(b *testing.B) {
 	}
 	var figs []*spec.Figure
 	for _, p := range paths {
-		figs = append(figs, decodeFile(b, p))
+		f := decodeFile(b, p)
+		if formats != nil {
+			f.Formats = formats
+		}
+		figs = append(figs, f)
 	}
 	for b.Loop() {
 		for _, f := range figs {

@@ -179,16 +179,38 @@ func paints(t *testing.T, svg string, dark bool) []string {
 		}
 	}
 	var out []string
-	for _, m := range svgPaint.FindAllStringSubmatch(svg, -1) {
-		if m[2] != "" {
-			out = append(out, m[2])
+	// A glyph placed by <use> takes the paint of its group, a run of
+	// glyphs of one colour.
+	var run []string
+	for _, line := range strings.Split(svg, "\n") {
+		switch {
+		case strings.HasPrefix(line, "<use "):
+			if run == nil {
+				t.Fatalf("a glyph outside a group of one colour: %s", line)
+			}
+			out = append(out, run...)
+			continue
+		case line == "</g>":
+			run = nil
 			continue
 		}
-		v, ok := vals[m[4]]
-		if !ok {
-			t.Fatalf("--c%s undefined", m[4])
+		var ps []string
+		for _, m := range svgPaint.FindAllStringSubmatch(line, -1) {
+			if m[2] != "" {
+				ps = append(ps, m[2])
+				continue
+			}
+			v, ok := vals[m[4]]
+			if !ok {
+				t.Fatalf("--c%s undefined", m[4])
+			}
+			ps = append(ps, v)
 		}
-		out = append(out, v)
+		if strings.HasPrefix(line, "<g ") {
+			run = ps
+			continue
+		}
+		out = append(out, ps...)
 	}
 	return out
 }

@@ -11,6 +11,7 @@ import (
 	plotfont "gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 
 	"github.com/figgen/figgen/fonts"
 )
@@ -181,9 +182,10 @@ func (h *handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 		extra := vg.Length(boxes[i].h) - ext.Ascent + vg.Length(boxes[i+1].d) - ext.Descent
 		base[i] = base[i+1] + fnt.Size + extra
 	}
+	gc := glyphCanvasOf(c)
 	for i, b := range boxes {
 		x := pt.X + vg.Length(sty.XAlign)*vg.Length(b.w)
-		h.drawBox(c, b, x, base[i])
+		h.drawBox(c, gc, b, x, base[i])
 	}
 	if sty.Rotation != 0 {
 		c.Pop()
@@ -197,11 +199,43 @@ func (h *handler) Draw(c vg.Canvas, txt string, sty text.Style, pt vg.Point) {
 // No canvas reaches that far, so nothing visible is lost.
 const maxCoord = 1 << 18
 
-// drawBox fills the items of a laid-out box with origin (x, y).
-func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
+// glyphCanvas is a canvas that keeps each distinct glyph outline once and
+// places it wherever it is drawn (an SVG's <defs> and <use>): key names
+// the outline (equal keys, equal outlines), at is its origin and outline
+// returns it with its origin at 0, 0, called only for a new key.
+type glyphCanvas interface {
+	FillGlyph(key any, at vg.Point, outline func() vg.Path)
+}
+
+// placedGlyph names a glyph outline at one size and stretch.
+type placedGlyph struct {
+	face   fonts.Face
+	gid    sfnt.GlyphIndex
+	sx, sy float64
+}
+
+// glyphCanvasOf returns the glyphCanvas c draws on, nil when it is none.
+func glyphCanvasOf(c vg.Canvas) glyphCanvas {
+	for {
+		switch v := c.(type) {
+		case glyphCanvas:
+			return v
+		case *draw.Canvas:
+			c = v.Canvas
+		case draw.Canvas:
+			c = v.Canvas
+		default:
+			return nil
+		}
+	}
+}
+
+// drawBox fills the items of a laid-out box with origin (x, y), placing
+// glyphs on gc when it is not nil.
+func (h *handler) drawBox(c vg.Canvas, gc glyphCanvas, b *box, x, y vg.Length) {
 	for _, it := range b.items {
 		if it.sub != nil {
-			h.drawBox(c, it.sub, x+vg.Length(it.x), y+vg.Length(it.y))
+			h.drawBox(c, gc, it.sub, x+vg.Length(it.x), y+vg.Length(it.y))
 			continue
 		}
 		if it.rect {
@@ -229,38 +263,49 @@ func (h *handler) drawBox(c vg.Canvas, b *box, x, y vg.Length) {
 		}
 		ox, oy := float64(x)+it.x, float64(y)+it.y
 		sx, sy := it.size*it.sx, it.size*it.sy
-		pt := func(q [2]float32) vg.Point {
-			return vg.Point{X: vg.Length(ox + float64(q[0])*sx), Y: vg.Length(oy + float64(q[1])*sy)}
+		if gc != nil {
+			gc.FillGlyph(placedGlyph{it.face, it.gid, sx, sy}, vg.Point{X: vg.Length(ox), Y: vg.Length(oy)}, func() vg.Path {
+				return glyphPath(segs, 0, 0, sx, sy)
+			})
+			continue
 		}
-		n := len(segs)
-		for _, s := range segs {
-			if s.op == sfnt.SegmentOpMoveTo {
-				n++ // a Close
-			}
-		}
-		p := make(vg.Path, 0, n)
-		open := false
-		for _, s := range segs {
-			switch s.op {
-			case sfnt.SegmentOpMoveTo:
-				if open {
-					p.Close()
-				}
-				p.Move(pt(s.pts[0]))
-				open = true
-			case sfnt.SegmentOpLineTo:
-				p.Line(pt(s.pts[0]))
-			case sfnt.SegmentOpQuadTo:
-				p.QuadTo(pt(s.pts[0]), pt(s.pts[1]))
-			case sfnt.SegmentOpCubeTo:
-				p.CubeTo(pt(s.pts[0]), pt(s.pts[1]), pt(s.pts[2]))
-			}
-		}
-		if open {
-			p.Close()
-		}
-		c.Fill(p)
+		c.Fill(glyphPath(segs, ox, oy, sx, sy))
 	}
+}
+
+// glyphPath returns the outline segs scaled by sx, sy, its origin at ox, oy.
+func glyphPath(segs []seg, ox, oy, sx, sy float64) vg.Path {
+	pt := func(q [2]float32) vg.Point {
+		return vg.Point{X: vg.Length(ox + float64(q[0])*sx), Y: vg.Length(oy + float64(q[1])*sy)}
+	}
+	n := len(segs)
+	for _, s := range segs {
+		if s.op == sfnt.SegmentOpMoveTo {
+			n++ // a Close
+		}
+	}
+	p := make(vg.Path, 0, n)
+	open := false
+	for _, s := range segs {
+		switch s.op {
+		case sfnt.SegmentOpMoveTo:
+			if open {
+				p.Close()
+			}
+			p.Move(pt(s.pts[0]))
+			open = true
+		case sfnt.SegmentOpLineTo:
+			p.Line(pt(s.pts[0]))
+		case sfnt.SegmentOpQuadTo:
+			p.QuadTo(pt(s.pts[0]), pt(s.pts[1]))
+		case sfnt.SegmentOpCubeTo:
+			p.CubeTo(pt(s.pts[0]), pt(s.pts[1]), pt(s.pts[2]))
+		}
+	}
+	if open {
+		p.Close()
+	}
+	return p
 }
 
 func clampCoord(v vg.Length) vg.Length { return min(max(v, -maxCoord), maxCoord) }

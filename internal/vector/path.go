@@ -12,6 +12,11 @@
 // The canvases implement what figgen draws: paths, colours, line widths,
 // dashes and transforms. Text must be drawn as outlines (FillString is an
 // error) and images are not supported.
+//
+// The SVG is short: path data written from the quantised points, each
+// segment absolute or relative, whichever is shorter (pathdata.go), and
+// each distinct glyph outline once in <defs>, placed by <use> wherever it
+// is drawn, in the colour of its place (SVG.FillGlyph).
 package vector
 
 import (
@@ -109,8 +114,10 @@ const maxArcStep = math.Pi / 2
 // arc starts with a line from the current point to the arc's start when
 // the two differ on the grid (a move when there is no current point), as
 // gonum's raster canvas draws it.
-func segments(path vg.Path) []seg {
-	out := make([]seg, 0, len(path))
+func segments(path vg.Path) []seg { return appendSegments(make([]seg, 0, len(path)), path) }
+
+// appendSegments appends the segments of path to out.
+func appendSegments(out []seg, path vg.Path) []seg {
 	var cur, start pt
 	has := false
 	for _, c := range path {

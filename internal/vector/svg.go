@@ -19,6 +19,17 @@ type SVG struct {
 	base
 	body  bytes.Buffer
 	gEnds []int // the groups each level of Push opened
+	pd    pathData
+	segs  []seg // scratch: the segments of the path being written
+
+	// Glyphs: each distinct outline once in <defs>, placed with <use>.
+	glyphs map[any]string    // FillGlyph's key → the id of its outline ("": empty)
+	byData map[string]string // path data → id
+	ids    map[string]bool   // the ids given
+	shared *Glyphs           // outlines' path data kept across SVGs, or nil
+	data   []byte            // scratch: an outline's path data
+	defs   bytes.Buffer
+	run    string // the paint of the open group of <use>s ("": none open)
 
 	// An SVG that follows the reader's page (Record, Follow).
 	record bool
@@ -128,12 +139,14 @@ func (c *SVG) Pop() {
 	if !c.pop() {
 		return
 	}
+	c.endRun()
 	n := c.gEnds[len(c.gEnds)-1]
 	c.gEnds = c.gEnds[:len(c.gEnds)-1]
 	c.body.WriteString(strings.Repeat("</g>\n", n))
 }
 
 func (c *SVG) group(transform string) {
+	c.endRun()
 	fmt.Fprintf(&c.body, "<g transform=\"%s\">\n", transform)
 	c.gEnds[len(c.gEnds)-1]++
 }
@@ -159,26 +172,29 @@ func (c *SVG) Stroke(path vg.Path) {
 	if s.width <= 0 {
 		return
 	}
-	d := svgPath(path)
-	if d == "" {
+	c.segs = appendSegments(c.segs[:0], path)
+	segs := c.segs
+	if len(segs) == 0 {
 		return
 	}
 	col, opac, ok := c.paint(s.col)
 	if !ok {
 		return
 	}
+	c.writePath(segs)
 	if c.vars != nil {
-		fmt.Fprintf(&c.body, `<path d="%s" fill="none" style="stroke:%s"`, d, col)
+		c.body.WriteString(`" fill="none" style="stroke:`)
 	} else {
-		fmt.Fprintf(&c.body, `<path d="%s" fill="none" stroke="%s"`, d, col)
+		c.body.WriteString(`" fill="none" stroke="`)
 	}
+	c.body.WriteString(col)
+	c.body.WriteByte('"')
 	if opac != "" {
 		fmt.Fprintf(&c.body, ` stroke-opacity="%s"`, opac)
 	}
 	if s.width != grid {
 		fmt.Fprintf(&c.body, ` stroke-width="%s"`, s.width)
 	}
-	c.body.WriteString(` stroke-linejoin="round"`)
 	if len(s.dashes) > 0 {
 		ds := make([]string, len(s.dashes))
 		for i, d := range s.dashes {
@@ -195,19 +211,23 @@ func (c *SVG) Stroke(path vg.Path) {
 // Fill fills path with the current colour (non-zero winding).
 func (c *SVG) Fill(path vg.Path) {
 	s := c.top()
-	d := svgPath(path)
-	if d == "" {
+	c.segs = appendSegments(c.segs[:0], path)
+	segs := c.segs
+	if len(segs) == 0 {
 		return
 	}
 	col, opac, ok := c.paint(s.col)
 	if !ok {
 		return
 	}
+	c.writePath(segs)
 	if c.vars != nil {
-		fmt.Fprintf(&c.body, `<path d="%s" style="fill:%s"`, d, col)
+		c.body.WriteString(`" style="fill:`)
 	} else {
-		fmt.Fprintf(&c.body, `<path d="%s" fill="%s"`, d, col)
+		c.body.WriteString(`" fill="`)
 	}
+	c.body.WriteString(col)
+	c.body.WriteByte('"')
 	if opac != "" {
 		fmt.Fprintf(&c.body, ` fill-opacity="%s"`, opac)
 	}
@@ -219,30 +239,143 @@ func opacity(a uint8) string {
 	return decimal((int64(a)*2000+255)/510, 3)
 }
 
+// writePath starts a <path> element with the data of segs, up to the
+// closing quote of its d attribute.
+func (c *SVG) writePath(segs []seg) {
+	c.endRun()
+	c.body.WriteString(`<path d="`)
+	c.body.Write(appendPathData(&c.pd, c.body.AvailableBuffer(), segs))
+}
+
 // svgPath returns the path data of path.
 func svgPath(path vg.Path) string {
-	var b strings.Builder
-	for _, s := range segments(path) {
-		b.WriteByte(s.op)
-		n := 0
-		switch s.op {
-		case 'M', 'L':
-			n = 1
-		case 'Q':
-			n = 2
-		case 'C':
-			n = 3
+	var w pathData
+	return string(appendPathData(&w, nil, segments(path)))
+}
+
+// ShareGlyphs makes c take and keep the path data of glyph outlines in
+// g, which other SVGs share: each outline is built once for all of them.
+// The bytes written are the same with or without.
+func (c *SVG) ShareGlyphs(g *Glyphs) { c.shared = g }
+
+// FillGlyph fills a glyph's outline with the current colour, its origin
+// at at. Each distinct outline is written once, in <defs>, and placed by
+// a <use> wherever it is drawn, taking the fill of its place (the
+// outline has none), so that a figure that follows the reader's page
+// colours its texts as its other fills. key names the outline and must be
+// comparable: equal keys stand for equal outlines. outline returns it
+// with its origin at 0, 0; FillGlyph calls it only for a key it has not
+// seen.
+//
+// A <use> names its outline with xlink:href, not SVG 2's plain href:
+// every browser and tool reads xlink:href (SVG 2 keeps it for
+// compatibility), while plain href is lost on Inkscape before 1.3 and
+// Safari before 12.1; writing both would cost bytes on every glyph.
+//
+// A run of glyphs of one colour is one group that gives them their fill.
+// An outline's id is a hash of its path data, so that figures inlined in
+// one page share the ids of equal outlines and keep apart the others.
+func (c *SVG) FillGlyph(key any, at vg.Point, outline func() vg.Path) {
+	id, seen := c.glyphs[key]
+	if !seen {
+		id = c.define(key, outline)
+		if c.glyphs == nil {
+			c.glyphs = map[any]string{}
 		}
-		for i := range n {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(s.p[i].x.String())
-			b.WriteByte(',')
-			b.WriteString(s.p[i].y.String())
+		c.glyphs[key] = id
+	}
+	if id == "" {
+		return
+	}
+	col, opac, ok := c.paint(c.top().col)
+	if !ok {
+		return
+	}
+	var run string
+	if c.vars != nil {
+		run = `style="fill:` + col + `"`
+	} else {
+		run = `fill="` + col + `"`
+	}
+	if opac != "" {
+		run += ` fill-opacity="` + opac + `"`
+	}
+	if run != c.run {
+		c.endRun()
+		c.body.WriteString("<g " + run + ">\n")
+		c.run = run
+	}
+	q := qpoint(at)
+	c.body.WriteString(`<use xlink:href="#`)
+	c.body.WriteString(id)
+	c.body.WriteByte('"')
+	if q.x != 0 {
+		c.body.WriteString(` x="` + q.x.String() + `"`)
+	}
+	if q.y != 0 {
+		c.body.WriteString(` y="` + q.y.String() + `"`)
+	}
+	c.body.WriteString("/>\n")
+}
+
+// endRun closes the open group of glyphs, if any.
+func (c *SVG) endRun() {
+	if c.run != "" {
+		c.body.WriteString("</g>\n")
+		c.run = ""
+	}
+}
+
+// define writes the outline of key into <defs> unless an equal one is
+// there and returns its id, "" for an outline that draws nothing. The
+// outline's path data comes from the shared Glyphs when they have it.
+func (c *SVG) define(key any, outline func() vg.Path) string {
+	d, ok := c.shared.get(key)
+	if !ok {
+		c.segs = appendSegments(c.segs[:0], outline())
+		if len(c.segs) > 0 {
+			c.data = appendPathData(&c.pd, c.data[:0], c.segs)
+			d = string(c.data)
+		}
+		c.shared.put(key, d)
+	}
+	if d == "" {
+		return ""
+	}
+	if id, ok := c.byData[d]; ok {
+		return id
+	}
+	if c.byData == nil {
+		c.byData, c.ids = map[string]string{}, map[string]bool{}
+	}
+	id := glyphID(d, c.ids)
+	c.byData[d], c.ids[id] = id, true
+	c.defs.WriteString(`<path id="` + id + `" d="` + d + "\"/>\n")
+	return id
+}
+
+// glyphID returns an id for the path data d: a letter and five base-36
+// digits of its FNV-1a hash, of a salted hash when another outline of the
+// figure has that id already.
+func glyphID(d string, used map[string]bool) string {
+	for salt := byte(0); ; salt++ {
+		h := fnv.New64a()
+		h.Write([]byte(d))
+		if salt > 0 {
+			h.Write([]byte{0, salt})
+		}
+		v := h.Sum64()
+		id := make([]byte, 6)
+		id[0] = 'a' + byte(v%26)
+		v /= 26
+		for i := 1; i < len(id); i++ {
+			id[i] = "0123456789abcdefghijklmnopqrstuvwxyz"[v%36]
+			v /= 36
+		}
+		if !used[string(id)] {
+			return string(id)
 		}
 	}
-	return b.String()
 }
 
 // WriteTo writes the SVG document: the root element names the figure for
@@ -258,10 +391,14 @@ func (c *SVG) WriteTo(w io.Writer) (int64, error) {
 	if c.vars != nil {
 		class, css = c.themeStyle()
 	}
+	c.endRun()
 	var b bytes.Buffer
 	wq, hq := quant(float64(c.w)), quant(float64(c.h))
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s"`, wq, hq, wq, hq)
+	if c.defs.Len() > 0 {
+		b.WriteString(` xmlns:xlink="http://www.w3.org/1999/xlink"`)
+	}
 	if c.doc.Lang != "" {
 		fmt.Fprintf(&b, ` lang="%s" xml:lang="%s"`, attr(c.doc.Lang), attr(c.doc.Lang))
 	}
@@ -283,8 +420,14 @@ func (c *SVG) WriteTo(w io.Writer) (int64, error) {
 		fmt.Fprintf(&b, "<desc id=\"figgen-desc\">%s</desc>\n", html.EscapeString(c.doc.Subject))
 	}
 	b.WriteString(css)
-	// Turn the y axis up, as a vg.Canvas has it.
-	fmt.Fprintf(&b, "<g transform=\"matrix(1,0,0,-1,0,%s)\">\n", hq)
+	if c.defs.Len() > 0 {
+		b.WriteString("<defs>\n")
+		b.Write(c.defs.Bytes())
+		b.WriteString("</defs>\n")
+	}
+	// Turn the y axis up, as a vg.Canvas has it; every stroke inherits
+	// its round joins.
+	fmt.Fprintf(&b, "<g transform=\"matrix(1,0,0,-1,0,%s)\" stroke-linejoin=\"round\">\n", hq)
 	b.Write(c.body.Bytes())
 	for _, n := range c.gEnds {
 		b.WriteString(strings.Repeat("</g>\n", n))
