@@ -146,16 +146,50 @@ func TestRegionHalfPlane(t *testing.T) {
 	for _, region := range []string{"2*x + y*(3 - 1) >= theta*2", "x1 + x2 > theta"} {
 		region = strings.NewReplacer("x1", "x", "x2", "y").Replace(region)
 		fills, strokes := paths(region)
-		if len(fills) != 1 || strings.Count(fills[0], "L") != 2 || strings.Count(fills[0], "M") != 1 {
+		if sub, pts := pathShape(fills); len(fills) != 1 || sub != 1 || pts != 3 {
 			t.Errorf("%s: fills %q, want one triangle", region, fills)
 		}
-		if len(strokes) != 1 || strings.Count(strokes[0], "L") != 1 {
+		if sub, pts := pathShape(strokes); len(strokes) != 1 || sub != 1 || pts != 2 {
 			t.Errorf("%s: boundary %q, want one segment", region, strokes)
 		}
 	}
-	if fills, _ := paths("x^2 + y^2 <= 0.5"); len(fills) != 1 || strings.Count(fills[0], "M") < 10 {
+	if fills, _ := paths("x^2 + y^2 <= 0.5"); len(fills) != 1 || func() bool { sub, _ := pathShape(fills); return sub < 10 }() {
 		t.Errorf("a disc: fills %q, want the rows of the grid", fills)
 	}
+}
+
+// pathShape counts the subpaths and the points of SVG path data (moves,
+// lines, h and v; absolute or relative, letters repeated or implied).
+func pathShape(ds []string) (subpaths, points int) {
+	arity := map[byte]int{'M': 2, 'L': 2, 'H': 1, 'V': 1, 'C': 6, 'Q': 4, 'Z': 0}
+	num := regexp.MustCompile(`^[-+]?(\d*\.\d+|\d+)(e[-+]?\d+)?`)
+	for _, d := range ds {
+		var cmd byte
+		n := 0
+		for i := 0; i < len(d); {
+			c := d[i]
+			switch {
+			case c == ' ' || c == ',':
+				i++
+			case strings.IndexByte("MLHVCQZmlhvcqz", c) >= 0:
+				cmd, n = c&^0x20, 0
+				if cmd == 'M' {
+					subpaths++
+				}
+				i++
+			default:
+				m := num.FindString(d[i:])
+				if m == "" || arity[cmd] == 0 {
+					return -1, -1
+				}
+				i += len(m)
+				if n++; n%arity[cmd] == 0 {
+					points++
+				}
+			}
+		}
+	}
+	return subpaths, points
 }
 
 // TestEqualAspectKeepsRanges: a plot of equal aspect with more room
