@@ -58,7 +58,7 @@ type deflater struct {
 	hs          huffScratch
 	blk         blockCodes
 	// the optimal parse's arrays, optWindow+1 long
-	cost    []float32
+	cost    []int64
 	edgeLen []uint16
 	edgeDst []uint16
 	cands   []cand
@@ -77,7 +77,7 @@ type deflater struct {
 // the cheapest distance (and its cost) of it and the longer ones after it.
 type cand struct {
 	l, d, cd int
-	c        float32
+	c        int64
 }
 
 // compress returns data as a zlib stream, appended to dst. bpp and stride
@@ -587,7 +587,7 @@ func (z *deflater) splitFast(a, b, bits int) {
 	for k := range splitSegs {
 		addHist(&right, &segs[k])
 	}
-	bestK, bestE := -1, math.Inf(1)
+	bestK, bestE := -1, int64(math.MaxInt64)
 	for k := 1; k < splitSegs; k++ {
 		addHist(&left, &segs[k-1])
 		subHist(&right, &segs[k-1])
@@ -623,38 +623,61 @@ func subHist(h, g *histogram) {
 	}
 }
 
-// entropy returns the bits h's symbols take at least, coded apart.
-func entropy(h *histogram) float64 {
+// entropy returns the bits h's symbols take at least, coded apart, in
+// 1/65536 of a bit.
+func entropy(h *histogram) int64 {
 	return entropyOf(h.lit[:]) + entropyOf(h.dist[:])
 }
 
-func entropyOf(freq []int32) float64 {
-	var total, sum float64
+func entropyOf(freq []int32) int64 {
+	var total, sum int64
 	for _, f := range freq {
 		if f > 0 {
-			x := float64(f)
-			total += x
+			total += int64(f)
 			if f < int32(len(xLog2x)) {
-				sum += float64(xLog2x[f])
+				sum += xLog2x[f]
 			} else {
-				sum += x * math.Log2(x)
+				sum += int64(f) * log2Fix(uint64(f))
 			}
 		}
 	}
 	if total == 0 {
 		return 0
 	}
-	return total*math.Log2(total) - sum
+	return total*log2Fix(uint64(total)) - sum
 }
 
-// xLog2x holds x·log2(x) for small x; constant once the package is
-// initialised.
-var xLog2x [4096]float32
+// xLog2x holds x·log2(x) for small x, in 1/65536; constant once the
+// package is initialised.
+var xLog2x [4096]int64
 
 func init() {
 	for x := 1; x < len(xLog2x); x++ {
-		xLog2x[x] = float32(float64(x) * math.Log2(float64(x)))
+		xLog2x[x] = int64(x) * log2Fix(uint64(x))
 	}
+}
+
+// log2Fix returns log2(x), x ≥ 1, in 1/65536, rounded down: by integer
+// arithmetic, so that every machine weighs costs alike (math.Log2 may
+// differ in its last bit from one architecture to another).
+func log2Fix(x uint64) int64 {
+	n := bits.Len64(x) - 1
+	// m is x/2^n in [1, 2), 31 bits after the point
+	var m uint64
+	if n > 31 {
+		m = x >> (n - 31)
+	} else {
+		m = x << (31 - n)
+	}
+	r := int64(n) << 16
+	for i := 15; i >= 0; i-- {
+		m = m * m >> 31
+		if m >= 1<<32 {
+			m >>= 1
+			r |= 1 << i
+		}
+	}
+	return r
 }
 
 // writeBlock writes toks, which stand for raw, as one block (or several
@@ -748,11 +771,12 @@ func (z *deflater) writeBlock(toks []token, raw []byte, final bool) {
 	w.bits(uint32(b.litCodes[endOfBlock]), uint(b.litLens[endOfBlock]))
 }
 
-// costModel is the cost in bits of each literal, length and distance.
+// costModel is the cost of each literal, length and distance, in 1/65536
+// of a bit.
 type costModel struct {
-	lit  [256]float32
-	len  [maxMatch + 1]float32
-	dist [numDist]float32
+	lit  [256]int64
+	len  [maxMatch + 1]int64
+	dist [numDist]int64
 }
 
 // set makes m the costs of the symbols of toks: -log2 of their frequency.
@@ -760,28 +784,29 @@ func (m *costModel) set(toks []token, h *histogram) {
 	*h = histogram{}
 	h.add(toks)
 	h.lit[endOfBlock] = 1
-	var total, totalD float64
+	var total, totalD uint64
 	for _, f := range h.lit {
-		total += float64(f)
+		total += uint64(f)
 	}
 	for _, f := range h.dist {
-		totalD += float64(f)
+		totalD += uint64(f)
 	}
-	cost := func(f int32, total float64) float32 {
+	totalD = max(totalD, 1)
+	cost := func(f int32, total uint64) int64 {
 		if f == 0 {
-			return float32(math.Log2(total) + 1)
+			return log2Fix(total) + 1<<16
 		}
-		return float32(math.Log2(total / float64(f)))
+		return log2Fix(total) - log2Fix(uint64(f))
 	}
 	for s := range m.lit {
 		m.lit[s] = cost(h.lit[s], total)
 	}
 	for l := minMatch; l <= maxMatch; l++ {
 		c := lengthCode(l)
-		m.len[l] = cost(h.lit[257+c], total) + float32(lengthExtra[c])
+		m.len[l] = cost(h.lit[257+c], total) + int64(lengthExtra[c])<<16
 	}
 	for c := range m.dist {
-		m.dist[c] = cost(h.dist[c], max(totalD, 1)) + float32(distExtra[c])
+		m.dist[c] = cost(h.dist[c], totalD) + int64(distExtra[c])<<16
 	}
 }
 
@@ -844,7 +869,7 @@ func (z *deflater) parseOptimal(start, end int) {
 	saveHead, savePrev := z.saveHead, z.savePrev
 	z.greedyWindow(start, end)
 	if cap(z.cost) < n+1 {
-		z.cost = make([]float32, n+1)
+		z.cost = make([]int64, n+1)
 		z.edgeLen = make([]uint16, n+1)
 		z.edgeDst = make([]uint16, n+1)
 	}
@@ -858,7 +883,7 @@ func (z *deflater) parseOptimal(start, end int) {
 		copy(z.prev, savePrev)
 		m := &z.model
 		for i := range cost {
-			cost[i] = math.MaxFloat32
+			cost[i] = math.MaxInt64
 		}
 		cost[0] = 0
 		data := z.data

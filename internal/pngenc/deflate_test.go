@@ -3,11 +3,14 @@ package pngenc
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"flag"
+	"fmt"
 	"image"
 	"image/draw"
 	"image/png"
 	"io"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -237,5 +240,36 @@ func BenchmarkCorpus(b *testing.B) {
 				})
 			}
 		})
+	}
+}
+
+func TestLog2Fix(t *testing.T) {
+	for _, x := range []uint64{1, 2, 3, 5, 1000, 4095, 1<<40 + 12345} {
+		got := float64(log2Fix(x)) / 65536
+		if d := math.Log2(float64(x)) - got; d < 0 || d > 2.0/65536 {
+			t.Errorf("log2(%d) = %v, want %v", x, got, math.Log2(float64(x)))
+		}
+	}
+}
+
+// TestSameBytes pins the bytes written for testdata/figure.png, by
+// default and optimized: the same on every architecture (.ci/run and
+// qemu run this test on arm64 too).
+func TestSameBytes(t *testing.T) {
+	img := figure(t)
+	for _, tc := range []struct {
+		opts Options
+		sum  string
+	}{
+		{Options{}, "4e8550105e61cdff46373f3105d4d1f98d79f4ba0bdd5e57fd6a7fc7b1ca9eef"},
+		{Options{Optimize: true}, "955802f25f8e1fe39d331e18f3b573ad4f07e39baf0a4e8871b5f6ad05f940f2"},
+	} {
+		var buf bytes.Buffer
+		if err := Encode(&buf, img, tc.opts); err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(buf.Bytes())); got != tc.sum {
+			t.Errorf("optimize %v: sha256 %s, want %s", tc.opts.Optimize, got, tc.sum)
+		}
 	}
 }
