@@ -54,6 +54,7 @@ type deflater struct {
 	head        []int  // hash → last position with it + 1 (0: none)
 	prev        []int  // position & windowMask → the position before it with its hash + 1
 	toks        []token
+	syms        []uint16 // z.toks' symbols (see symbols), for the fast path's blocks
 	bw          bitWriter
 	hs          huffScratch
 	blk         blockCodes
@@ -191,6 +192,9 @@ func (z *deflater) key(p int) int {
 // runAt returns how many bytes from p on equal those bpp before them
 // (up to maxMatch), from the run at the position before when it is known.
 func (z *deflater) runAt(p int) int {
+	if p == z.runPos {
+		return z.run
+	}
 	if p == z.runPos+1 && z.run > 0 {
 		z.runPos, z.run = p, z.run-1
 		if z.run < maxMatch-1 {
@@ -339,6 +343,36 @@ type histogram struct {
 	dist [numDist]int32
 }
 
+// symbols sets z.syms to the symbols of z.toks: the literal or length
+// symbol in the low 9 bits, the distance symbol above (noDist for a
+// literal), so that counting them takes no branch.
+func (z *deflater) symbols() {
+	syms := z.syms[:0]
+	for _, t := range z.toks {
+		if t.isMatch() {
+			syms = append(syms, uint16(257+lengthCode(t.length()))|uint16(distCode(t.dist()))<<9)
+		} else {
+			syms = append(syms, uint16(t)|noDist<<9)
+		}
+	}
+	z.syms = syms
+}
+
+// noDist is the distance symbol of a literal in z.syms.
+const noDist = 31
+
+// addSyms counts symbols from z.syms.
+func (h *histogram) addSyms(syms []uint16) {
+	var dist [32]int32
+	for _, s := range syms {
+		h.lit[s&511]++
+		dist[s>>9]++
+	}
+	for i := range h.dist {
+		h.dist[i] += dist[i]
+	}
+}
+
 func (h *histogram) add(toks []token) {
 	for _, t := range toks {
 		if t.isMatch() {
@@ -471,6 +505,14 @@ func fixedBits(h *histogram) int {
 	return n
 }
 
+// histBits returns the bits of a dynamic block of h's symbols (and the
+// end of block); it sets h's end of block count.
+func (z *deflater) histBits(h *histogram) int {
+	h.lit[endOfBlock] = 1
+	hd, body := z.blk.build(h, &z.hs)
+	return hd + body
+}
+
 // blockBits estimates the bits of toks as one dynamic block.
 func (z *deflater) blockBits(toks []token) int {
 	h := &z.hist
@@ -489,7 +531,8 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 	if thorough {
 		z.splitRange(0, len(toks), z.blockBits(toks), true)
 	} else {
-		z.splitFast(0, len(toks), z.blockBits(toks))
+		z.symbols()
+		z.splitFast(0, len(toks), -1)
 	}
 	// z.split holds the boundaries, unordered after the first two.
 	bounds := z.split[2:]
@@ -506,7 +549,11 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 				n++
 			}
 		}
-		z.writeBlock(toks[prev:b], z.data[raw:raw+n], final && i == len(bounds)-1)
+		var syms []uint16
+		if !thorough {
+			syms = z.syms[prev:b]
+		}
+		z.writeBlock(toks[prev:b], syms, z.data[raw:raw+n], final && i == len(bounds)-1)
 		raw += n
 		prev = b
 	}
@@ -569,7 +616,9 @@ const splitSegs = 16
 
 // splitFast is splitRange for the fast parse: a range is split at one of
 // the boundaries of splitSegs equal parts, the one where the entropy of
-// the two sides' symbols is least, when the two blocks are shorter.
+// the two sides' symbols is least, when the two blocks are shorter. bits
+// is the range's cost as one block, or -1 if not yet known. It counts
+// z.syms, set by z.symbols.
 func (z *deflater) splitFast(a, b, bits int) {
 	if b-a < 2*splitSegs*minSplit {
 		return
@@ -581,11 +630,14 @@ func (z *deflater) splitFast(a, b, bits int) {
 	}
 	for k := range splitSegs {
 		segs[k] = histogram{}
-		segs[k].add(z.toks[bound[k]:bound[k+1]])
+		segs[k].addSyms(z.syms[bound[k]:bound[k+1]])
 	}
 	var left, right histogram
 	for k := range splitSegs {
 		addHist(&right, &segs[k])
+	}
+	if bits < 0 {
+		bits = z.histBits(&right)
 	}
 	bestK, bestE := -1, int64(math.MaxInt64)
 	for k := 1; k < splitSegs; k++ {
@@ -596,7 +648,16 @@ func (z *deflater) splitFast(a, b, bits int) {
 		}
 	}
 	c := bound[bestK]
-	l, r := z.blockBits(z.toks[a:c]), z.blockBits(z.toks[c:b])
+	// the two sides' counts, summed from the parts again
+	left, right = histogram{}, histogram{}
+	for k := range splitSegs {
+		if k < bestK {
+			addHist(&left, &segs[k])
+		} else {
+			addHist(&right, &segs[k])
+		}
+	}
+	l, r := z.histBits(&left), z.histBits(&right)
 	if l+r >= bits-8 {
 		return
 	}
@@ -682,10 +743,15 @@ func log2Fix(x uint64) int64 {
 
 // writeBlock writes toks, which stand for raw, as one block (or several
 // stored ones), whichever of dynamic, fixed and stored is shortest.
-func (z *deflater) writeBlock(toks []token, raw []byte, final bool) {
+// syms, when not nil, are toks' symbols.
+func (z *deflater) writeBlock(toks []token, syms []uint16, raw []byte, final bool) {
 	h := &z.hist
 	*h = histogram{}
-	h.add(toks)
+	if syms != nil {
+		h.addSyms(syms)
+	} else {
+		h.add(toks)
+	}
 	h.lit[endOfBlock] = 1
 	b := &z.blk
 	hd, body := b.build(h, &z.hs)
