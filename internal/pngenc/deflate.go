@@ -2,7 +2,6 @@ package pngenc
 
 import (
 	"encoding/binary"
-	"hash/adler32"
 	"math"
 	"math/bits"
 )
@@ -139,7 +138,7 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 	}
 	flush(len(data), true)
 	z.bw.align()
-	z.bw.out = binary.BigEndian.AppendUint32(z.bw.out, adler32.Checksum(data))
+	z.bw.out = binary.BigEndian.AppendUint32(z.bw.out, adler32Of(data))
 	out := z.bw.out
 	z.bw.out = nil
 	z.data = nil
