@@ -50,20 +50,23 @@ func (t token) dist() int       { return int(t&0x7fff) + 1 }
 type deflater struct {
 	data        []byte // the input
 	bpp, stride int    // distances of the pixel before and of the one above
-	head        []int  // hash → last position with it + 1 (0: none)
-	prev        []int  // position & windowMask → the position before it with its hash + 1
-	toks        []token
-	syms        []uint16 // z.toks' symbols (see symbols), for the fast path's blocks
-	bw          bitWriter
-	hs          huffScratch
-	blk         blockCodes
+	// The hash chains hold positions + 1 (0: none) modulo 2^32: a link's
+	// distance is the difference, modulo 2^32, and every match is
+	// checked against the data.
+	head []uint32 // hash → last position with it + 1
+	prev []uint32 // position & windowMask → the position before it with its hash + 1
+	toks []token
+	syms []uint16 // z.toks' symbols (see symbols), for the fast path's blocks
+	bw   bitWriter
+	hs   huffScratch
+	blk  blockCodes
 	// the optimal parse's arrays, optWindow+1 long
 	cost    []int64
 	edgeLen []uint16
 	edgeDst []uint16
 	cands   []cand
 	// the hash chains as they were before the window
-	saveHead, savePrev []int
+	saveHead, savePrev []uint32
 	rev                []token
 	model              costModel
 	split              []int
@@ -86,8 +89,8 @@ type cand struct {
 func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []byte {
 	z.data, z.bpp, z.stride = data, bpp, stride
 	if z.head == nil {
-		z.head = make([]int, hashSize)
-		z.prev = make([]int, windowSize)
+		z.head = make([]uint32, hashSize)
+		z.prev = make([]uint32, windowSize)
 	} else {
 		clear(z.head)
 		clear(z.prev)
@@ -212,7 +215,7 @@ func (z *deflater) runAt(p int) int {
 func (z *deflater) insert(p int) {
 	h := z.key(p)
 	z.prev[p&windowMask] = z.head[h]
-	z.head[h] = p + 1
+	z.head[h] = uint32(p + 1)
 }
 
 // matchLen returns how many bytes a and b have in common at their start;
@@ -268,11 +271,11 @@ func (z *deflater) findFast(p int) (int, int) {
 	if best < fastNice && best < maxL && maxL >= 4 {
 		c := z.head[z.key(p)]
 		for n := 0; c > 0 && n < fastChain; n++ {
-			q := c - 1
-			d := p - q
-			if d > windowSize {
+			d := int(uint32(p+1) - c)
+			if uint(d-1) >= windowSize {
 				break
 			}
+			q := p - d
 			if data[q+best] == a[best] {
 				if l := matchLen(a, data[q:]); l > best {
 					best, bestD = l, d
@@ -910,11 +913,11 @@ func (z *deflater) findAll(p, end int) int {
 	if best < maxL && maxL >= 4 {
 		c := z.head[z.key(p)]
 		for n := 0; c > 0 && n < optChain && best < maxL; n++ {
-			q := c - 1
-			d := p - q
-			if d > windowSize {
+			d := int(uint32(p+1) - c)
+			if uint(d-1) >= windowSize {
 				break
 			}
+			q := p - d
 			if data[q+best] == a[best] {
 				try(d)
 			}
