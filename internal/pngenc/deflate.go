@@ -72,8 +72,10 @@ type deflater struct {
 	split              []int
 	// the run at runPos (see runAt)
 	runPos, run int
-	hist        histogram
-	segs        [splitSegs]histogram
+	// the match with the pixel before at bppPos, as findFast found it
+	bppPos, bppLen int
+	hist           histogram
+	segs           [splitSegs]histogram
 }
 
 // cand is a match the optimal parse weighs: its length and distance, and
@@ -97,6 +99,7 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 	}
 	z.bw = bitWriter{out: dst}
 	z.runPos, z.run = -2, 0
+	z.bppPos = -1
 	if optimize {
 		z.bw.out = append(z.bw.out, 0x78, 0xda)
 	} else {
@@ -205,7 +208,18 @@ func (z *deflater) runAt(p int) int {
 	}
 	r := 0
 	if p+z.bpp < len(z.data) {
-		r = matchLen(z.data[p+z.bpp:min(len(z.data), p+z.bpp+maxMatch)], z.data[p:])
+		// The match with the pixel before at p, when findFast measured
+		// it, is that run but bpp longer: exactly so if it ended before
+		// its limit, at least so otherwise.
+		known := 0
+		if p == z.bppPos && z.bppLen >= z.bpp {
+			known = z.bppLen - z.bpp
+			if z.bppLen < min(maxMatch, len(z.data)-p) {
+				z.runPos, z.run = p, known
+				return known
+			}
+		}
+		r = known + matchLen(z.data[p+z.bpp+known:min(len(z.data), p+z.bpp+maxMatch)], z.data[p+known:])
 	}
 	z.runPos, z.run = p, r
 	return r
@@ -259,7 +273,9 @@ func (z *deflater) findFast(p int) (int, int) {
 	a := data[p : p+maxL]
 	best, bestD := 0, 0
 	if d := z.bpp; p >= d {
-		if l := matchLen(a, data[p-d:]); l > best {
+		l := matchLen(a, data[p-d:])
+		z.bppPos, z.bppLen = p, l
+		if l > best {
 			best, bestD = l, d
 		}
 	}
