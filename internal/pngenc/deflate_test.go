@@ -2,6 +2,7 @@ package pngenc
 
 import (
 	"bytes"
+	"cmp"
 	"compress/zlib"
 	"crypto/sha256"
 	"flag"
@@ -14,6 +15,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -315,4 +317,28 @@ func BenchmarkDefaultVsLevel1(b *testing.B) {
 	b.ReportMetric(float64(ours)/float64(zl), "ours/zlib1")
 	b.ReportMetric(float64(oursBytes), "ours-bytes")
 	b.ReportMetric(float64(zlBytes), "zlib1-bytes")
+}
+
+// TestSortLeaves checks the radix sort against a sort by frequency, then
+// symbol, with frequencies of one to five bytes.
+func TestSortLeaves(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var sc huffScratch
+	for i := range 300 {
+		n := 1 + r.IntN(300)
+		var leaves []leaf
+		for s := range n {
+			leaves = append(leaves, leaf{f: 1 + r.Int64N(int64(1)<<(1+i%40)), sym: uint16(s)})
+		}
+		want := slices.Clone(leaves)
+		slices.SortFunc(want, func(a, b leaf) int {
+			if a.f != b.f {
+				return cmp.Compare(a.f, b.f)
+			}
+			return cmp.Compare(a.sym, b.sym)
+		})
+		if got := sortLeaves(leaves, &sc); !slices.Equal(got, want) {
+			t.Fatalf("%d leaves: %v, want %v", n, got, want)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package pngenc
 import (
 	"encoding/binary"
 	"math/bits"
-	"slices"
 )
 
 // DEFLATE's alphabets (RFC 1951, 3.2.5).
@@ -90,16 +89,9 @@ func huffLengths(freq []int32, maxBits int, lens []uint8, sc *huffScratch) {
 		sc.leaves = leaves
 		return
 	}
-	// sorted by frequency, then symbol: keys of both in one word
-	keys := sc.keys[:0]
-	for _, l := range leaves {
-		keys = append(keys, uint64(l.f)<<16|uint64(l.sym))
-	}
-	slices.Sort(keys)
-	for i, k := range keys {
-		leaves[i] = leaf{f: int64(k >> 16), sym: uint16(k)}
-	}
-	sc.keys = keys
+	// sorted by frequency, then symbol: they are in symbol order, and
+	// a radix sort by frequency keeps that order among equals.
+	leaves = sortLeaves(leaves, sc)
 	sc.leaves = leaves
 	n := len(leaves)
 	if huffTree(leaves, maxBits, lens, sc) {
@@ -189,6 +181,45 @@ func huffTree(leaves []leaf, maxBits int, lens []uint8, sc *huffScratch) bool {
 	return ok
 }
 
+// sortLeaves sorts leaves, in symbol order, by frequency, stably: a
+// radix sort, a byte of the frequency a pass, as many passes as the
+// largest frequency has bytes. It returns the sorted leaves, in leaves or
+// in sc.tmp.
+func sortLeaves(leaves []leaf, sc *huffScratch) []leaf {
+	var most int64
+	for _, l := range leaves {
+		most |= l.f
+	}
+	if cap(sc.tmp) < len(leaves) {
+		sc.tmp = make([]leaf, len(leaves), 2*len(leaves))
+	}
+	src, dst := leaves, sc.tmp[:len(leaves)]
+	for shift := uint(0); most>>shift > 0; shift += 8 {
+		var count [257]int32
+		for _, l := range src {
+			count[int(uint8(l.f>>shift))+1]++
+		}
+		if count[int(uint8(src[0].f>>shift))+1] == int32(len(src)) {
+			continue // all alike in this byte
+		}
+		for i := 1; i < 256; i++ {
+			count[i] += count[i-1]
+		}
+		for _, l := range src {
+			b := uint8(l.f >> shift)
+			dst[count[b]] = l
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	// whichever of the two src is, the other is kept for the next call
+	if &src[0] == &leaves[0] {
+		return leaves
+	}
+	sc.tmp = leaves[:0]
+	return src
+}
+
 type leaf struct {
 	f   int64
 	sym uint16
@@ -197,7 +228,7 @@ type leaf struct {
 // huffScratch is the memory huffLengths reuses.
 type huffScratch struct {
 	leaves  []leaf
-	keys    []uint64
+	tmp     []leaf
 	w       []int64
 	parent  []int32
 	depth   []uint8
