@@ -650,31 +650,40 @@ func (z *deflater) splitFast(a, b, bits int) {
 		segs[k] = histogram{}
 		segs[k].addSyms(z.syms[bound[k]:bound[k+1]])
 	}
-	var left, right histogram
+	all := &z.hist
+	*all = histogram{}
 	for k := range splitSegs {
-		addHist(&right, &segs[k])
+		addHist(all, &segs[k])
 	}
 	if bits < 0 {
-		bits = z.histBits(&right)
+		h := *all
+		bits = z.histBits(&h)
 	}
+	// The entropy of the two sides at each boundary, kept up to date as
+	// each part moves from the right to the left: only its symbols'
+	// terms change.
+	var left histogram
+	right := *all
+	var litL, litR, distL, distR entropySum
+	litR.init(right.lit[:])
+	distR.init(right.dist[:])
 	bestK, bestE := -1, int64(math.MaxInt64)
 	for k := 1; k < splitSegs; k++ {
-		addHist(&left, &segs[k-1])
-		subHist(&right, &segs[k-1])
-		if e := entropy(&left) + entropy(&right); e < bestE {
+		g := &segs[k-1]
+		moveCounts(g.lit[:], left.lit[:], right.lit[:], &litL, &litR)
+		moveCounts(g.dist[:], left.dist[:], right.dist[:], &distL, &distR)
+		if e := litL.value() + distL.value() + litR.value() + distR.value(); e < bestE {
 			bestK, bestE = k, e
 		}
 	}
 	c := bound[bestK]
 	// the two sides' counts, summed from the parts again
-	left, right = histogram{}, histogram{}
-	for k := range splitSegs {
-		if k < bestK {
-			addHist(&left, &segs[k])
-		} else {
-			addHist(&right, &segs[k])
-		}
+	left = histogram{}
+	for k := range bestK {
+		addHist(&left, &segs[k])
 	}
+	right = *all
+	subHist(&right, &left)
 	l, r := z.histBits(&left), z.histBits(&right)
 	if l+r >= bits-8 {
 		return
@@ -682,6 +691,54 @@ func (z *deflater) splitFast(a, b, bits int) {
 	z.split = append(z.split, c)
 	z.splitFast(a, c, l)
 	z.splitFast(c, b, r)
+}
+
+// entropySum is entropyOf's total and sum of f·log2(f), kept as counts
+// change.
+type entropySum struct{ total, sum int64 }
+
+func (e *entropySum) init(freq []int32) {
+	*e = entropySum{}
+	for _, f := range freq {
+		if f > 0 {
+			e.total += int64(f)
+			e.sum += xLog2xOf(f)
+		}
+	}
+}
+
+// value is entropyOf of the counts.
+func (e *entropySum) value() int64 {
+	if e.total == 0 {
+		return 0
+	}
+	return e.total*log2Fix(uint64(e.total)) - e.sum
+}
+
+// moveCounts moves the counts g from right to left, and their terms from
+// er to el.
+func moveCounts(g, left, right []int32, el, er *entropySum) {
+	right = right[:len(g)]
+	left = left[:len(g)]
+	for s, f := range g {
+		if f == 0 {
+			continue
+		}
+		l, r := left[s], right[s]
+		el.sum += xLog2xOf(l+f) - xLog2xOf(l)
+		er.sum += xLog2xOf(r-f) - xLog2xOf(r)
+		el.total += int64(f)
+		er.total -= int64(f)
+		left[s], right[s] = l+f, r-f
+	}
+}
+
+// xLog2xOf returns f·log2(f) in 1/65536, as entropyOf adds it up (0 for 0).
+func xLog2xOf(f int32) int64 {
+	if f < int32(len(xLog2x)) {
+		return xLog2x[f]
+	}
+	return int64(f) * log2Fix(uint64(f))
 }
 
 func addHist(h, g *histogram) {
