@@ -3,9 +3,9 @@ package pngenc
 import "encoding/binary"
 
 // adler32Of returns the Adler-32 checksum of data (RFC 1950), as
-// hash/adler32 does, eight bytes a step: the sum of the eight bytes and
-// their sum weighted 8, 7, …, 1 are found by multiplying their 16-bit
-// lanes (no lane can carry into the next).
+// hash/adler32 does, 32 bytes a step: the bytes' sum and their sum
+// weighted 32, 31, …, 1 are found by multiplying 16-bit lanes of 64-bit
+// words (no lane can carry into the next).
 func adler32Of(data []byte) uint32 {
 	const (
 		mod = 65521
@@ -22,20 +22,27 @@ func adler32Of(data []byte) uint32 {
 		n := min(len(data), chunk)
 		p := data[:n]
 		data = data[n:]
-		// s1s is the sum of s1 at each step of 16 bytes, added to s2
-		// 16 times over when the chunk ends.
+		// s1s is the sum of s1 at each step of 32 bytes, added to s2
+		// 32 times over when the chunk ends.
 		var s1s, w uint64
-		for len(p) >= 16 {
-			x, y := binary.LittleEndian.Uint64(p), binary.LittleEndian.Uint64(p[8:])
-			ex, ox := x&lanes, x>>8&lanes
-			ey, oy := y&lanes, y>>8&lanes
+		for len(p) >= 32 {
+			x0 := binary.LittleEndian.Uint64(p)
+			x1 := binary.LittleEndian.Uint64(p[8:])
+			x2 := binary.LittleEndian.Uint64(p[16:])
+			x3 := binary.LittleEndian.Uint64(p[24:])
+			p = p[32:]
+			e0, o0 := x0&lanes, x0>>8&lanes
+			e1, o1 := x1&lanes, x1>>8&lanes
+			e2, o2 := x2&lanes, x2>>8&lanes
+			e3, o3 := x3&lanes, x3>>8&lanes
 			s1s += s1
-			// bytes 0-7 of x weigh 16-9, of y 8-1
-			w += ((ex+ey)*even + (ox+oy)*odd + (ex+ox)*(8*ones)) >> 48
-			s1 += (ex + ox + ey + oy) * ones >> 48
-			p = p[16:]
+			// word i's bytes weigh 8·(3-i) more than word 3's, 8…1; the
+			// lanes stay under 2^16
+			t := 3*(e0+o0) + 2*(e1+o1) + (e2 + o2)
+			w += ((e0+e1+e2+e3)*even+(o0+o1+o2+o3)*odd)>>48 + 8*(t*ones>>48)
+			s1 += (e0 + o0 + e1 + o1 + e2 + o2 + e3 + o3) * ones >> 48
 		}
-		s2 += 16*s1s + w
+		s2 += 32*s1s + w
 		for _, b := range p {
 			s1 += uint64(b)
 			s2 += s1
