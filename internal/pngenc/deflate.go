@@ -362,7 +362,7 @@ type histogram struct {
 }
 
 // symbols sets z.syms to the symbols of z.toks: the literal or length
-// symbol in the low 9 bits, the distance symbol above (noDist for a
+// symbol in the low 9 bits, the distance symbol above (from noDist on for a
 // literal), so that counting them takes no branch.
 func (z *deflater) symbols() {
 	syms := z.syms[:0]
@@ -370,18 +370,20 @@ func (z *deflater) symbols() {
 		if t.isMatch() {
 			syms = append(syms, uint16(257+lengthCode(t.length()))|uint16(distCode(t.dist()))<<9)
 		} else {
-			syms = append(syms, uint16(t)|noDist<<9)
+			syms = append(syms, uint16(t)|(noDist+uint16(t)&31)<<9)
 		}
 	}
 	z.syms = syms
 }
 
-// noDist is the distance symbol of a literal in z.syms.
-const noDist = 31
+// noDist is where the distance symbols of literals begin in z.syms:
+// noDist plus the literal's low 5 bits, so that counting a run of
+// literals does not wait on one counter.
+const noDist = 32
 
 // addSyms counts symbols from z.syms.
 func (h *histogram) addSyms(syms []uint16) {
-	var dist [32]int32
+	var dist [64]int32
 	for _, s := range syms {
 		h.lit[s&511]++
 		dist[s>>9]++
