@@ -41,6 +41,17 @@ type token uint32
 
 const matchFlag = 1 << 31
 
+// rawLen returns how many bytes of input toks stand for.
+func rawLen(toks []token) int {
+	n := len(toks)
+	for _, t := range toks {
+		// a match's length less one, without a branch: a literal's
+		// bits 16-23 are 0 and its flag is 0
+		n += int(t>>31) * int(t>>16&0xff+minMatch-1)
+	}
+	return n
+}
+
 func matchToken(l, d int) token { return token(matchFlag | uint32(l-minMatch)<<16 | uint32(d-1)) }
 func (t token) isMatch() bool   { return t&matchFlag != 0 }
 func (t token) length() int     { return int(t>>16&0xff) + minMatch }
@@ -166,13 +177,7 @@ func (z *deflater) rawBlocks() []int {
 		starts = append(starts, p)
 		raw, prev := p, 0
 		for _, b := range bounds {
-			for _, t := range toks[prev:b] {
-				if t.isMatch() {
-					raw += t.length()
-				} else {
-					raw++
-				}
-			}
+			raw += rawLen(toks[prev:b])
 			starts = append(starts, raw)
 			prev = b
 		}
@@ -561,14 +566,7 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 	prev := 0
 	bounds = append(bounds, len(toks))
 	for i, b := range bounds {
-		n := 0
-		for _, t := range toks[prev:b] {
-			if t.isMatch() {
-				n += t.length()
-			} else {
-				n++
-			}
-		}
+		n := rawLen(toks[prev:b])
 		var syms []uint16
 		if !thorough {
 			syms = z.syms[prev:b]
