@@ -87,6 +87,11 @@ type deflater struct {
 	bppPos, bppLen int
 	hist           histogram
 	segs           [splitSegs]histogram
+	// the fast path's blocks as the splitter weighed them: costs, and
+	// the first token and cost (index in costs) of each block kept
+	costs      []blockCost
+	leafStart  []int
+	leafCostAt []int
 }
 
 // cand is a match the optimal parse weighs: its length and distance, and
@@ -530,14 +535,6 @@ func fixedBits(h *histogram) int {
 	return n
 }
 
-// histBits returns the bits of a dynamic block of h's symbols (and the
-// end of block); it sets h's end of block count.
-func (z *deflater) histBits(h *histogram) int {
-	h.lit[endOfBlock] = 1
-	hd, body := z.blk.build(h, &z.hs)
-	return hd + body
-}
-
 // blockBits estimates the bits of toks as one dynamic block.
 func (z *deflater) blockBits(toks []token) int {
 	h := &z.hist
@@ -557,7 +554,8 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 		z.splitRange(0, len(toks), z.blockBits(toks), true)
 	} else {
 		z.symbols()
-		z.splitFast(0, len(toks), -1)
+		z.costs, z.leafStart, z.leafCostAt = z.costs[:0], z.leafStart[:0], z.leafCostAt[:0]
+		z.splitFast(0, len(toks), -1, -1)
 	}
 	// z.split holds the boundaries, unordered after the first two.
 	bounds := z.split[2:]
@@ -568,10 +566,16 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 	for i, b := range bounds {
 		n := rawLen(toks[prev:b])
 		var syms []uint16
+		var cost *blockCost
 		if !thorough {
 			syms = z.syms[prev:b]
+			for j, s := range z.leafStart {
+				if s == prev && z.leafCostAt[j] >= 0 {
+					cost = &z.costs[z.leafCostAt[j]]
+				}
+			}
 		}
-		z.writeBlock(toks[prev:b], syms, z.data[raw:raw+n], final && i == len(bounds)-1)
+		z.writeBlock(toks[prev:b], syms, cost, z.data[raw:raw+n], final && i == len(bounds)-1)
 		raw += n
 		prev = b
 	}
@@ -637,8 +641,13 @@ const splitSegs = 16
 // the two sides' symbols is least, when the two blocks are shorter. bits
 // is the range's cost as one block, or -1 if not yet known. It counts
 // z.syms, set by z.symbols.
-func (z *deflater) splitFast(a, b, bits int) {
+//
+// ci is the index in z.costs of the range's counts and codes (-1: not yet
+// known); the ranges left whole are recorded with theirs, which
+// writeBlock then need not find again.
+func (z *deflater) splitFast(a, b, bits, ci int) {
 	if b-a < 2*splitSegs*minSplit {
+		z.leafStart, z.leafCostAt = append(z.leafStart, a), append(z.leafCostAt, ci)
 		return
 	}
 	segs := &z.segs
@@ -655,9 +664,9 @@ func (z *deflater) splitFast(a, b, bits int) {
 	for k := range splitSegs {
 		addHist(all, &segs[k])
 	}
-	if bits < 0 {
-		h := *all
-		bits = z.histBits(&h)
+	if ci < 0 {
+		ci = z.newCost(all)
+		bits = z.costs[ci].bits()
 	}
 	// The entropy of the two sides at each boundary, kept up to date as
 	// each part moves from the right to the left: only its symbols'
@@ -684,17 +693,46 @@ func (z *deflater) splitFast(a, b, bits int) {
 	}
 	right = *all
 	subHist(&right, &left)
-	l, r := z.histBits(&left), z.histBits(&right)
+	li, ri := z.newCost(&left), z.newCost(&right)
+	l, r := z.costs[li].bits(), z.costs[ri].bits()
 	if l+r >= bits-8 {
+		z.leafStart, z.leafCostAt = append(z.leafStart, a), append(z.leafCostAt, ci)
 		return
 	}
 	z.split = append(z.split, c)
-	z.splitFast(a, c, l)
-	z.splitFast(c, b, r)
+	z.splitFast(a, c, l, li)
+	z.splitFast(c, b, r, ri)
 }
 
-// entropySum is entropyOf's total and sum of f·log2(f), kept as counts
-// change.
+// blockCost is a dynamic block's counts (with the end of block), codes
+// and bits of header and data.
+type blockCost struct {
+	h        histogram
+	codes    blockCodes
+	hd, body int
+}
+
+func (c *blockCost) bits() int { return c.hd + c.body }
+
+// newCost appends to z.costs the cost of a block of h's symbols and
+// returns its index.
+func (z *deflater) newCost(h *histogram) int {
+	i := len(z.costs)
+	if i < cap(z.costs) {
+		z.costs = z.costs[:i+1]
+	} else {
+		z.costs = append(z.costs, blockCost{})
+	}
+	c := &z.costs[i]
+	c.h = *h
+	c.h.lit[endOfBlock] = 1
+	c.hd, c.body = c.codes.build(&c.h, &z.hs)
+	return i
+}
+
+// entropySum is the total and the sum of f·log2(f) of some counts f, kept
+// up to date as they change: their entropy, the bits they take at least
+// coded apart, is total·log2(total) - sum (in 1/65536 of a bit).
 type entropySum struct{ total, sum int64 }
 
 func (e *entropySum) init(freq []int32) {
@@ -707,7 +745,7 @@ func (e *entropySum) init(freq []int32) {
 	}
 }
 
-// value is entropyOf of the counts.
+// value is the counts' entropy.
 func (e *entropySum) value() int64 {
 	if e.total == 0 {
 		return 0
@@ -733,7 +771,7 @@ func moveCounts(g, left, right []int32, el, er *entropySum) {
 	}
 }
 
-// xLog2xOf returns f·log2(f) in 1/65536, as entropyOf adds it up (0 for 0).
+// xLog2xOf returns f·log2(f) in 1/65536 (0 for 0).
 func xLog2xOf(f int32) int64 {
 	if f < int32(len(xLog2x)) {
 		return xLog2x[f]
@@ -757,30 +795,6 @@ func subHist(h, g *histogram) {
 	for i, f := range g.dist {
 		h.dist[i] -= f
 	}
-}
-
-// entropy returns the bits h's symbols take at least, coded apart, in
-// 1/65536 of a bit.
-func entropy(h *histogram) int64 {
-	return entropyOf(h.lit[:]) + entropyOf(h.dist[:])
-}
-
-func entropyOf(freq []int32) int64 {
-	var total, sum int64
-	for _, f := range freq {
-		if f > 0 {
-			total += int64(f)
-			if f < int32(len(xLog2x)) {
-				sum += xLog2x[f]
-			} else {
-				sum += int64(f) * log2Fix(uint64(f))
-			}
-		}
-	}
-	if total == 0 {
-		return 0
-	}
-	return total*log2Fix(uint64(total)) - sum
 }
 
 // xLog2x holds x·log2(x) for small x, in 1/65536; constant once the
@@ -818,18 +832,23 @@ func log2Fix(x uint64) int64 {
 
 // writeBlock writes toks, which stand for raw, as one block (or several
 // stored ones), whichever of dynamic, fixed and stored is shortest.
-// syms, when not nil, are toks' symbols.
-func (z *deflater) writeBlock(toks []token, syms []uint16, raw []byte, final bool) {
-	h := &z.hist
-	*h = histogram{}
-	if syms != nil {
-		h.addSyms(syms)
+// syms, when not nil, are toks' symbols; cost, when not nil, their
+// counts and codes.
+func (z *deflater) writeBlock(toks []token, syms []uint16, cost *blockCost, raw []byte, final bool) {
+	h, b := &z.hist, &z.blk
+	var hd, body int
+	if cost != nil {
+		h, b, hd, body = &cost.h, &cost.codes, cost.hd, cost.body
 	} else {
-		h.add(toks)
+		*h = histogram{}
+		if syms != nil {
+			h.addSyms(syms)
+		} else {
+			h.add(toks)
+		}
+		h.lit[endOfBlock] = 1
+		hd, body = b.build(h, &z.hs)
 	}
-	h.lit[endOfBlock] = 1
-	b := &z.blk
-	hd, body := b.build(h, &z.hs)
 	dyn := hd + body
 	fixed := fixedBits(h)
 	stored := (len(raw)/65535+1)*40 + 8*len(raw) + 7
