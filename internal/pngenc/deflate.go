@@ -85,6 +85,7 @@ type deflater struct {
 	runPos, run int
 	// the match with the pixel before at bppPos, as findFast found it
 	bppPos, bppLen int
+	keyPos, keyVal int
 	hist           histogram
 	segs           [splitSegs]histogram
 	// the fast path's blocks as the splitter weighed them: costs, and
@@ -116,6 +117,7 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 	z.bw = bitWriter{out: dst}
 	z.runPos, z.run = -2, 0
 	z.bppPos = -1
+	z.keyPos = -1
 	if optimize {
 		z.bw.out = append(z.bw.out, 0x78, 0xda)
 	} else {
@@ -198,10 +200,17 @@ func (z *deflater) rawBlocks() []int {
 // of positions of one run length holds only those that can do better,
 // where a chain of four bytes alone would be full of the positions of
 // flat areas, all alike.
+//
+// The key of keyPos is kept: findFast and insert ask for the same
+// position's in turn.
 func (z *deflater) key(p int) int {
+	if p == z.keyPos {
+		return z.keyVal
+	}
 	r := z.runAt(p)
 	v := binary.LittleEndian.Uint32(z.data[p:])&0xffffff ^ uint32(r)*0x9e3779b1
-	return int((v * 0x1e35a7bd) >> (32 - hashBits))
+	z.keyPos, z.keyVal = p, int((v*0x1e35a7bd)>>(32-hashBits))
+	return z.keyVal
 }
 
 // runAt returns how many bytes from p on equal those bpp before them
