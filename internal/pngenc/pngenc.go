@@ -5,25 +5,22 @@
 // that holds them exactly: grey when every pixel is grey and opaque, a
 // palette (1, 2, 4 or 8 bits a pixel) when the image has at most 256
 // colours, RGB when it is opaque, RGBA otherwise. Rows are left unfiltered
-// and deflated at the fastest level: on figures (flat colours, thin
-// anti-aliased lines and text) that is both faster and smaller than
-// image/png, which tries five filters on every row; measured on the
-// benchmark's figures, the adaptive filter rule of libpng and Go's other
-// levels up to 6 were larger or slower or both. Options.Optimize deflates
-// at the highest level instead, still unfiltered: on all 22 figures of the
-// post and the benchmark that was 10 % smaller than the default and 10 to
-// 40 % smaller than any filter (Sub, Up, Average, Paeth, or libpng's
-// adaptive rule) at the same level. The zlib writers and
-// buffers are pooled, so that a worker encoding figure after figure
-// allocates little (see Encoder). The output depends only on the pixels and the options:
-// the same bytes on every machine.
+// (on figures — flat colours, thin anti-aliased lines and text — every
+// filter, and libpng's adaptive rule, was larger at every level) and
+// deflated by a compressor of its own (deflate.go) made for such rows: it
+// looks for matches in the pixel before, in the row above and in a hash
+// chain keyed by the run each position starts, and splits its Huffman
+// blocks where the statistics change. On the post's figures that is
+// smaller than compress/flate's highest level at about the time of its
+// fastest. Options.Optimize parses each block again for the tokens of
+// least cost, a few rounds (as zopfli does): some 8 % smaller again, many
+// times slower. Buffers are pooled, so that a worker encoding figure
+// after figure allocates little (see Encoder). The output depends only on
+// the pixels and the options: the same bytes on every machine.
 package pngenc
 
 import (
 	"bufio"
-	"bytes"
-	"compress/flate"
-	"compress/zlib"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -40,12 +37,13 @@ import (
 // Options tune an encoding. The zero value is the default: fast, and
 // smaller than image/png on figures.
 type Options struct {
-	// Optimize spends more time for a smaller file: the rows deflated at
-	// the highest level (some 10 % smaller on figures, 20 times as slow).
+	// Optimize spends more time for a smaller file: the rows parsed for
+	// the tokens of least cost (some 8 % smaller on figures, tens of
+	// times as slow).
 	Optimize bool
 }
 
-// An Encoder writes PNGs, reusing its buffers and zlib writers from one
+// An Encoder writes PNGs, reusing its buffers and compressors from one
 // image to the next. The zero value is ready to use; it is safe for
 // concurrent use, each goroutine drawing on buffers of its own.
 type Encoder struct {
@@ -108,11 +106,7 @@ func (e *Encoder) EncodeText(w io.Writer, img image.Image, texts ...Text) error 
 	st.px, st.an, st.ct = px, an, ct
 	st.rowBytes = rowBytes(px, ct)
 
-	level := flate.BestSpeed
-	if opts.Optimize {
-		level = flate.BestCompression
-	}
-	idat := st.deflate(level)
+	idat := st.deflate(opts.Optimize)
 
 	bw := bufio.NewWriterSize(w, 1<<16)
 	bw.WriteString("\x89PNG\r\n\x1a\n")
@@ -418,54 +412,58 @@ func convertRow(dst []byte, p *pixels, y int, a *analysis, ct colourType) {
 	}
 }
 
-// state holds the buffers and writers one encoding uses; pooled.
+// state holds the buffers and the compressor one encoding uses; pooled.
 type state struct {
 	px       *pixels
 	an       *analysis
 	ct       colourType
 	rowBytes int
-	row      []byte // the current row, after its filter byte (0: none)
-	out      bytes.Buffer
-	zw       map[int]*zlib.Writer
+	raw      []byte // the rows, each after its filter byte (0: none)
+	out      []byte
+	z        deflater
 }
 
 func (e *Encoder) getState() *state {
 	if s, ok := e.states.Get(); ok {
 		return s
 	}
-	return &state{zw: map[int]*zlib.Writer{}}
+	return &state{}
 }
 
+// maxKept is the largest buffer a pooled state keeps for the next image.
+const maxKept = 16 << 20
+
 func (e *Encoder) putState(s *state) {
-	s.out.Reset()
 	s.px, s.an = nil, nil
+	if cap(s.raw) > maxKept {
+		s.raw = nil
+	}
+	if cap(s.out) > maxKept {
+		s.out = nil
+	}
 	e.states.Put(s)
 }
 
-// deflate returns the image's rows, unfiltered, zlib-compressed at level.
-// The result is valid until the state is reused.
-func (st *state) deflate(level int) []byte {
-	st.out.Reset()
-	zw := st.zw[level]
-	if zw == nil {
-		var err error
-		zw, err = zlib.NewWriterLevel(&st.out, level)
-		if err != nil {
-			panic(err) // levels are constants
-		}
-		st.zw[level] = zw
-	} else {
-		zw.Reset(&st.out)
+// deflate returns the image's rows, unfiltered, zlib-compressed. The
+// result is valid until the state is reused.
+func (st *state) deflate(optimize bool) []byte {
+	n := (st.rowBytes + 1) * st.px.h
+	if cap(st.raw) < n {
+		st.raw = make([]byte, n)
 	}
-	if cap(st.row) < st.rowBytes+1 {
-		st.row = make([]byte, st.rowBytes+1)
-	}
-	row := st.row[:st.rowBytes+1]
-	row[0] = 0 // filter type None
+	raw := st.raw[:n]
 	for y := range st.px.h {
+		row := raw[y*(st.rowBytes+1) : (y+1)*(st.rowBytes+1)]
+		row[0] = 0 // filter type None
 		convertRow(row[1:], st.px, y, st.an, st.ct)
-		zw.Write(row)
 	}
-	zw.Close()
-	return st.out.Bytes()
+	bpp := 1
+	switch st.ct.colorType {
+	case ctRGB:
+		bpp = 3
+	case ctRGBA:
+		bpp = 4
+	}
+	st.out = st.z.compress(st.out[:0], raw, bpp, st.rowBytes+1, optimize)
+	return st.out
 }

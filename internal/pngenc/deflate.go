@@ -1,0 +1,1148 @@
+package pngenc
+
+import (
+	"encoding/binary"
+	"math"
+	"math/bits"
+)
+
+// This file is a zlib (RFC 1950) DEFLATE (RFC 1951) compressor made for
+// the rows of figures: large flat areas, runs of one colour, rows much
+// like the one above them, and glyphs repeated here and there. Matches
+// are looked for in a fixed order: the pixel before (a run), the same
+// pixel in the row above (what PNG's Up filter would catch), then a short
+// hash chain. The tokens of the whole image (up to maxTokens) are split
+// into blocks where their statistics change, each with its own Huffman
+// codes, or fixed codes, or stored, whichever is shortest.
+//
+// The optimizing parse instead finds, by dynamic programming over each
+// window of the input, the tokens of least cost under a model of the
+// symbols' costs taken from the previous parse, a few times over
+// (the way zopfli does).
+
+const (
+	minMatch   = 3
+	maxMatch   = 258
+	windowSize = 1 << 15
+	windowMask = windowSize - 1
+	hashBits   = 15
+	hashSize   = 1 << hashBits
+	// maxTokens is about how many tokens are held before they are
+	// written as blocks: 1 MiB of them, all of a figure's.
+	maxTokens = 1 << 18
+	// optWindow is the input the optimal parse looks at at once; its
+	// arrays take 8 bytes for every byte of it.
+	optWindow = 1 << 18
+)
+
+// A token is a literal byte (below matchFlag) or a match: matchFlag,
+// length-3 in bits 16-23, distance-1 in bits 0-14.
+type token uint32
+
+const matchFlag = 1 << 31
+
+// rawLen returns how many bytes of input toks stand for.
+func rawLen(toks []token) int {
+	n := len(toks)
+	for _, t := range toks {
+		// a match's length less one, without a branch: a literal's
+		// bits 16-23 are 0 and its flag is 0
+		n += int(t>>31) * int(t>>16&0xff+minMatch-1)
+	}
+	return n
+}
+
+func matchToken(l, d int) token { return token(matchFlag | uint32(l-minMatch)<<16 | uint32(d-1)) }
+func (t token) isMatch() bool   { return t&matchFlag != 0 }
+func (t token) length() int     { return int(t>>16&0xff) + minMatch }
+func (t token) dist() int       { return int(t&0x7fff) + 1 }
+
+// deflater holds a compressor's memory, reused from image to image.
+type deflater struct {
+	data        []byte // the input
+	bpp, stride int    // distances of the pixel before and of the one above
+	// The hash chains hold positions + 1 (0: none) modulo 2^32: a link's
+	// distance is the difference, modulo 2^32, and every match is
+	// checked against the data.
+	head []uint32 // hash → last position with it + 1
+	prev []uint32 // position & windowMask → the position before it with its hash + 1
+	toks []token
+	syms []uint16 // z.toks' symbols (see symbols), for the fast path's blocks
+	bw   bitWriter
+	hs   huffScratch
+	blk  blockCodes
+	// the optimal parse's arrays, optWindow+1 long
+	cost    []int64
+	edgeLen []uint16
+	edgeDst []uint16
+	cands   []cand
+	// the hash chains as they were before the window
+	saveHead, savePrev []uint32
+	rev                []token
+	model              costModel
+	split              []int
+	// the run at runPos (see runAt)
+	runPos, run int
+	// the match with the pixel before at bppPos, as findFast found it
+	bppPos, bppLen int
+	keyPos, keyVal int
+	hist           histogram
+	segs           [splitSegs]histogram
+	// the fast path's blocks as the splitter weighed them: costs, and
+	// the first token and cost (index in costs) of each block kept
+	costs      []blockCost
+	leafStart  []int
+	leafCostAt []int
+}
+
+// cand is a match the optimal parse weighs: its length and distance, and
+// the cheapest distance (and its cost) of it and the longer ones after it.
+type cand struct {
+	l, d, cd int
+	c        int64
+}
+
+// compress returns data as a zlib stream, appended to dst. bpp and stride
+// are the distances from a byte to the same byte of the pixel before and
+// of the row above.
+func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []byte {
+	z.data, z.bpp, z.stride = data, bpp, stride
+	if z.head == nil {
+		z.head = make([]uint32, hashSize)
+		z.prev = make([]uint32, windowSize)
+	} else {
+		clear(z.head)
+		clear(z.prev)
+	}
+	z.bw = bitWriter{out: dst}
+	z.runPos, z.run = -2, 0
+	z.bppPos = -1
+	z.keyPos = -1
+	if optimize {
+		z.bw.out = append(z.bw.out, 0x78, 0xda)
+	} else {
+		z.bw.out = append(z.bw.out, 0x78, 0x01)
+	}
+	z.toks = z.toks[:0]
+	tokStart := 0 // the input position of z.toks[0]
+	flush := func(p int, final bool) {
+		z.writeBlocks(tokStart, final, optimize)
+		z.toks = z.toks[:0]
+		tokStart = p
+	}
+	if optimize {
+		// Each block of the fast parse is parsed again with costs of its
+		// own.
+		ranges := z.rawBlocks()
+		clear(z.head)
+		clear(z.prev)
+		z.toks = z.toks[:0]
+		for i, s := range ranges {
+			e := len(data)
+			if i+1 < len(ranges) {
+				e = ranges[i+1]
+			}
+			for p := s; p < e; {
+				end := min(p+optWindow, e)
+				if len(z.toks) >= maxTokens {
+					flush(p, false)
+				}
+				z.parseOptimal(p, end)
+				p = end
+			}
+		}
+	} else {
+		p := 0
+		for p < len(data) {
+			p = z.parseFast(p)
+			if p < len(data) {
+				flush(p, false)
+			}
+		}
+	}
+	flush(len(data), true)
+	z.bw.align()
+	z.bw.out = binary.BigEndian.AppendUint32(z.bw.out, adler32Of(data))
+	out := z.bw.out
+	z.bw.out = nil
+	z.data = nil
+	return out
+}
+
+// rawBlocks returns where the blocks of the fast parse start in the
+// input.
+func (z *deflater) rawBlocks() []int {
+	var starts []int
+	for p := 0; p < len(z.data); {
+		z.toks = z.toks[:0]
+		q := z.parseFast(p)
+		toks := z.toks
+		z.split = append(z.split[:0], 0, len(toks))
+		z.splitRange(0, len(toks), z.blockBits(toks), true)
+		bounds := z.split[2:]
+		sortInts(bounds)
+		starts = append(starts, p)
+		raw, prev := p, 0
+		for _, b := range bounds {
+			raw += rawLen(toks[prev:b])
+			starts = append(starts, raw)
+			prev = b
+		}
+		p = q
+	}
+	return starts
+}
+
+// key returns the hash chain of position p (p+4 ≤ len(data)): its first
+// four bytes and how long the bytes from it repeat those one pixel
+// before (the run it starts). Positions whose runs differ in length match
+// no further than the run itself does, from the pixel before: a chain
+// of positions of one run length holds only those that can do better,
+// where a chain of four bytes alone would be full of the positions of
+// flat areas, all alike.
+//
+// The key of keyPos is kept: findFast and insert ask for the same
+// position's in turn.
+func (z *deflater) key(p int) int {
+	if p == z.keyPos {
+		return z.keyVal
+	}
+	r := z.runAt(p)
+	v := binary.LittleEndian.Uint32(z.data[p:])&0xffffff ^ uint32(r)*0x9e3779b1
+	z.keyPos, z.keyVal = p, int((v*0x1e35a7bd)>>(32-hashBits))
+	return z.keyVal
+}
+
+// runAt returns how many bytes from p on equal those bpp before them
+// (up to maxMatch), from the run at the position before when it is known.
+func (z *deflater) runAt(p int) int {
+	if p == z.runPos {
+		return z.run
+	}
+	if p == z.runPos+1 && z.run > 0 {
+		z.runPos, z.run = p, z.run-1
+		if z.run < maxMatch-1 {
+			return z.run
+		}
+	}
+	r := 0
+	if p+z.bpp < len(z.data) {
+		// The match with the pixel before at p, when findFast measured
+		// it, is that run but bpp longer: exactly so if it ended before
+		// its limit, at least so otherwise.
+		known := 0
+		if p == z.bppPos && z.bppLen >= z.bpp {
+			known = z.bppLen - z.bpp
+			if z.bppLen < min(maxMatch, len(z.data)-p) {
+				z.runPos, z.run = p, known
+				return known
+			}
+		}
+		r = known + matchLen(z.data[p+z.bpp+known:min(len(z.data), p+z.bpp+maxMatch)], z.data[p+known:])
+	}
+	z.runPos, z.run = p, r
+	return r
+}
+
+// insert enters position p in the hash chains (p+4 ≤ len(data)).
+func (z *deflater) insert(p int) {
+	h := z.key(p)
+	z.prev[p&windowMask] = z.head[h]
+	z.head[h] = uint32(p + 1)
+}
+
+// matchLen returns how many bytes a and b have in common at their start;
+// b is at least as long as a.
+func matchLen(a, b []byte) int {
+	n := 0
+	for len(a)-n >= 8 {
+		if x := binary.LittleEndian.Uint64(a[n:]) ^ binary.LittleEndian.Uint64(b[n:]); x != 0 {
+			return n + bits.TrailingZeros64(x)>>3
+		}
+		n += 8
+	}
+	for n < len(a) && a[n] == b[n] {
+		n++
+	}
+	return n
+}
+
+// The fast parse's limits: how many hash chain links are followed, the
+// match length that ends a search, the length under which the next
+// position is tried too (lazy matching), and the longest match whose
+// positions all enter the hash chains.
+const (
+	fastChain  = 8
+	fastNice   = 64
+	fastLazy   = 32
+	fastInsert = 32
+	// tooFar is the distance beyond which a match of 3 bytes costs more
+	// than its literals.
+	tooFar = 4096
+)
+
+// findFast returns the longest match at p (0 if none): the pixel before,
+// the row above, then the hash chain.
+func (z *deflater) findFast(p int) (int, int) {
+	data := z.data
+	maxL := min(maxMatch, len(data)-p)
+	if maxL < minMatch {
+		return 0, 0
+	}
+	a := data[p : p+maxL]
+	best, bestD := 0, 0
+	if d := z.bpp; p >= d {
+		l := matchLen(a, data[p-d:])
+		z.bppPos, z.bppLen = p, l
+		if l > best {
+			best, bestD = l, d
+		}
+	}
+	if d := z.stride; best < maxL && p >= d && d <= windowSize {
+		if l := matchLen(a, data[p-d:]); l > best {
+			best, bestD = l, d
+		}
+	}
+	if best < fastNice && best < maxL && maxL >= 4 {
+		c := z.head[z.key(p)]
+		for n := 0; c > 0 && n < fastChain; n++ {
+			d := int(uint32(p+1) - c)
+			if uint(d-1) >= windowSize {
+				break
+			}
+			q := p - d
+			if data[q+best] == a[best] {
+				if l := matchLen(a, data[q:]); l > best {
+					best, bestD = l, d
+					if l >= fastNice || l == maxL {
+						break
+					}
+				}
+			}
+			c = z.prev[q&windowMask]
+		}
+	}
+	if best == minMatch && bestD > tooFar {
+		return 0, 0
+	}
+	return best, bestD
+}
+
+// parseFast appends the tokens from p on to z.toks, until the input or
+// the room for tokens ends, and returns where it stopped.
+func (z *deflater) parseFast(p int) int {
+	data := z.data
+	n := len(data)
+	l, d := z.findFast(p)
+	for p < n && len(z.toks) < maxTokens {
+		if l < minMatch {
+			z.toks = append(z.toks, token(data[p]))
+			if p+4 <= n {
+				z.insert(p)
+			}
+			p++
+			if p < n {
+				l, d = z.findFast(p)
+			}
+			continue
+		}
+		if l < fastLazy && p+1 < n {
+			if p+4 <= n {
+				z.insert(p)
+			}
+			l2, d2 := z.findFast(p + 1)
+			if l2 > l {
+				z.toks = append(z.toks, token(data[p]))
+				p++
+				l, d = l2, d2
+				continue
+			}
+		} else if p+4 <= n {
+			z.insert(p)
+		}
+		z.toks = append(z.toks, matchToken(l, d))
+		if l <= fastInsert {
+			for q := p + 1; q < p+l && q+4 <= n; q++ {
+				z.insert(q)
+			}
+		}
+		p += l
+		if p < n {
+			l, d = z.findFast(p)
+		}
+	}
+	return p
+}
+
+// histogram counts the symbols of some tokens.
+type histogram struct {
+	lit  [numLitLen]int32
+	dist [numDist]int32
+}
+
+// symbols sets z.syms to the symbols of z.toks: the literal or length
+// symbol in the low 9 bits, the distance symbol above (from noDist on for a
+// literal), so that counting them takes no branch.
+func (z *deflater) symbols() {
+	syms := z.syms[:0]
+	for _, t := range z.toks {
+		if t.isMatch() {
+			syms = append(syms, uint16(257+lengthCode(t.length()))|uint16(distCode(t.dist()))<<9)
+		} else {
+			syms = append(syms, uint16(t)|(noDist+uint16(t)&31)<<9)
+		}
+	}
+	z.syms = syms
+}
+
+// noDist is where the distance symbols of literals begin in z.syms:
+// noDist plus the literal's low 5 bits, so that counting a run of
+// literals does not wait on one counter.
+const noDist = 32
+
+// addSyms counts symbols from z.syms.
+func (h *histogram) addSyms(syms []uint16) {
+	var dist [64]int32
+	for _, s := range syms {
+		h.lit[s&511]++
+		dist[s>>9]++
+	}
+	for i := range h.dist {
+		h.dist[i] += dist[i]
+	}
+}
+
+func (h *histogram) add(toks []token) {
+	for _, t := range toks {
+		if t.isMatch() {
+			h.lit[257+lengthCode(t.length())]++
+			h.dist[distCode(t.dist())]++
+		} else {
+			h.lit[t]++
+		}
+	}
+}
+
+// blockCodes is a dynamic block's codes and header.
+type blockCodes struct {
+	litLens  [288]uint8 // 286 and 287 only in fixed codes
+	distLens [numDist]uint8
+	litCodes [288]uint16
+	dstCodes [numDist]uint16
+	clLens   [numCodeLen]uint8
+	clCodes  [numCodeLen]uint16
+	rle      []uint16 // code length symbols, with extra bits in the high byte
+	hlit     int
+	hdist    int
+	hclen    int
+}
+
+// build sets the codes for h (whose end of block count must be set) and
+// returns the bits of the header and of the data.
+func (b *blockCodes) build(h *histogram, sc *huffScratch) (header, body int) {
+	huffLengths(h.lit[:], 15, b.litLens[:numLitLen], sc)
+	b.litLens[286], b.litLens[287] = 0, 0
+	huffLengths(h.dist[:], 15, b.distLens[:], sc)
+	b.hlit = numLitLen
+	for b.hlit > 257 && b.litLens[b.hlit-1] == 0 {
+		b.hlit--
+	}
+	b.hdist = numDist
+	for b.hdist > 1 && b.distLens[b.hdist-1] == 0 {
+		b.hdist--
+	}
+	// the lengths, run-length coded
+	var all [numLitLen + numDist]uint8
+	n := copy(all[:], b.litLens[:b.hlit])
+	n += copy(all[n:], b.distLens[:b.hdist])
+	lens := all[:n]
+	b.rle = b.rle[:0]
+	var clFreq [numCodeLen]int32
+	emit := func(sym, extra int) {
+		b.rle = append(b.rle, uint16(sym)|uint16(extra)<<8)
+		clFreq[sym]++
+	}
+	for i := 0; i < len(lens); {
+		v := lens[i]
+		run := 1
+		for i+run < len(lens) && lens[i+run] == v {
+			run++
+		}
+		i += run
+		if v == 0 {
+			for run >= 11 {
+				r := min(run, 138)
+				emit(18, r-11)
+				run -= r
+			}
+			if run >= 3 {
+				emit(17, run-3)
+				run = 0
+			}
+		} else {
+			emit(int(v), 0)
+			run--
+			for run >= 3 {
+				r := min(run, 6)
+				emit(16, r-3)
+				run -= r
+			}
+		}
+		for ; run > 0; run-- {
+			emit(int(v), 0)
+		}
+	}
+	huffLengths(clFreq[:], 7, b.clLens[:], sc)
+	b.hclen = numCodeLen
+	for b.hclen > 4 && b.clLens[codeLenOrder[b.hclen-1]] == 0 {
+		b.hclen--
+	}
+	header = 3 + 5 + 5 + 4 + 3*b.hclen
+	for _, r := range b.rle {
+		sym := r & 0xff
+		header += int(b.clLens[sym])
+		switch sym {
+		case 16:
+			header += 2
+		case 17:
+			header += 3
+		case 18:
+			header += 7
+		}
+	}
+	for s, f := range h.lit {
+		body += int(f) * int(b.litLens[s])
+		if s > 256 {
+			body += int(f) * int(lengthExtra[s-257])
+		}
+	}
+	for s, f := range h.dist {
+		body += int(f) * (int(b.distLens[s]) + int(distExtra[s]))
+	}
+	return header, body
+}
+
+// fixedBits returns the bits h takes in a block of fixed codes.
+func fixedBits(h *histogram) int {
+	n := 3
+	for s, f := range h.lit {
+		l := 8
+		switch {
+		case s >= 144 && s < 256:
+			l = 9
+		case s >= 256 && s < 280:
+			l = 7
+		}
+		if s > 256 {
+			l += int(lengthExtra[s-257])
+		}
+		n += int(f) * l
+	}
+	for s, f := range h.dist {
+		n += int(f) * (5 + int(distExtra[s]))
+	}
+	return n
+}
+
+// blockBits estimates the bits of toks as one dynamic block.
+func (z *deflater) blockBits(toks []token) int {
+	h := &z.hist
+	*h = histogram{}
+	h.add(toks)
+	h.lit[endOfBlock] = 1
+	hd, body := z.blk.build(h, &z.hs)
+	return hd + body
+}
+
+// writeBlocks writes z.toks, which start at input position start, as
+// blocks split where that makes them shorter.
+func (z *deflater) writeBlocks(start int, final, thorough bool) {
+	toks := z.toks
+	z.split = append(z.split[:0], 0, len(toks))
+	if thorough {
+		z.splitRange(0, len(toks), z.blockBits(toks), true)
+	} else {
+		z.symbols()
+		z.costs, z.leafStart, z.leafCostAt = z.costs[:0], z.leafStart[:0], z.leafCostAt[:0]
+		z.splitFast(0, len(toks), -1, -1)
+	}
+	// z.split holds the boundaries, unordered after the first two.
+	bounds := z.split[2:]
+	sortInts(bounds)
+	raw := start
+	prev := 0
+	bounds = append(bounds, len(toks))
+	for i, b := range bounds {
+		n := rawLen(toks[prev:b])
+		var syms []uint16
+		var cost *blockCost
+		if !thorough {
+			syms = z.syms[prev:b]
+			for j, s := range z.leafStart {
+				if s == prev && z.leafCostAt[j] >= 0 {
+					cost = &z.costs[z.leafCostAt[j]]
+				}
+			}
+		}
+		z.writeBlock(toks[prev:b], syms, cost, z.data[raw:raw+n], final && i == len(bounds)-1)
+		raw += n
+		prev = b
+	}
+	z.split = bounds[:0]
+}
+
+func sortInts(a []int) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j] < a[j-1]; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+// minSplit is the fewest tokens a block is split into.
+const minSplit = 64
+
+// splitRange splits toks[a:b], of cost bits as one block, in two where
+// that saves most, and so on in each part, recording the boundaries.
+func (z *deflater) splitRange(a, b, bits int, thorough bool) {
+	if b-a < 2*minSplit {
+		return
+	}
+	// candidates evenly spaced, then narrowed around the best
+	steps := 8
+	if thorough {
+		steps = 16
+	}
+	lo, hi := a+minSplit, b-minSplit
+	bestAt, bestL, bestR := -1, 0, 0
+	for hi-lo > 0 {
+		step := max((hi-lo)/steps, 1)
+		found := -1
+		for c := lo; c <= hi; c += step {
+			l, r := z.blockBits(z.toks[a:c]), z.blockBits(z.toks[c:b])
+			if bestAt < 0 || l+r < bestL+bestR {
+				bestAt, bestL, bestR, found = c, l, r, c
+			}
+		}
+		if step == 1 || !thorough && step < 64 {
+			break
+		}
+		if found < 0 {
+			found = bestAt
+		}
+		lo, hi = max(found-step, a+minSplit), min(found+step, b-minSplit)
+	}
+	// a split must pay for the header it adds
+	if bestAt < 0 || bestL+bestR >= bits-8 {
+		return
+	}
+	z.split = append(z.split, bestAt)
+	z.splitRange(a, bestAt, bestL, thorough)
+	z.splitRange(bestAt, b, bestR, thorough)
+}
+
+// splitSegs is how many parts splitFast cuts a range into to weigh the
+// splits between them.
+const splitSegs = 16
+
+// splitFast is splitRange for the fast parse: a range is split at one of
+// the boundaries of splitSegs equal parts, the one where the entropy of
+// the two sides' symbols is least, when the two blocks are shorter. bits
+// is the range's cost as one block, or -1 if not yet known. It counts
+// z.syms, set by z.symbols.
+//
+// ci is the index in z.costs of the range's counts and codes (-1: not yet
+// known); the ranges left whole are recorded with theirs, which
+// writeBlock then need not find again.
+func (z *deflater) splitFast(a, b, bits, ci int) {
+	if b-a < 2*splitSegs*minSplit {
+		z.leafStart, z.leafCostAt = append(z.leafStart, a), append(z.leafCostAt, ci)
+		return
+	}
+	segs := &z.segs
+	var bound [splitSegs + 1]int
+	for k := range bound {
+		bound[k] = a + (b-a)*k/splitSegs
+	}
+	for k := range splitSegs {
+		segs[k] = histogram{}
+		segs[k].addSyms(z.syms[bound[k]:bound[k+1]])
+	}
+	all := &z.hist
+	*all = histogram{}
+	for k := range splitSegs {
+		addHist(all, &segs[k])
+	}
+	if ci < 0 {
+		ci = z.newCost(all)
+		bits = z.costs[ci].bits()
+	}
+	// The entropy of the two sides at each boundary, kept up to date as
+	// each part moves from the right to the left: only its symbols'
+	// terms change.
+	var left histogram
+	right := *all
+	var litL, litR, distL, distR entropySum
+	litR.init(right.lit[:])
+	distR.init(right.dist[:])
+	bestK, bestE := -1, int64(math.MaxInt64)
+	for k := 1; k < splitSegs; k++ {
+		g := &segs[k-1]
+		moveCounts(g.lit[:], left.lit[:], right.lit[:], &litL, &litR)
+		moveCounts(g.dist[:], left.dist[:], right.dist[:], &distL, &distR)
+		if e := litL.value() + distL.value() + litR.value() + distR.value(); e < bestE {
+			bestK, bestE = k, e
+		}
+	}
+	c := bound[bestK]
+	// the two sides' counts, summed from the parts again
+	left = histogram{}
+	for k := range bestK {
+		addHist(&left, &segs[k])
+	}
+	right = *all
+	subHist(&right, &left)
+	li, ri := z.newCost(&left), z.newCost(&right)
+	l, r := z.costs[li].bits(), z.costs[ri].bits()
+	if l+r >= bits-8 {
+		z.leafStart, z.leafCostAt = append(z.leafStart, a), append(z.leafCostAt, ci)
+		return
+	}
+	z.split = append(z.split, c)
+	z.splitFast(a, c, l, li)
+	z.splitFast(c, b, r, ri)
+}
+
+// blockCost is a dynamic block's counts (with the end of block), codes
+// and bits of header and data.
+type blockCost struct {
+	h        histogram
+	codes    blockCodes
+	hd, body int
+}
+
+func (c *blockCost) bits() int { return c.hd + c.body }
+
+// newCost appends to z.costs the cost of a block of h's symbols and
+// returns its index.
+func (z *deflater) newCost(h *histogram) int {
+	i := len(z.costs)
+	if i < cap(z.costs) {
+		z.costs = z.costs[:i+1]
+	} else {
+		z.costs = append(z.costs, blockCost{})
+	}
+	c := &z.costs[i]
+	c.h = *h
+	c.h.lit[endOfBlock] = 1
+	c.hd, c.body = c.codes.build(&c.h, &z.hs)
+	return i
+}
+
+// entropySum is the total and the sum of f·log2(f) of some counts f, kept
+// up to date as they change: their entropy, the bits they take at least
+// coded apart, is total·log2(total) - sum (in 1/65536 of a bit).
+type entropySum struct{ total, sum int64 }
+
+func (e *entropySum) init(freq []int32) {
+	*e = entropySum{}
+	for _, f := range freq {
+		if f > 0 {
+			e.total += int64(f)
+			e.sum += xLog2xOf(f)
+		}
+	}
+}
+
+// value is the counts' entropy.
+func (e *entropySum) value() int64 {
+	if e.total == 0 {
+		return 0
+	}
+	return e.total*log2Fix(uint64(e.total)) - e.sum
+}
+
+// moveCounts moves the counts g from right to left, and their terms from
+// er to el.
+func moveCounts(g, left, right []int32, el, er *entropySum) {
+	right = right[:len(g)]
+	left = left[:len(g)]
+	for s, f := range g {
+		if f == 0 {
+			continue
+		}
+		l, r := left[s], right[s]
+		el.sum += xLog2xOf(l+f) - xLog2xOf(l)
+		er.sum += xLog2xOf(r-f) - xLog2xOf(r)
+		el.total += int64(f)
+		er.total -= int64(f)
+		left[s], right[s] = l+f, r-f
+	}
+}
+
+// xLog2xOf returns f·log2(f) in 1/65536 (0 for 0).
+func xLog2xOf(f int32) int64 {
+	if f < int32(len(xLog2x)) {
+		return xLog2x[f]
+	}
+	return int64(f) * log2Fix(uint64(f))
+}
+
+func addHist(h, g *histogram) {
+	for i, f := range g.lit {
+		h.lit[i] += f
+	}
+	for i, f := range g.dist {
+		h.dist[i] += f
+	}
+}
+
+func subHist(h, g *histogram) {
+	for i, f := range g.lit {
+		h.lit[i] -= f
+	}
+	for i, f := range g.dist {
+		h.dist[i] -= f
+	}
+}
+
+// xLog2x holds x·log2(x) for small x, in 1/65536; constant once the
+// package is initialised.
+var xLog2x [4096]int64
+
+func init() {
+	for x := 1; x < len(xLog2x); x++ {
+		xLog2x[x] = int64(x) * log2Fix(uint64(x))
+	}
+}
+
+// log2Fix returns log2(x), x ≥ 1, in 1/65536, rounded down: by integer
+// arithmetic, so that every machine weighs costs alike (math.Log2 may
+// differ in its last bit from one architecture to another).
+func log2Fix(x uint64) int64 {
+	n := bits.Len64(x) - 1
+	// m is x/2^n in [1, 2), 31 bits after the point
+	var m uint64
+	if n > 31 {
+		m = x >> (n - 31)
+	} else {
+		m = x << (31 - n)
+	}
+	r := int64(n) << 16
+	for i := 15; i >= 0; i-- {
+		m = m * m >> 31
+		if m >= 1<<32 {
+			m >>= 1
+			r |= 1 << i
+		}
+	}
+	return r
+}
+
+// writeBlock writes toks, which stand for raw, as one block (or several
+// stored ones), whichever of dynamic, fixed and stored is shortest.
+// syms, when not nil, are toks' symbols; cost, when not nil, their
+// counts and codes.
+func (z *deflater) writeBlock(toks []token, syms []uint16, cost *blockCost, raw []byte, final bool) {
+	h, b := &z.hist, &z.blk
+	var hd, body int
+	if cost != nil {
+		h, b, hd, body = &cost.h, &cost.codes, cost.hd, cost.body
+	} else {
+		*h = histogram{}
+		if syms != nil {
+			h.addSyms(syms)
+		} else {
+			h.add(toks)
+		}
+		h.lit[endOfBlock] = 1
+		hd, body = b.build(h, &z.hs)
+	}
+	dyn := hd + body
+	fixed := fixedBits(h)
+	stored := (len(raw)/65535+1)*40 + 8*len(raw) + 7
+	var fin uint32
+	if final {
+		fin = 1
+	}
+	w := &z.bw
+	switch {
+	case stored < dyn && stored < fixed:
+		for first := true; first || len(raw) > 0; first = false {
+			n := min(len(raw), 65535)
+			last := uint32(0)
+			if n == len(raw) {
+				last = fin
+			}
+			w.bits(last, 3)
+			w.align()
+			w.out = binary.LittleEndian.AppendUint16(w.out, uint16(n))
+			w.out = binary.LittleEndian.AppendUint16(w.out, ^uint16(n))
+			w.out = append(w.out, raw[:n]...)
+			raw = raw[n:]
+		}
+		return
+	case fixed <= dyn:
+		for s := range b.litLens {
+			l := uint8(8)
+			switch {
+			case s >= 144 && s < 256:
+				l = 9
+			case s >= 256 && s < 280:
+				l = 7
+			}
+			b.litLens[s] = l
+		}
+		for s := range b.distLens {
+			b.distLens[s] = 5
+		}
+		w.bits(fin|1<<1, 3)
+	default:
+		w.bits(fin|2<<1, 3)
+		w.bits(uint32(b.hlit-257), 5)
+		w.bits(uint32(b.hdist-1), 5)
+		w.bits(uint32(b.hclen-4), 4)
+		huffCodes(b.clLens[:], b.clCodes[:])
+		for _, s := range codeLenOrder[:b.hclen] {
+			w.bits(uint32(b.clLens[s]), 3)
+		}
+		for _, r := range b.rle {
+			sym := r & 0xff
+			w.bits(uint32(b.clCodes[sym]), uint(b.clLens[sym]))
+			switch sym {
+			case 16:
+				w.bits(uint32(r>>8), 2)
+			case 17:
+				w.bits(uint32(r>>8), 3)
+			case 18:
+				w.bits(uint32(r>>8), 7)
+			}
+		}
+	}
+	huffCodes(b.litLens[:], b.litCodes[:])
+	huffCodes(b.distLens[:], b.dstCodes[:])
+	for _, t := range toks {
+		if !t.isMatch() {
+			w.bits(uint32(b.litCodes[t]), uint(b.litLens[t]))
+			continue
+		}
+		l, d := t.length(), t.dist()
+		lc, dc := lengthCode(l), distCode(d)
+		w.bits(uint32(b.litCodes[257+lc]), uint(b.litLens[257+lc]))
+		if e := lengthExtra[lc]; e > 0 {
+			w.bits(uint32(l-int(lengthBase[lc])), uint(e))
+		}
+		w.bits(uint32(b.dstCodes[dc]), uint(b.distLens[dc]))
+		if e := distExtra[dc]; e > 0 {
+			w.bits(uint32(d-int(distBase[dc])), uint(e))
+		}
+	}
+	w.bits(uint32(b.litCodes[endOfBlock]), uint(b.litLens[endOfBlock]))
+}
+
+// costModel is the cost of each literal, length and distance, in 1/65536
+// of a bit.
+type costModel struct {
+	lit  [256]int64
+	len  [maxMatch + 1]int64
+	dist [numDist]int64
+}
+
+// set makes m the costs of the symbols of toks: -log2 of their frequency.
+func (m *costModel) set(toks []token, h *histogram) {
+	*h = histogram{}
+	h.add(toks)
+	h.lit[endOfBlock] = 1
+	var total, totalD uint64
+	for _, f := range h.lit {
+		total += uint64(f)
+	}
+	for _, f := range h.dist {
+		totalD += uint64(f)
+	}
+	totalD = max(totalD, 1)
+	cost := func(f int32, total uint64) int64 {
+		if f == 0 {
+			return log2Fix(total) + 1<<16
+		}
+		return log2Fix(total) - log2Fix(uint64(f))
+	}
+	for s := range m.lit {
+		m.lit[s] = cost(h.lit[s], total)
+	}
+	for l := minMatch; l <= maxMatch; l++ {
+		c := lengthCode(l)
+		m.len[l] = cost(h.lit[257+c], total) + int64(lengthExtra[c])<<16
+	}
+	for c := range m.dist {
+		m.dist[c] = cost(h.dist[c], totalD) + int64(distExtra[c])<<16
+	}
+}
+
+// The optimal parse's limits: the hash chain links followed, the match
+// length taken at once without weighing shorter ones, and the rounds of
+// parsing with the costs of the round before.
+const (
+	optChain  = 128
+	optNice   = 258
+	optRounds = 4
+)
+
+// findAll collects in z.cands the matches at p, each longer than the one
+// before, and returns the longest length.
+func (z *deflater) findAll(p, end int) int {
+	data := z.data
+	maxL := min(maxMatch, end-p)
+	z.cands = z.cands[:0]
+	if maxL < minMatch {
+		return 0
+	}
+	a := data[p : p+maxL]
+	best := minMatch - 1
+	try := func(d int) {
+		if l := matchLen(a, data[p-d:]); l > best {
+			best = l
+			z.cands = append(z.cands, cand{l: l, d: d})
+		}
+	}
+	if p >= z.bpp {
+		try(z.bpp)
+	}
+	if best < maxL && p >= z.stride && z.stride <= windowSize {
+		try(z.stride)
+	}
+	if best < maxL && maxL >= 4 {
+		c := z.head[z.key(p)]
+		for n := 0; c > 0 && n < optChain && best < maxL; n++ {
+			d := int(uint32(p+1) - c)
+			if uint(d-1) >= windowSize {
+				break
+			}
+			q := p - d
+			if data[q+best] == a[best] {
+				try(d)
+			}
+			c = z.prev[q&windowMask]
+		}
+	}
+	return max(best, 0)
+}
+
+// parseOptimal appends to z.toks the tokens of least cost for
+// data[start:end], matches reaching no further than end.
+func (z *deflater) parseOptimal(start, end int) {
+	// a first parse for the costs
+	n := end - start
+	first := len(z.toks)
+	z.saveHead, z.savePrev = append(z.saveHead[:0], z.head...), append(z.savePrev[:0], z.prev...)
+	saveHead, savePrev := z.saveHead, z.savePrev
+	z.greedyWindow(start, end)
+	if cap(z.cost) < n+1 {
+		z.cost = make([]int64, n+1)
+		z.edgeLen = make([]uint16, n+1)
+		z.edgeDst = make([]uint16, n+1)
+	}
+	cost, eLen, eDst := z.cost[:n+1], z.edgeLen[:n+1], z.edgeDst[:n+1]
+	bestBits := z.blockBits(z.toks[first:])
+	best := append([]token(nil), z.toks[first:]...)
+	for round := 0; round < optRounds; round++ {
+		z.model.set(z.toks[first:], &z.hist)
+		z.toks = z.toks[:first]
+		copy(z.head, saveHead)
+		copy(z.prev, savePrev)
+		m := &z.model
+		for i := range cost {
+			cost[i] = math.MaxInt64
+		}
+		cost[0] = 0
+		data := z.data
+		for i := 0; i < n; {
+			p := start + i
+			c0 := cost[i]
+			if c := c0 + m.lit[data[p]]; c < cost[i+1] {
+				cost[i+1], eLen[i+1] = c, 1
+			}
+			maxL := z.findAll(p, end)
+			if p+4 <= len(data) {
+				z.insert(p)
+			}
+			if maxL >= optNice {
+				// a long match is taken whole
+				last := z.cands[len(z.cands)-1]
+				if c := c0 + m.len[last.l] + m.dist[distCode(last.d)]; c < cost[i+last.l] {
+					cost[i+last.l], eLen[i+last.l], eDst[i+last.l] = c, uint16(last.l), uint16(last.d-1)
+				}
+				for q := p + 1; q < p+last.l && q+4 <= len(data); q++ {
+					z.insert(q)
+				}
+				i += last.l
+				continue
+			}
+			// each length served by the cheapest candidate that reaches
+			// it: candidates come in order of length, so that is the
+			// cheapest of those from the first that reaches it on.
+			cs := z.cands
+			for k := len(cs) - 1; k >= 0; k-- {
+				cs[k].c = m.dist[distCode(cs[k].d)]
+				if k+1 < len(cs) && cs[k+1].c < cs[k].c {
+					cs[k].c, cs[k].cd = cs[k+1].c, cs[k+1].cd
+				} else {
+					cs[k].cd = cs[k].d
+				}
+			}
+			l := minMatch
+			for _, cd := range cs {
+				for ; l <= cd.l; l++ {
+					if c := c0 + m.len[l] + cd.c; c < cost[i+l] {
+						cost[i+l], eLen[i+l], eDst[i+l] = c, uint16(l), uint16(cd.cd-1)
+					}
+				}
+			}
+			i++
+		}
+		// the path, from the end back
+		rev := z.rev[:0]
+		for i := n; i > 0; {
+			if eLen[i] == 1 {
+				rev = append(rev, token(data[start+i-1]))
+				i--
+				continue
+			}
+			l := int(eLen[i])
+			rev = append(rev, matchToken(l, int(eDst[i])+1))
+			i -= l
+		}
+		for k := len(rev) - 1; k >= 0; k-- {
+			z.toks = append(z.toks, rev[k])
+		}
+		z.rev = rev
+		if b := z.blockBits(z.toks[first:]); b < bestBits {
+			bestBits = b
+			best = append(best[:0], z.toks[first:]...)
+		}
+	}
+	z.toks = append(z.toks[:first], best...)
+}
+
+// greedyWindow appends the fast parse of data[start:end] to z.toks,
+// matches reaching no further than end.
+func (z *deflater) greedyWindow(start, end int) {
+	data := z.data
+	for p := start; p < end; {
+		l, d := z.findFast(p)
+		l = min(l, end-p)
+		if l < minMatch {
+			z.toks = append(z.toks, token(data[p]))
+			if p+4 <= len(data) {
+				z.insert(p)
+			}
+			p++
+			continue
+		}
+		z.toks = append(z.toks, matchToken(l, d))
+		for q := p; q < p+l && q+4 <= len(data); q++ {
+			z.insert(q)
+		}
+		p += l
+	}
+}

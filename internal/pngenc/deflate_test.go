@@ -1,0 +1,351 @@
+package pngenc
+
+import (
+	"bytes"
+	"cmp"
+	"compress/zlib"
+	"crypto/sha256"
+	"flag"
+	"fmt"
+	"image"
+	"image/draw"
+	"image/png"
+	"io"
+	"math"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// inflate decompresses a zlib stream with the standard library.
+func inflate(t testing.TB, z []byte) []byte {
+	t.Helper()
+	r, err := zlib.NewReader(bytes.NewReader(z))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return got
+}
+
+// checkCompress compresses data both ways and fails unless compress/zlib
+// reads back data.
+func checkCompress(t testing.TB, z *deflater, data []byte, bpp, stride int) {
+	t.Helper()
+	for _, opt := range []bool{false, true} {
+		out := z.compress(nil, data, bpp, stride, opt)
+		if got := inflate(t, out); !bytes.Equal(got, data) {
+			n := 0
+			for n < min(len(got), len(data)) && got[n] == data[n] {
+				n++
+			}
+			t.Fatalf("optimize %v: %d bytes decompress to %d, first difference at %d (want %d)", opt, len(data), len(got), n, len(data))
+		}
+	}
+}
+
+// structured returns data like an image's rows: runs, rows repeating the
+// one above with changes, copies from far back, and noise.
+func structured(r *rand.Rand, n, stride int) []byte {
+	b := make([]byte, n)
+	for i := 0; i < n; {
+		k := 1 + r.IntN(300)
+		switch r.IntN(5) {
+		case 0: // noise
+			for j := i; j < min(i+k, n); j++ {
+				b[j] = byte(r.IntN(256))
+			}
+		case 1: // a run
+			v := byte(r.IntN(4))
+			for j := i; j < min(i+k, n); j++ {
+				b[j] = v
+			}
+		case 2, 3: // the row above
+			for j := i; j < min(i+k, n); j++ {
+				if j >= stride {
+					b[j] = b[j-stride]
+				}
+			}
+		case 4: // far back
+			d := 1 + r.IntN(40000)
+			for j := i; j < min(i+k, n); j++ {
+				if j >= d {
+					b[j] = b[j-d]
+				}
+			}
+		}
+		i += k
+	}
+	return b
+}
+
+func TestCompressRoundTrip(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var z deflater
+	for i := range 200 {
+		n := 1 + r.IntN(1<<(4+i%14))
+		stride := 1 + r.IntN(3000)
+		checkCompress(t, &z, structured(r, n, stride), 1+r.IntN(4), stride)
+	}
+}
+
+// corpusFigure is an image of the corpus, its rows as this package
+// deflates them.
+type corpusFigure struct {
+	name        string
+	img         *image.RGBA
+	raw         []byte
+	bpp, stride int
+}
+
+var allCorpus = flag.Bool("corpus", false, "TestCorpusSizes: all of out/, not only the benchmark's figures")
+
+// benchFigures are the figures of out/ that bench/specs draws too.
+var benchFigures = map[string]bool{"6": true, "8": true, "10": true, "threshold-plane": true}
+
+// corpus loads the post's figures (out/).
+func corpus(t testing.TB) []corpusFigure {
+	t.Helper()
+	files, _ := filepath.Glob("../../out/*.png")
+	if len(files) == 0 {
+		t.Skip("no figures")
+	}
+	var figs []corpusFigure
+	var e Encoder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := png.Decode(bytes.NewReader(b))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img := image.NewRGBA(m.Bounds())
+		draw.Draw(img, img.Bounds(), m, m.Bounds().Min, draw.Src)
+		px, an := e.nrgbaOf(img)
+		st := &state{px: px, an: an, ct: choose(an)}
+		st.rowBytes = rowBytes(px, st.ct)
+		n := (st.rowBytes + 1) * px.h
+		raw := make([]byte, n)
+		for y := range px.h {
+			convertRow(raw[y*(st.rowBytes+1)+1:(y+1)*(st.rowBytes+1)], px, y, an, st.ct)
+		}
+		bpp := map[uint8]int{ctRGB: 3, ctRGBA: 4}[st.ct.colorType]
+		figs = append(figs, corpusFigure{strings.TrimSuffix(filepath.Base(f), ".png"), img, raw, max(bpp, 1), st.rowBytes + 1})
+	}
+	return figs
+}
+
+// TestCorpusSizes logs the zlib bytes of the benchmark's figures (all of
+// the post's with -corpus), ours and compress/zlib's at levels 1, 6 and
+// 9, checks that ours decompress to their rows and are smaller.
+func TestCorpusSizes(t *testing.T) {
+	var figs []corpusFigure
+	for _, f := range corpus(t) {
+		if *allCorpus || benchFigures[f.name] {
+			figs = append(figs, f)
+		}
+	}
+	var z deflater
+	var tot [5]int
+	var benchTot [5]int
+	for _, f := range figs {
+		var n [5]int
+		for i, opt := range []bool{false, true} {
+			out := z.compress(nil, f.raw, f.bpp, f.stride, opt)
+			if got := inflate(t, out); !bytes.Equal(got, f.raw) {
+				t.Fatalf("%s: optimize %v: the rows do not come back", f.name, opt)
+			}
+			n[i] = len(out)
+		}
+		for i, lvl := range []int{1, 6, 9} {
+			var buf bytes.Buffer
+			w, _ := zlib.NewWriterLevel(&buf, lvl)
+			w.Write(f.raw)
+			w.Close()
+			n[2+i] = buf.Len()
+		}
+		for i := range n {
+			tot[i] += n[i]
+			if benchFigures[f.name] {
+				benchTot[i] += n[i]
+			}
+		}
+		t.Logf("%-28s ours %7d  optimize %7d  zlib-1 %7d  zlib-6 %7d  zlib-9 %7d", f.name, n[0], n[1], n[2], n[3], n[4])
+	}
+	t.Logf("%-28s ours %7d  optimize %7d  zlib-1 %7d  zlib-6 %7d  zlib-9 %7d", "bench (4)", benchTot[0], benchTot[1], benchTot[2], benchTot[3], benchTot[4])
+	t.Logf("%-28s ours %7d  optimize %7d  zlib-1 %7d  zlib-6 %7d  zlib-9 %7d", "all", tot[0], tot[1], tot[2], tot[3], tot[4])
+	if tot[0] >= tot[4] || benchTot[0] >= benchTot[4] {
+		t.Errorf("%d bytes (the benchmark's figures %d), compress/zlib's highest level %d (%d)", tot[0], benchTot[0], tot[4], benchTot[4])
+	}
+	if tot[1] >= tot[0]*96/100 {
+		t.Errorf("optimize: %d bytes, default %d", tot[1], tot[0])
+	}
+}
+
+// FuzzCompress: whatever the input and distances, compress/zlib reads
+// back the input.
+func FuzzCompress(f *testing.F) {
+	f.Add([]byte("abcabcabcabc\x00\x00\x00\x00\x00\x00\x00abcabd"), 3, 7)
+	f.Add(bytes.Repeat([]byte{255, 255, 255, 0, 0, 1}, 100), 1, 9)
+	var z deflater
+	f.Fuzz(func(t *testing.T, data []byte, bpp, stride int) {
+		if len(data) == 0 || bpp < 1 || bpp > 4 || stride < 1 {
+			return
+		}
+		checkCompress(t, &z, data, bpp, stride)
+	})
+}
+
+// BenchmarkCorpus deflates each figure of the corpus with this package
+// (default and optimize) and with compress/zlib at levels 1, 6 and 9.
+func BenchmarkCorpus(b *testing.B) {
+	figs := corpus(b)
+	for _, f := range figs {
+		if testing.Short() && !benchFigures[f.name] {
+			continue
+		}
+		b.Run(f.name, func(b *testing.B) {
+			for _, opt := range []bool{false, true} {
+				name := "ours"
+				if opt {
+					name = "ours-optimize"
+				}
+				b.Run(name, func(b *testing.B) {
+					var z deflater
+					var out []byte
+					for b.Loop() {
+						out = z.compress(out[:0], f.raw, f.bpp, f.stride, opt)
+					}
+					b.ReportMetric(float64(len(out)), "bytes")
+				})
+			}
+			for _, lvl := range []int{1, 6, 9} {
+				b.Run("zlib-"+strconv.Itoa(lvl), func(b *testing.B) {
+					var buf bytes.Buffer
+					w, _ := zlib.NewWriterLevel(&buf, lvl)
+					for b.Loop() {
+						buf.Reset()
+						w.Reset(&buf)
+						w.Write(f.raw)
+						w.Close()
+					}
+					b.ReportMetric(float64(buf.Len()), "bytes")
+				})
+			}
+		})
+	}
+}
+
+func TestLog2Fix(t *testing.T) {
+	for _, x := range []uint64{1, 2, 3, 5, 1000, 4095, 1<<40 + 12345} {
+		got := float64(log2Fix(x)) / 65536
+		if d := math.Log2(float64(x)) - got; d < 0 || d > 2.0/65536 {
+			t.Errorf("log2(%d) = %v, want %v", x, got, math.Log2(float64(x)))
+		}
+	}
+}
+
+// TestSameBytes pins the bytes written for testdata/figure.png, by
+// default and optimized: the same on every architecture (.ci/run and
+// qemu run this test on arm64 too).
+func TestSameBytes(t *testing.T) {
+	img := figure(t)
+	for _, tc := range []struct {
+		opts Options
+		sum  string
+	}{
+		{Options{}, "4e8550105e61cdff46373f3105d4d1f98d79f4ba0bdd5e57fd6a7fc7b1ca9eef"},
+		{Options{Optimize: true}, "955802f25f8e1fe39d331e18f3b573ad4f07e39baf0a4e8871b5f6ad05f940f2"},
+	} {
+		var buf bytes.Buffer
+		if err := Encode(&buf, img, tc.opts); err != nil {
+			t.Fatal(err)
+		}
+		if got := fmt.Sprintf("%x", sha256.Sum256(buf.Bytes())); got != tc.sum {
+			t.Errorf("optimize %v: sha256 %s, want %s", tc.opts.Optimize, got, tc.sum)
+		}
+	}
+}
+
+// BenchmarkDefaultVsLevel1 deflates the benchmark's four figures by
+// default and with compress/zlib level 1 (what this package used before)
+// in turn within each iteration, so that both see the same load of a
+// shared machine, and reports each one's time (ours-ns, zlib1-ns) and
+// bytes: for the four together, then for each.
+func BenchmarkDefaultVsLevel1(b *testing.B) {
+	var figs []corpusFigure
+	for _, f := range corpus(b) {
+		if benchFigures[f.name] {
+			figs = append(figs, f)
+		}
+	}
+	b.Run("four", func(b *testing.B) { benchVsLevel1(b, figs) })
+	for i := range figs {
+		b.Run(figs[i].name, func(b *testing.B) { benchVsLevel1(b, figs[i:i+1]) })
+	}
+}
+
+func benchVsLevel1(b *testing.B, figs []corpusFigure) {
+	var z deflater
+	var out []byte
+	var buf bytes.Buffer
+	w, _ := zlib.NewWriterLevel(&buf, 1)
+	var ours, zl time.Duration
+	var oursBytes, zlBytes int
+	for b.Loop() {
+		oursBytes, zlBytes = 0, 0
+		for _, f := range figs {
+			t0 := time.Now()
+			out = z.compress(out[:0], f.raw, f.bpp, f.stride, false)
+			t1 := time.Now()
+			buf.Reset()
+			w.Reset(&buf)
+			w.Write(f.raw)
+			w.Close()
+			t2 := time.Now()
+			ours += t1.Sub(t0)
+			zl += t2.Sub(t1)
+			oursBytes += len(out)
+			zlBytes += buf.Len()
+		}
+	}
+	b.ReportMetric(float64(ours.Nanoseconds())/float64(b.N), "ours-ns")
+	b.ReportMetric(float64(zl.Nanoseconds())/float64(b.N), "zlib1-ns")
+	b.ReportMetric(float64(ours)/float64(zl), "ours/zlib1")
+	b.ReportMetric(float64(oursBytes), "ours-bytes")
+	b.ReportMetric(float64(zlBytes), "zlib1-bytes")
+}
+
+// TestSortLeaves checks the radix sort against a sort by frequency, then
+// symbol, with frequencies of one to five bytes.
+func TestSortLeaves(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var sc huffScratch
+	for i := range 300 {
+		n := 1 + r.IntN(300)
+		var leaves []leaf
+		for s := range n {
+			leaves = append(leaves, leaf{f: 1 + r.Int64N(int64(1)<<(1+i%40)), sym: uint16(s)})
+		}
+		want := slices.Clone(leaves)
+		slices.SortFunc(want, func(a, b leaf) int {
+			if a.f != b.f {
+				return cmp.Compare(a.f, b.f)
+			}
+			return cmp.Compare(a.sym, b.sym)
+		})
+		if got := sortLeaves(leaves, &sc); !slices.Equal(got, want) {
+			t.Fatalf("%d leaves: %v, want %v", n, got, want)
+		}
+	}
+}
