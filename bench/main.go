@@ -207,6 +207,9 @@ func scaling(tmp, bin, root string, n, rounds int) {
 	mk := func(n int) string {
 		dir := filepath.Join(tmp, fmt.Sprintf("specs-%d", n))
 		check(os.MkdirAll(dir, 0o755))
+		// the files the specs read (loss-curve's CSV): a copy, figgen
+		// refuses a link that leads out of the working directory
+		check(os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join(root, "specs", "data"))))
 		for i := range n {
 			data, err := os.ReadFile(src[i%len(src)])
 			check(err)
