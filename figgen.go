@@ -237,6 +237,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		checked bool // its texts typeset
 	}
 	configs := map[string]*folderDefaults{} // folder → its figgen.yaml
+	var checks []check                      // the figures to typeset and lay out
 	reused := false                         // a spec taken from Options.Reuse, not decoded
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
@@ -294,15 +295,10 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 				err = derr
 			}
 		}
-		var terr error
 		if f != nil && !fi.Skipped && typesetter() != nil {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
-			terr = checkFigure(r, f)
-			p.add(terr)
-			if err == nil && terr == nil {
-				p.add(checkLayout(r, f))
-			}
+			checks = append(checks, check{f: f, layout: err == nil})
 		}
 		if err == nil {
 			figs = append(figs, f)
@@ -311,6 +307,9 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	}
 	if rerr != nil {
 		return nil, rerr
+	}
+	if err := checkAll(ctx, r, checks, opts.Parallel, &p); err != nil {
+		return nil, err
 	}
 	p.add(outputConflicts(figs))
 	if err := p.err(); (err != nil || mayClash(info)) && reused {
@@ -322,6 +321,59 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		return nil, err
 	}
 	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
+}
+
+// A check is a figure whose texts load typesets, and which it lays out
+// when layout is set (the figure has no other problem).
+type check struct {
+	f      *spec.Figure
+	layout bool
+	err    error
+}
+
+// checkAll typesets the texts of every figure of checks and lays out those
+// that ask for it, parallel figures at once as renderAll renders them,
+// and adds their problems to p in the order of checks. A cancelled ctx
+// stops it between figures with ctx.Err().
+func checkAll(ctx context.Context, r *figures.Renderer, checks []check, parallel int, p *problems) error {
+	err := forEach(ctx, len(checks), parallel, func(i int) {
+		c := &checks[i]
+		c.err = checkFigure(r, c.f)
+		if c.err == nil && c.layout {
+			c.err = checkLayout(r, c.f)
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range checks {
+		p.add(c.err)
+	}
+	return nil
+}
+
+// forEach calls do(i) for every i from 0 to n-1, parallel calls at once
+// (0 or less: runtime.GOMAXPROCS(0)), each i taken in turn by the first
+// free goroutine. A cancelled ctx stops it between calls with ctx.Err().
+func forEach(ctx context.Context, n, parallel int, do func(i int)) error {
+	if parallel <= 0 {
+		parallel = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(parallel, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // reuse returns the Figure a run made before of the spec file name, its
