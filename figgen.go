@@ -218,16 +218,29 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The fonts are loaded when a text is first to be typeset: a run
-	// whose every spec is skipped needs none.
-	var r *figures.Renderer
-	var rerr error
-	typesetter := func() *figures.Renderer {
-		if r == nil && rerr == nil {
-			r, rerr = renderer()
-		}
-		return r
+	if len(files) > 0 {
+		// Every decoded spec's key needs Build: hashed while the first
+		// spec is decoded.
+		go Build()
 	}
+	// The fonts are loaded when a text is first to be typeset, while the
+	// other specs are decoded; a run whose every spec is skipped needs
+	// none. The texts are typeset once every spec is decoded.
+	var (
+		r         *figures.Renderer
+		rerr      error
+		fontsDone chan struct{} // closed when r or rerr is set
+	)
+	loadFonts := func() {
+		if fontsDone == nil {
+			fontsDone = make(chan struct{})
+			go func() {
+				defer close(fontsDone)
+				r, rerr = renderer()
+			}()
+		}
+	}
+	var configChecks []*spec.Config // folder defaults whose texts to typeset
 	var p problems
 	figs := make([]*spec.Figure, 0, len(files))
 	var info []Figure
@@ -283,9 +296,8 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			// The texts of folder defaults are typeset even when no spec
 			// of the folder uses them yet, unless every spec is skipped.
 			fd.checked = true
-			if typesetter() != nil {
-				p.add(checkConfig(r, fd.cfg))
-			}
+			loadFonts()
+			configChecks = append(configChecks, fd.cfg)
 		}
 		if err == nil && fi.Data != nil && !fi.Skipped {
 			// The data files' columns go to the figure before it is laid
@@ -295,9 +307,10 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 				err = derr
 			}
 		}
-		if f != nil && !fi.Skipped && typesetter() != nil {
+		if f != nil && !fi.Skipped {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
+			loadFonts()
 			checks = append(checks, check{f: f, layout: err == nil})
 		}
 		if err == nil {
@@ -305,11 +318,17 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			info = append(info, fi)
 		}
 	}
-	if rerr != nil {
-		return nil, rerr
-	}
-	if err := checkAll(ctx, r, checks, opts.Parallel, &p); err != nil {
-		return nil, err
+	if fontsDone != nil {
+		<-fontsDone
+		if rerr != nil {
+			return nil, rerr
+		}
+		for _, cfg := range configChecks {
+			p.add(checkConfig(r, cfg))
+		}
+		if err := checkAll(ctx, r, checks, opts.Parallel, &p); err != nil {
+			return nil, err
+		}
 	}
 	p.add(outputConflicts(figs))
 	if err := p.err(); (err != nil || mayClash(info)) && reused {
