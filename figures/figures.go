@@ -3,6 +3,7 @@ package figures
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -141,19 +142,27 @@ func (p *pools) render(f *spec.Figure, h text.Handler) ([]Output, error) {
 		}
 		draws[th.name] = d
 	}
+	// A PNG is encoded while the next output is drawn: the encoding is
+	// half a PNG's time, and a run's last figure then takes two cores.
 	outs := Outputs(f)
+	errs := make([]error, len(outs))
+	var encoding sync.WaitGroup
 	for i, o := range outs {
-		var data []byte
-		var err error
-		if o.Theme == spec.ThemeAuto {
-			data, err = p.renderAuto(f, draws[spec.ThemeLight], draws[spec.ThemeDark])
-		} else {
-			data, err = p.renderFormat(o.Format, f, draws[o.Theme], themes[o.Theme], o.Scale)
+		switch {
+		case o.Theme == spec.ThemeAuto:
+			outs[i].Data, errs[i] = p.renderAuto(f, draws[spec.ThemeLight], draws[spec.ThemeDark])
+		case o.Format == "png":
+			img := p.drawPNG(f, draws[o.Theme], themes[o.Theme], o.Scale)
+			encoding.Go(func() { outs[i].Data, errs[i] = p.encodePNG(f, img) })
+		default:
+			outs[i].Data, errs[i] = p.renderFormat(o.Format, f, draws[o.Theme], themes[o.Theme], o.Scale)
 		}
+	}
+	encoding.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("render %s as %s: %w", f.File, o.Name, err)
+			return nil, fmt.Errorf("render %s as %s: %w", f.File, outs[i].Name, err)
 		}
-		outs[i].Data = data
 	}
 	return outs, nil
 }
