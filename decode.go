@@ -30,9 +30,10 @@ func checkFigure(r *figures.Renderer, f *spec.Figure) error {
 	return r.Check(f)
 }
 
-// checkLayout lays out the valid figure f and checks that it fits.
-func checkLayout(r *figures.Renderer, f *spec.Figure) error {
-	return r.CheckLayout(f)
+// layoutFigure lays out the valid figure f and checks that it fits; the
+// Layout is for rendering it.
+func layoutFigure(r *figures.Renderer, f *spec.Figure) (*figures.Layout, error) {
+	return r.Layout(f)
 }
 
 // checkConfig typesets every text the folder defaults cfg set.

@@ -160,7 +160,7 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Optimize {
 		r = r.Optimized()
 	}
-	outs, err := renderAll(ctx, r, l.figs, l.info, opts.Parallel, sink)
+	outs, err := renderAll(ctx, r, l.figs, l.layouts, l.info, opts.Parallel, sink)
 	if err != nil {
 		return nil, err
 	}
@@ -200,8 +200,10 @@ type loaded struct {
 	files  []string
 	folder bool
 	figs   []*spec.Figure
-	info   []Figure          // of figs
-	r      *figures.Renderer // nil when every figure is skipped
+	info   []Figure // of figs
+	// layouts are those of the first figs (keptLayouts), nil for the others
+	layouts []*figures.Layout
+	r       *figures.Renderer // nil when every figure is skipped
 }
 
 // load collects the spec files of opts, reads and decodes each with the
@@ -311,7 +313,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
 			loadFonts()
-			checks = append(checks, check{f: f, layout: err == nil})
+			checks = append(checks, check{f: f, layout: err == nil, keep: err == nil && len(figs) < keptLayouts, fig: len(figs)})
 		}
 		if err == nil {
 			figs = append(figs, f)
@@ -339,16 +341,32 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
+	layouts := make([]*figures.Layout, len(figs))
+	for _, c := range checks {
+		if c.lay != nil {
+			layouts[c.fig] = c.lay
+		}
+	}
+	return &loaded{files: files, folder: folder, figs: figs, info: info, layouts: layouts, r: r}, nil
 }
 
 // A check is a figure whose texts load typesets, and which it lays out
-// when layout is set (the figure has no other problem).
+// when layout is set (the figure has no other problem), keeping the
+// Layout for rendering when keep is set.
 type check struct {
-	f      *spec.Figure
-	layout bool
-	err    error
+	f            *spec.Figure
+	layout, keep bool
+	fig          int // the index of f in the run's figures, when kept
+	lay          *figures.Layout
+	err          error
 }
+
+// keptLayouts is how many figures of a run keep their Layout from the
+// check to the rendering, the first ones: each is built and laid out
+// once, not twice. A Layout takes some 25 to 200 KB; the figures after
+// them are built again when they are rendered, so that the memory of a
+// run does not grow with the number of its specs.
+const keptLayouts = 32
 
 // checkAll typesets the texts of every figure of checks and lays out those
 // that ask for it, parallel figures at once as renderAll renders them,
@@ -359,7 +377,10 @@ func checkAll(ctx context.Context, r *figures.Renderer, checks []check, parallel
 		c := &checks[i]
 		c.err = checkFigure(r, c.f)
 		if c.err == nil && c.layout {
-			c.err = checkLayout(r, c.f)
+			c.lay, c.err = layoutFigure(r, c.f)
+			if !c.keep {
+				c.lay = nil
+			}
 		}
 	})
 	if err != nil {
@@ -531,10 +552,11 @@ var renderer = sync.OnceValues(func() (*figures.Renderer, error) {
 	return figures.New(eng), nil
 })
 
-// renderAll renders every figure, parallel figures at once, hands each
-// output to sink as soon as its figure is drawn, and returns the outputs
-// in the order of figs, without their data.
-func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
+// renderAll renders every figure (from its Layout when load kept one),
+// parallel figures at once, hands each output to sink as soon as its
+// figure is drawn, and returns the outputs in the order of figs, without
+// their data.
+func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, layouts []*figures.Layout, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
@@ -572,7 +594,12 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 					outs[i] = slices.Clone(info[i].Files)
 					continue
 				}
-				outs[i], errs[i] = r.Render(figs[i])
+				if layouts[i] != nil {
+					outs[i], errs[i] = r.RenderLayout(layouts[i])
+					layouts[i] = nil // drawn: its memory is free
+				} else {
+					outs[i], errs[i] = r.Render(figs[i])
+				}
 				if errs[i] == nil {
 					put(outs[i])
 				}

@@ -2,6 +2,7 @@ package figgen
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -75,5 +76,41 @@ func TestChecksInParallel(t *testing.T) {
 		} else if !slices.Equal(got, want) {
 			t.Errorf("parallel %d:\n%s\nwant\n%s", parallel, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
+	}
+}
+
+// TestKeptLayouts: a run keeps the Layout of its first keptLayouts
+// figures from their check to their rendering, no more (its memory does
+// not grow with its specs), and renders the same bytes either way.
+func TestKeptLayouts(t *testing.T) {
+	files := map[string]string{}
+	n := keptLayouts + 3
+	for i := range n {
+		files[fmt.Sprintf("specs/s%03d.yaml", i)] = "kind: step\nformats: [svg]\n"
+	}
+	fsys := mapFS(files)
+	l, err := load(context.Background(), Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := 0
+	for i, lay := range l.layouts {
+		if lay != nil {
+			kept++
+			if i >= keptLayouts {
+				t.Errorf("figure %d keeps its Layout", i)
+			}
+		}
+	}
+	if len(l.layouts) != n || kept != keptLayouts {
+		t.Errorf("%d of %d figures keep their Layout, want %d", kept, len(l.layouts), keptLayouts)
+	}
+	res, err := Generate(context.Background(), Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, last := res.Files["s000.svg"], res.Files[fmt.Sprintf("s%03d.svg", n-1)]
+	if len(first) == 0 || string(first) != string(last) {
+		t.Errorf("a figure drawn from its Layout differs from one built again")
 	}
 }
