@@ -220,27 +220,25 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(files) > 0 {
-		// Every decoded spec's key needs Build: hashed while the first
-		// spec is decoded.
-		go Build()
-	}
-	// The fonts are loaded when a text is first to be typeset, while the
-	// other specs are decoded; a run whose every spec is skipped needs
-	// none. The texts are typeset once every spec is decoded.
+	// The fonts are parsed and Build (every decoded spec's key needs it)
+	// is hashed in the background while the specs are decoded; the texts
+	// are typeset once every spec is decoded. A run whose every spec is
+	// skipped waits for neither.
 	var (
 		r         *figures.Renderer
 		rerr      error
-		fontsDone chan struct{} // closed when r or rerr is set
+		fontsDone = make(chan struct{}) // closed when r or rerr is set
+		needFonts bool
 	)
-	loadFonts := func() {
-		if fontsDone == nil {
-			fontsDone = make(chan struct{})
-			go func() {
-				defer close(fontsDone)
-				r, rerr = renderer()
-			}()
-		}
+	if len(files) > 0 {
+		go Build()
+		load := renderer
+		go func() {
+			defer close(fontsDone)
+			r, rerr = load()
+		}()
+	} else {
+		close(fontsDone)
 	}
 	var configChecks []*spec.Config // folder defaults whose texts to typeset
 	var p problems
@@ -298,7 +296,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			// The texts of folder defaults are typeset even when no spec
 			// of the folder uses them yet, unless every spec is skipped.
 			fd.checked = true
-			loadFonts()
+			needFonts = true
 			configChecks = append(configChecks, fd.cfg)
 		}
 		if err == nil && fi.Data != nil && !fi.Skipped {
@@ -312,7 +310,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		if f != nil && !fi.Skipped {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
-			loadFonts()
+			needFonts = true
 			checks = append(checks, check{f: f, layout: err == nil, keep: err == nil && len(figs) < keptLayouts, fig: len(figs)})
 		}
 		if err == nil {
@@ -320,7 +318,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			info = append(info, fi)
 		}
 	}
-	if fontsDone != nil {
+	if needFonts {
 		<-fontsDone
 		if rerr != nil {
 			return nil, rerr
@@ -347,7 +345,11 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			layouts[c.fig] = c.lay
 		}
 	}
-	return &loaded{files: files, folder: folder, figs: figs, info: info, layouts: layouts, r: r}, nil
+	l := &loaded{files: files, folder: folder, figs: figs, info: info, layouts: layouts}
+	if needFonts {
+		l.r = r // set before fontsDone was closed
+	}
+	return l, nil
 }
 
 // A check is a figure whose texts load typesets, and which it lays out
