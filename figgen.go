@@ -252,6 +252,17 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	configs := map[string]*folderDefaults{} // folder → its figgen.yaml
 	var checks []check                      // the figures to typeset and lay out
 	reused := false                         // a spec taken from Options.Reuse, not decoded
+	// Each spec file is read and its folder defaults loaded in turn, then
+	// the specs are decoded several at once, then taken in turn again.
+	type specFile struct {
+		name, dir string
+		fd        *folderDefaults
+		data      []byte
+		reused    *Figure // from Options.Reuse: not decoded
+		f         *spec.Figure
+		err       error // decoding f
+	}
+	var sfs []*specFile
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -268,13 +279,29 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			p.add(err)
 			continue
 		}
+		sf := &specFile{name: name, dir: dir, fd: fd, data: data}
 		if fi, ok := reuse(src, opts.Reuse, name, src.join(dir, configName), data, fd.data); ok {
+			sf.reused = &fi
+		}
+		sfs = append(sfs, sf)
+	}
+	err = forEach(ctx, len(sfs), opts.Parallel, func(i int) {
+		if sf := sfs[i]; sf.reused == nil {
+			sf.f, sf.err = decodeSpec(sf.name, sf.data, sf.fd.cfg)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, sf := range sfs {
+		name, dir, fd, data := sf.name, sf.dir, sf.fd, sf.data
+		if fi := sf.reused; fi != nil {
 			reused = true
 			figs = append(figs, &spec.Figure{File: name, Name: spec.Stem(name), Alt: fi.Alt, Width: fi.Width, Height: fi.Height})
-			info = append(info, fi)
+			info = append(info, *fi)
 			continue
 		}
-		f, err := decodeSpec(name, data, fd.cfg)
+		f, err := sf.f, sf.err
 		p.add(err)
 		fi := Figure{Spec: name, Config: src.join(dir, configName)}
 		var rows []figures.Data

@@ -114,3 +114,56 @@ func TestKeptLayouts(t *testing.T) {
 		t.Errorf("a figure drawn from its Layout differs from one built again")
 	}
 }
+
+// TestDecodeInParallel: the specs of a run, with their folder defaults,
+// are decoded several at once into what one at a time decodes: the same
+// figures, outputs and problems (go test -race checks that they share
+// nothing unguarded).
+func TestDecodeInParallel(t *testing.T) {
+	files := map[string]string{
+		"specs/figgen.yaml":  "width: 640\nformats: [svg]\nkinds:\n  sigmoid:\n    formula: '$\\sigma(z)$'\n",
+		"specs/bad.yaml":     "kind: step\ntitel: x\n",
+		"specs/worse.yaml":   "kind: nope\n",
+		"other/figgen.yaml":  "height: 300\n",
+		"other/a.yaml":       "kind: sigmoid\nformats: [svg]\n",
+		"other/broken.yaml":  "kind: step\ntitle: [\n",
+		"other/unit.yaml":    "kind: unit\nformats: [svg]\n",
+		"specs/z-step.yaml":  "kind: step\n",
+		"specs/y-sig.yaml":   "kind: sigmoid\n",
+		"specs/x-bias.yaml":  "kind: bias-shift\n",
+		"specs/w-plane.yaml": "kind: threshold-plane\n",
+	}
+	fsys := mapFS(files)
+	var want []string
+	for _, parallel := range []int{1, 3} {
+		_, err := Generate(context.Background(), Options{FS: fsys, Paths: []string{"specs", "other"}, Parallel: parallel})
+		got := errorList(t, err)
+		if want == nil {
+			want = got
+		} else if !slices.Equal(got, want) {
+			t.Errorf("parallel %d:\n%s\nwant\n%s", parallel, strings.Join(got, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	if len(want) != 3 {
+		t.Errorf("%d problems, want 3:\n%s", len(want), strings.Join(want, "\n"))
+	}
+	delete(fsys, "specs/bad.yaml")
+	delete(fsys, "specs/worse.yaml")
+	delete(fsys, "other/broken.yaml")
+	one, err := Generate(context.Background(), Options{FS: fsys, Paths: []string{"specs", "other"}, Parallel: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := Generate(context.Background(), Options{FS: fsys, Paths: []string{"specs", "other"}, Parallel: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(one.Order, many.Order) || len(one.Files) != len(many.Files) {
+		t.Fatalf("outputs %q, want %q", many.Order, one.Order)
+	}
+	for name, b := range one.Files {
+		if string(many.Files[name]) != string(b) {
+			t.Errorf("%s differs", name)
+		}
+	}
+}
