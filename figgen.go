@@ -584,7 +584,8 @@ var renderer = sync.OnceValues(func() (*figures.Renderer, error) {
 // renderAll renders every figure (from its Layout when load kept one),
 // parallel figures at once, hands each output to sink as soon as its
 // figure is drawn, and returns the outputs in the order of figs, without
-// their data.
+// their data. Each drawn figure of figs is left with what figures.Index
+// shows of it (its file, name, alt text and size).
 func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, layouts []*figures.Layout, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
@@ -621,6 +622,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 				}
 				if info[i].Skipped {
 					outs[i] = slices.Clone(info[i].Files)
+					figs[i] = indexOnly(figs[i])
 					continue
 				}
 				if layouts[i] != nil {
@@ -632,6 +634,9 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 				if errs[i] == nil {
 					put(outs[i])
 				}
+				// Drawn: the contact sheet needs no more of it, and the
+				// memory of a run does not grow with its specs.
+				figs[i] = indexOnly(figs[i])
 			}
 		})
 	}
@@ -647,6 +652,11 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 		p.add(err)
 	}
 	return outs, p.err()
+}
+
+// indexOnly returns what figures.Index shows of f.
+func indexOnly(f *spec.Figure) *spec.Figure {
+	return &spec.Figure{File: f.File, Name: f.Name, Alt: f.Alt, Width: f.Width, Height: f.Height}
 }
 
 // problems gathers the errors of a run: positioned ones into one

@@ -8,6 +8,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/figgen/figgen/figures"
 )
 
 // TestForEachParallel: forEach runs parallel calls at once (a call waits
@@ -165,5 +167,33 @@ func TestDecodeInParallel(t *testing.T) {
 		if string(many.Files[name]) != string(b) {
 			t.Errorf("%s differs", name)
 		}
+	}
+}
+
+// TestRenderAllLetsGo: once a figure is drawn, the run keeps of it only
+// what the contact sheet shows (the same page), not its decoded spec: a
+// run's memory does not grow with its specs.
+func TestRenderAllLetsGo(t *testing.T) {
+	fsys := mapFS(map[string]string{
+		"specs/a.yaml": "kind: step\nformats: [svg]\nalt: 계단\n",
+		"specs/b.yaml": "kind: sigmoid\nformats: [svg]\nwidth: 640\n",
+		"specs/c.yaml": "kind: unit\nformats: [svg]\n",
+	})
+	l, err := load(context.Background(), Options{FS: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := slices.Clone(l.figs)
+	outs, err := renderAll(context.Background(), l.r, l.figs, l.layouts, l.info, 2, memSink{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range l.figs {
+		if f.Spec != nil || f.Name != full[i].Name || f.Alt != full[i].Alt || f.Width != full[i].Width {
+			t.Errorf("figure %d after rendering: %+v", i, f)
+		}
+	}
+	if string(figures.Index(l.figs, outs)) != string(figures.Index(full, outs)) {
+		t.Errorf("the contact sheet of the drawn figures differs")
 	}
 }
