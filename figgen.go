@@ -595,7 +595,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 	var (
 		next    atomic.Int64
 		wg      sync.WaitGroup
-		mu      sync.Mutex // serializes sink and sinkErr
+		mu      sync.Mutex // guards sinkErr
 		sinkErr error
 	)
 	put := func(fo []figures.Output) {
@@ -613,6 +613,16 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 		defer mu.Unlock()
 		return sinkErr != nil
 	}
+	// One goroutine hands the outputs to the sink (writing a file waits
+	// on the disk) while the figures after them are drawn; at most
+	// parallel figures' outputs wait for it.
+	drawn := make(chan []figures.Output, parallel)
+	var writer sync.WaitGroup
+	writer.Go(func() {
+		for fo := range drawn {
+			put(fo)
+		}
+	})
 	for range min(parallel, len(figs)) {
 		wg.Go(func() {
 			for {
@@ -632,7 +642,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 					outs[i], errs[i] = r.Render(figs[i])
 				}
 				if errs[i] == nil {
-					put(outs[i])
+					drawn <- outs[i]
 				}
 				// Drawn: the contact sheet needs no more of it, and the
 				// memory of a run does not grow with its specs.
@@ -641,6 +651,8 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 		})
 	}
 	wg.Wait()
+	close(drawn)
+	writer.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
