@@ -75,11 +75,12 @@ func main() {
 			return []string{bin, "render", "--out", out, filepath.Join(root, "bench/specs")}
 		},
 	}}
+	old := "" // figgen as built at -before
 	if *before != "" {
 		src := filepath.Join(tmp, "before")
 		check(os.MkdirAll(src, 0o755))
 		sh("git archive " + shellQuote(*before) + " | tar -x -C " + shellQuote(src))
-		old := filepath.Join(tmp, "figgen-before")
+		old = filepath.Join(tmp, "figgen-before")
 		cmd := exec.Command("go", "build", "-o", old, "./cmd/figgen")
 		cmd.Dir, cmd.Stderr = src, os.Stderr
 		check(cmd.Run())
@@ -111,7 +112,15 @@ func main() {
 	specs := &tool{name: "figgen specs/", argv: func(out string) []string {
 		return []string{bin, "render", "--out", out, filepath.Join(root, "specs")}
 	}}
-	all = append(all, post, specs)
+	all = append(all, post)
+	var postBefore *tool
+	if old != "" {
+		postBefore = &tool{name: "post (13) " + *before, argv: func(out string) []string {
+			return []string{old, "render", "--out", out, postDir}
+		}}
+		all = append(all, postBefore)
+	}
+	all = append(all, specs)
 	// One round unmeasured, to warm the page cache and font caches.
 	for _, t := range all {
 		t.once(tmp, 0)
@@ -135,7 +144,7 @@ func main() {
 	for _, t := range all {
 		m := t.median()
 		ratio := "–"
-		if base > 0 && t != post && t != specs {
+		if base > 0 && t != post && t != postBefore && t != specs {
 			ratio = fmt.Sprintf("%.2f", float64(m.wall)/float64(base))
 		}
 		fmt.Printf("| %-16s | %6.1f ms | %10s | %6.1f ms | %9.1f MiB |\n", t.name, ms(m.wall), ratio, ms(m.cpu), float64(m.rss)/(1<<20))
@@ -237,11 +246,11 @@ func scaling(tmp, bin, root string, n, rounds int) {
 		}
 	}
 	fmt.Printf("\nmany specs (%d rounds, medians)\n\n", rounds)
-	fmt.Printf("| %-20s | %9s | %13s |\n", "run", "wall", "peak RSS")
-	fmt.Printf("|%s|%s|%s|\n", strings.Repeat("-", 22), strings.Repeat("-", 11), strings.Repeat("-", 15))
+	fmt.Printf("| %-20s | %9s | %9s | %13s |\n", "run", "wall", "CPU", "peak RSS")
+	fmt.Printf("|%s|%s|%s|%s|\n", strings.Repeat("-", 22), strings.Repeat("-", 11), strings.Repeat("-", 11), strings.Repeat("-", 15))
 	for _, t := range cases {
 		m := t.median()
-		fmt.Printf("| %-20s | %7.0f ms | %9.1f MiB |\n", t.name, ms(m.wall), float64(m.rss)/(1<<20))
+		fmt.Printf("| %-20s | %7.0f ms | %7.0f ms | %9.1f MiB |\n", t.name, ms(m.wall), ms(m.cpu), float64(m.rss)/(1<<20))
 	}
 	fmt.Printf("\n2 cores / 1 core: %.2f× as fast\n", float64(cases[0].median().wall)/float64(cases[1].median().wall))
 }
