@@ -8,6 +8,10 @@ import (
 // The run reaches the decoding of specs and the check of their texts only
 // through these functions, one call each.
 
+// prepareDecoding builds what decoding needs (the kinds' schemas), so
+// that a run does it while it reads its spec files.
+func prepareDecoding() { figures.Kinds() }
+
 // decodeConfig decodes the folder defaults data of the figgen.yaml at path.
 func decodeConfig(path string, data []byte) (*spec.Config, error) {
 	return figures.Kinds().DecodeConfig(path, data)

@@ -220,10 +220,11 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The fonts are parsed and Build (every decoded spec's key needs it)
-	// is hashed in the background while the specs are decoded; the texts
-	// are typeset once every spec is decoded. A run whose every spec is
-	// skipped waits for neither.
+	// The fonts are parsed, the kinds' schemas built and Build (every
+	// decoded spec's key needs it) hashed in the background while the
+	// spec files are read and decoded; the texts are typeset once every
+	// spec is decoded. A run whose every spec is skipped does not wait
+	// for the fonts.
 	var (
 		r         *figures.Renderer
 		rerr      error
@@ -231,6 +232,7 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		needFonts bool
 	)
 	if len(files) > 0 {
+		go prepareDecoding()
 		go Build()
 		load := renderer
 		go func() {
