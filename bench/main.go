@@ -14,6 +14,7 @@
 //	go run ./bench -install        # first apt-get install gnuplot-nox python3-matplotlib
 //	go run ./bench -n 5 -scale 0   # quick, without the many-specs run
 //	go run ./bench -before main    # also figgen as it was at main
+//	go run ./bench -no-matplotlib  # quicker: figgen and gnuplot
 package main
 
 import (
@@ -51,6 +52,7 @@ func main() {
 	install := flag.Bool("install", false, "apt-get install gnuplot-nox and python3-matplotlib first (as root)")
 	scale := flag.Int("scale", 200, "specs in the scaling run (0: skip it)")
 	before := flag.String("before", "", "also time figgen as built at this git `revision`")
+	noMatplotlib := flag.Bool("no-matplotlib", false, "leave matplotlib out (it takes most of a round)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
@@ -95,7 +97,9 @@ func main() {
 	} else {
 		log.Print("gnuplot is not installed (-install, or apt-get install gnuplot-nox): skipped")
 	}
-	if py := matplotlib(); py != "" {
+	if *noMatplotlib {
+		// left out
+	} else if py := matplotlib(); py != "" {
 		cache := filepath.Join(tmp, "mpl")
 		tools = append(tools, &tool{name: "matplotlib", env: []string{"MPLCONFIGDIR=" + cache}, argv: func(string) []string {
 			return []string{py, filepath.Join(root, "bench/peers/figures.py")}
