@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"runtime"
 	"strings"
@@ -49,20 +50,29 @@ func buildUncached() string {
 	h := sha256.New()
 	put := func(parts ...string) {
 		for _, p := range parts {
-			h.Write([]byte(p))
+			io.WriteString(h, p)
 			h.Write([]byte{0})
 		}
 	}
 	put("figgen build 1", runtime.Version())
+	// Each file is streamed into the hash through one small buffer: a
+	// run hashes some 700 KB of source, which read whole (and copied to
+	// a string) would be megabytes of fresh memory in a short process.
+	buf := make([]byte, 32<<10)
 	fs.WalkDir(ownSource, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasSuffix(name, "_test.go") {
 			return err
 		}
-		data, err := ownSource.ReadFile(name)
+		f, err := ownSource.Open(name)
 		if err != nil {
 			return err
 		}
-		put(name, string(data))
+		defer f.Close()
+		put(name)
+		if _, err := io.CopyBuffer(h, f, buf); err != nil {
+			return err
+		}
+		h.Write([]byte{0})
 		return nil
 	})
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))

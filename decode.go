@@ -8,6 +8,10 @@ import (
 // The run reaches the decoding of specs and the check of their texts only
 // through these functions, one call each.
 
+// prepareDecoding builds what decoding needs (the kinds' schemas), so
+// that a run does it while it reads its spec files.
+func prepareDecoding() { figures.Kinds() }
+
 // decodeConfig decodes the folder defaults data of the figgen.yaml at path.
 func decodeConfig(path string, data []byte) (*spec.Config, error) {
 	return figures.Kinds().DecodeConfig(path, data)
@@ -30,9 +34,10 @@ func checkFigure(r *figures.Renderer, f *spec.Figure) error {
 	return r.Check(f)
 }
 
-// checkLayout lays out the valid figure f and checks that it fits.
-func checkLayout(r *figures.Renderer, f *spec.Figure) error {
-	return r.CheckLayout(f)
+// layoutFigure lays out the valid figure f and checks that it fits; the
+// Layout is for rendering it.
+func layoutFigure(r *figures.Renderer, f *spec.Figure) (*figures.Layout, error) {
+	return r.Layout(f)
 }
 
 // checkConfig typesets every text the folder defaults cfg set.

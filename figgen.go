@@ -160,7 +160,7 @@ func Generate(ctx context.Context, opts Options) (*Result, error) {
 	if opts.Optimize {
 		r = r.Optimized()
 	}
-	outs, err := renderAll(ctx, r, l.figs, l.info, opts.Parallel, sink)
+	outs, err := renderAll(ctx, r, l.figs, l.layouts, l.info, opts.Parallel, sink)
 	if err != nil {
 		return nil, err
 	}
@@ -200,8 +200,10 @@ type loaded struct {
 	files  []string
 	folder bool
 	figs   []*spec.Figure
-	info   []Figure          // of figs
-	r      *figures.Renderer // nil when every figure is skipped
+	info   []Figure // of figs
+	// layouts are those of the first figs (keptLayouts), nil for the others
+	layouts []*figures.Layout
+	r       *figures.Renderer // nil when every figure is skipped
 }
 
 // load collects the spec files of opts, reads and decodes each with the
@@ -218,16 +220,29 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The fonts are loaded when a text is first to be typeset: a run
-	// whose every spec is skipped needs none.
-	var r *figures.Renderer
-	var rerr error
-	typesetter := func() *figures.Renderer {
-		if r == nil && rerr == nil {
-			r, rerr = renderer()
-		}
-		return r
+	// The fonts are parsed, the kinds' schemas built and Build (every
+	// decoded spec's key needs it) hashed in the background while the
+	// spec files are read and decoded; the texts are typeset once every
+	// spec is decoded. A run whose every spec is skipped does not wait
+	// for the fonts.
+	var (
+		r         *figures.Renderer
+		rerr      error
+		fontsDone = make(chan struct{}) // closed when r or rerr is set
+		needFonts bool
+	)
+	if len(files) > 0 {
+		go prepareDecoding()
+		go Build()
+		load := renderer
+		go func() {
+			defer close(fontsDone)
+			r, rerr = load()
+		}()
+	} else {
+		close(fontsDone)
 	}
+	var configChecks []*spec.Config // folder defaults whose texts to typeset
 	var p problems
 	figs := make([]*spec.Figure, 0, len(files))
 	var info []Figure
@@ -237,7 +252,19 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 		checked bool // its texts typeset
 	}
 	configs := map[string]*folderDefaults{} // folder → its figgen.yaml
+	var checks []check                      // the figures to typeset and lay out
 	reused := false                         // a spec taken from Options.Reuse, not decoded
+	// Each spec file is read and its folder defaults loaded in turn, then
+	// the specs are decoded several at once, then taken in turn again.
+	type specFile struct {
+		name, dir string
+		fd        *folderDefaults
+		data      []byte
+		reused    *Figure // from Options.Reuse: not decoded
+		f         *spec.Figure
+		err       error // decoding f
+	}
+	var sfs []*specFile
 	for _, name := range files {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -254,13 +281,29 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			p.add(err)
 			continue
 		}
+		sf := &specFile{name: name, dir: dir, fd: fd, data: data}
 		if fi, ok := reuse(src, opts.Reuse, name, src.join(dir, configName), data, fd.data); ok {
+			sf.reused = &fi
+		}
+		sfs = append(sfs, sf)
+	}
+	err = forEach(ctx, len(sfs), opts.Parallel, func(i int) {
+		if sf := sfs[i]; sf.reused == nil {
+			sf.f, sf.err = decodeSpec(sf.name, sf.data, sf.fd.cfg)
+		}
+	})
+	if err != nil {
+		return nil, err
+	}
+	for _, sf := range sfs {
+		name, dir, fd, data := sf.name, sf.dir, sf.fd, sf.data
+		if fi := sf.reused; fi != nil {
 			reused = true
 			figs = append(figs, &spec.Figure{File: name, Name: spec.Stem(name), Alt: fi.Alt, Width: fi.Width, Height: fi.Height})
-			info = append(info, fi)
+			info = append(info, *fi)
 			continue
 		}
-		f, err := decodeSpec(name, data, fd.cfg)
+		f, err := sf.f, sf.err
 		p.add(err)
 		fi := Figure{Spec: name, Config: src.join(dir, configName)}
 		var rows []figures.Data
@@ -282,9 +325,8 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 			// The texts of folder defaults are typeset even when no spec
 			// of the folder uses them yet, unless every spec is skipped.
 			fd.checked = true
-			if typesetter() != nil {
-				p.add(checkConfig(r, fd.cfg))
-			}
+			needFonts = true
+			configChecks = append(configChecks, fd.cfg)
 		}
 		if err == nil && fi.Data != nil && !fi.Skipped {
 			// The data files' columns go to the figure before it is laid
@@ -294,23 +336,28 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 				err = derr
 			}
 		}
-		var terr error
-		if f != nil && !fi.Skipped && typesetter() != nil {
+		if f != nil && !fi.Skipped {
 			// Typeset the texts even of a spec with other problems (a
 			// partial Figure), so a run reports everything at once.
-			terr = checkFigure(r, f)
-			p.add(terr)
-			if err == nil && terr == nil {
-				p.add(checkLayout(r, f))
-			}
+			needFonts = true
+			checks = append(checks, check{f: f, layout: err == nil, keep: err == nil && len(figs) < keptLayouts, fig: len(figs)})
 		}
 		if err == nil {
 			figs = append(figs, f)
 			info = append(info, fi)
 		}
 	}
-	if rerr != nil {
-		return nil, rerr
+	if needFonts {
+		<-fontsDone
+		if rerr != nil {
+			return nil, rerr
+		}
+		for _, cfg := range configChecks {
+			p.add(checkConfig(r, cfg))
+		}
+		if err := checkAll(ctx, r, checks, opts.Parallel, &p); err != nil {
+			return nil, err
+		}
 	}
 	p.add(outputConflicts(figs))
 	if err := p.err(); (err != nil || mayClash(info)) && reused {
@@ -321,7 +368,83 @@ func load(ctx context.Context, opts Options) (*loaded, error) {
 	if err := p.err(); err != nil {
 		return nil, err
 	}
-	return &loaded{files: files, folder: folder, figs: figs, info: info, r: r}, nil
+	layouts := make([]*figures.Layout, len(figs))
+	for _, c := range checks {
+		if c.lay != nil {
+			layouts[c.fig] = c.lay
+		}
+	}
+	l := &loaded{files: files, folder: folder, figs: figs, info: info, layouts: layouts}
+	if needFonts {
+		l.r = r // set before fontsDone was closed
+	}
+	return l, nil
+}
+
+// A check is a figure whose texts load typesets, and which it lays out
+// when layout is set (the figure has no other problem), keeping the
+// Layout for rendering when keep is set.
+type check struct {
+	f            *spec.Figure
+	layout, keep bool
+	fig          int // the index of f in the run's figures, when kept
+	lay          *figures.Layout
+	err          error
+}
+
+// keptLayouts is how many figures of a run keep their Layout from the
+// check to the rendering, the first ones: each is built and laid out
+// once, not twice. A Layout takes some 25 to 200 KB; the figures after
+// them are built again when they are rendered, so that the memory of a
+// run does not grow with the number of its specs.
+const keptLayouts = 32
+
+// checkAll typesets the texts of every figure of checks and lays out those
+// that ask for it, parallel figures at once as renderAll renders them,
+// and adds their problems to p in the order of checks. A cancelled ctx
+// stops it between figures with ctx.Err().
+func checkAll(ctx context.Context, r *figures.Renderer, checks []check, parallel int, p *problems) error {
+	err := forEach(ctx, len(checks), parallel, func(i int) {
+		c := &checks[i]
+		c.err = checkFigure(r, c.f)
+		if c.err == nil && c.layout {
+			c.lay, c.err = layoutFigure(r, c.f)
+			if !c.keep {
+				c.lay = nil
+			}
+		}
+	})
+	if err != nil {
+		return err
+	}
+	for _, c := range checks {
+		p.add(c.err)
+	}
+	return nil
+}
+
+// forEach calls do(i) for every i from 0 to n-1, parallel calls at once
+// (0 or less: runtime.GOMAXPROCS(0)), each i taken in turn by the first
+// free goroutine. A cancelled ctx stops it between calls with ctx.Err().
+func forEach(ctx context.Context, n, parallel int, do func(i int)) error {
+	if parallel <= 0 {
+		parallel = runtime.GOMAXPROCS(0)
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(parallel, n) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n || ctx.Err() != nil {
+					return
+				}
+				do(i)
+			}
+		})
+	}
+	wg.Wait()
+	return ctx.Err()
 }
 
 // reuse returns the Figure a run made before of the spec file name, its
@@ -460,10 +583,12 @@ var renderer = sync.OnceValues(func() (*figures.Renderer, error) {
 	return figures.New(eng), nil
 })
 
-// renderAll renders every figure, parallel figures at once, hands each
-// output to sink as soon as its figure is drawn, and returns the outputs
-// in the order of figs, without their data.
-func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
+// renderAll renders every figure (from its Layout when load kept one),
+// parallel figures at once, hands each output to sink as soon as its
+// figure is drawn, and returns the outputs in the order of figs, without
+// their data. Each drawn figure of figs is left with what figures.Index
+// shows of it (its file, name, alt text and size).
+func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, layouts []*figures.Layout, info []Figure, parallel int, sink Sink) ([][]figures.Output, error) {
 	if parallel <= 0 {
 		parallel = runtime.GOMAXPROCS(0)
 	}
@@ -472,7 +597,7 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 	var (
 		next    atomic.Int64
 		wg      sync.WaitGroup
-		mu      sync.Mutex // serializes sink and sinkErr
+		mu      sync.Mutex // guards sinkErr
 		sinkErr error
 	)
 	put := func(fo []figures.Output) {
@@ -490,6 +615,16 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 		defer mu.Unlock()
 		return sinkErr != nil
 	}
+	// One goroutine hands the outputs to the sink (writing a file waits
+	// on the disk) while the figures after them are drawn; at most
+	// parallel figures' outputs wait for it.
+	drawn := make(chan []figures.Output, parallel)
+	var writer sync.WaitGroup
+	writer.Go(func() {
+		for fo := range drawn {
+			put(fo)
+		}
+	})
 	for range min(parallel, len(figs)) {
 		wg.Go(func() {
 			for {
@@ -499,16 +634,27 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 				}
 				if info[i].Skipped {
 					outs[i] = slices.Clone(info[i].Files)
+					figs[i] = indexOnly(figs[i])
 					continue
 				}
-				outs[i], errs[i] = r.Render(figs[i])
-				if errs[i] == nil {
-					put(outs[i])
+				if layouts[i] != nil {
+					outs[i], errs[i] = r.RenderLayout(layouts[i])
+					layouts[i] = nil // drawn: its memory is free
+				} else {
+					outs[i], errs[i] = r.Render(figs[i])
 				}
+				if errs[i] == nil {
+					drawn <- outs[i]
+				}
+				// Drawn: the contact sheet needs no more of it, and the
+				// memory of a run does not grow with its specs.
+				figs[i] = indexOnly(figs[i])
 			}
 		})
 	}
 	wg.Wait()
+	close(drawn)
+	writer.Wait()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -520,6 +666,11 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, in
 		p.add(err)
 	}
 	return outs, p.err()
+}
+
+// indexOnly returns what figures.Index shows of f.
+func indexOnly(f *spec.Figure) *spec.Figure {
+	return &spec.Figure{File: f.File, Name: f.Name, Alt: f.Alt, Width: f.Width, Height: f.Height}
 }
 
 // problems gathers the errors of a run: positioned ones into one

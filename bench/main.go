@@ -14,6 +14,7 @@
 //	go run ./bench -install        # first apt-get install gnuplot-nox python3-matplotlib
 //	go run ./bench -n 5 -scale 0   # quick, without the many-specs run
 //	go run ./bench -before main    # also figgen as it was at main
+//	go run ./bench -no-matplotlib  # quicker: figgen and gnuplot
 package main
 
 import (
@@ -51,6 +52,7 @@ func main() {
 	install := flag.Bool("install", false, "apt-get install gnuplot-nox and python3-matplotlib first (as root)")
 	scale := flag.Int("scale", 200, "specs in the scaling run (0: skip it)")
 	before := flag.String("before", "", "also time figgen as built at this git `revision`")
+	noMatplotlib := flag.Bool("no-matplotlib", false, "leave matplotlib out (it takes most of a round)")
 	flag.Parse()
 	log.SetFlags(0)
 	log.SetPrefix("bench: ")
@@ -75,11 +77,12 @@ func main() {
 			return []string{bin, "render", "--out", out, filepath.Join(root, "bench/specs")}
 		},
 	}}
+	old := "" // figgen as built at -before
 	if *before != "" {
 		src := filepath.Join(tmp, "before")
 		check(os.MkdirAll(src, 0o755))
 		sh("git archive " + shellQuote(*before) + " | tar -x -C " + shellQuote(src))
-		old := filepath.Join(tmp, "figgen-before")
+		old = filepath.Join(tmp, "figgen-before")
 		cmd := exec.Command("go", "build", "-o", old, "./cmd/figgen")
 		cmd.Dir, cmd.Stderr = src, os.Stderr
 		check(cmd.Run())
@@ -94,7 +97,9 @@ func main() {
 	} else {
 		log.Print("gnuplot is not installed (-install, or apt-get install gnuplot-nox): skipped")
 	}
-	if py := matplotlib(); py != "" {
+	if *noMatplotlib {
+		// left out
+	} else if py := matplotlib(); py != "" {
 		cache := filepath.Join(tmp, "mpl")
 		tools = append(tools, &tool{name: "matplotlib", env: []string{"MPLCONFIGDIR=" + cache}, argv: func(string) []string {
 			return []string{py, filepath.Join(root, "bench/peers/figures.py")}
@@ -111,7 +116,15 @@ func main() {
 	specs := &tool{name: "figgen specs/", argv: func(out string) []string {
 		return []string{bin, "render", "--out", out, filepath.Join(root, "specs")}
 	}}
-	all = append(all, post, specs)
+	all = append(all, post)
+	var postBefore *tool
+	if old != "" {
+		postBefore = &tool{name: "post (13) " + *before, argv: func(out string) []string {
+			return []string{old, "render", "--out", out, postDir}
+		}}
+		all = append(all, postBefore)
+	}
+	all = append(all, specs)
 	// One round unmeasured, to warm the page cache and font caches.
 	for _, t := range all {
 		t.once(tmp, 0)
@@ -135,7 +148,7 @@ func main() {
 	for _, t := range all {
 		m := t.median()
 		ratio := "–"
-		if base > 0 && t != post && t != specs {
+		if base > 0 && t != post && t != postBefore && t != specs {
 			ratio = fmt.Sprintf("%.2f", float64(m.wall)/float64(base))
 		}
 		fmt.Printf("| %-16s | %6.1f ms | %10s | %6.1f ms | %9.1f MiB |\n", t.name, ms(m.wall), ratio, ms(m.cpu), float64(m.rss)/(1<<20))
@@ -207,6 +220,9 @@ func scaling(tmp, bin, root string, n, rounds int) {
 	mk := func(n int) string {
 		dir := filepath.Join(tmp, fmt.Sprintf("specs-%d", n))
 		check(os.MkdirAll(dir, 0o755))
+		// the files the specs read (loss-curve's CSV): a copy, figgen
+		// refuses a link that leads out of the working directory
+		check(os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join(root, "specs", "data"))))
 		for i := range n {
 			data, err := os.ReadFile(src[i%len(src)])
 			check(err)
@@ -234,11 +250,11 @@ func scaling(tmp, bin, root string, n, rounds int) {
 		}
 	}
 	fmt.Printf("\nmany specs (%d rounds, medians)\n\n", rounds)
-	fmt.Printf("| %-20s | %9s | %13s |\n", "run", "wall", "peak RSS")
-	fmt.Printf("|%s|%s|%s|\n", strings.Repeat("-", 22), strings.Repeat("-", 11), strings.Repeat("-", 15))
+	fmt.Printf("| %-20s | %9s | %9s | %13s |\n", "run", "wall", "CPU", "peak RSS")
+	fmt.Printf("|%s|%s|%s|%s|\n", strings.Repeat("-", 22), strings.Repeat("-", 11), strings.Repeat("-", 11), strings.Repeat("-", 15))
 	for _, t := range cases {
 		m := t.median()
-		fmt.Printf("| %-20s | %7.0f ms | %9.1f MiB |\n", t.name, ms(m.wall), float64(m.rss)/(1<<20))
+		fmt.Printf("| %-20s | %7.0f ms | %7.0f ms | %9.1f MiB |\n", t.name, ms(m.wall), ms(m.cpu), float64(m.rss)/(1<<20))
 	}
 	fmt.Printf("\n2 cores / 1 core: %.2f× as fast\n", float64(cases[0].median().wall)/float64(cases[1].median().wall))
 }

@@ -94,7 +94,7 @@ func (f *Frame) lineStyle(p Pen) draw.LineStyle {
 
 // VgPath returns the canvas path of p.
 func (f *Frame) VgPath(p Path) vg.Path {
-	var v vg.Path
+	v := make(vg.Path, 0, len(p.segs)) // one component a segment
 	for _, s := range p.segs {
 		switch s.kind {
 		case segMove:

@@ -1,6 +1,9 @@
 package diagram
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // Point is a position or a vector in scene units.
 type Point struct{ X, Y float64 }
@@ -148,6 +151,11 @@ type seg struct {
 	p, c1, c2 Point   // end point (arc: centre), control points
 	r, a0, da float64 // arc radius, start and sweep angles
 }
+
+// Grow makes room for n more segments (a Move, Line, Cubic, Arc or
+// Close each), so that a path of a known length is built in one
+// allocation.
+func (p *Path) Grow(n int) { p.segs = slices.Grow(p.segs, n) }
 
 // Move starts a new sub-path at p.
 func (p *Path) Move(q Point) { p.segs = append(p.segs, seg{kind: segMove, p: q}) }

@@ -35,24 +35,7 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 	var buf bytes.Buffer
 	switch format {
 	case "png":
-		img := p.image(f.Width*scale, f.Height*scale)
-		defer p.images.Put(img)
-		// Drawn straight into img: vgimg's own context would copy it.
-		// What vgimg sets on a context of its own is set here: butt caps
-		// and y up. The canvas paints a white background over img; another
-		// page is painted over it.
-		ctx := gg.NewContextForRGBA(img)
-		ctx.SetLineCapButt()
-		ctx.InvertY()
-		c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI*scale))
-		if th != lightTheme {
-			imgdraw.Draw(img, img.Bounds(), image.NewUniform(th.bg), image.Point{}, imgdraw.Src)
-		}
-		drawFig(draw.New(c))
-		doc := docOf(f)
-		if err := p.png.EncodeText(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
-			return nil, err
-		}
+		return p.encodePNG(f, p.drawPNG(f, drawFig, th, scale))
 	case "svg", "pdf":
 		// figgen's own SVG and PDF writers: coordinates on a grid of
 		// 1/100 pt and arcs as Béziers, so every machine writes the same
@@ -75,6 +58,37 @@ func (p *pools) renderFormat(format string, f *spec.Figure, drawFig func(c draw.
 		}
 	default:
 		return nil, fmt.Errorf("unknown format %q", format)
+	}
+	return buf.Bytes(), nil
+}
+
+// drawPNG draws a figure, drawn by drawFig in the colours of th, in an
+// image of the pool of scale × the figure's pixels (see renderFormat).
+func (p *pools) drawPNG(f *spec.Figure, drawFig func(c draw.Canvas), th *theme, scale int) *image.RGBA {
+	img := p.image(f.Width*scale, f.Height*scale)
+	// Drawn straight into img: vgimg's own context would copy it.
+	// What vgimg sets on a context of its own is set here: butt caps
+	// and y up. The canvas paints a white background over img; another
+	// page is painted over it.
+	ctx := gg.NewContextForRGBA(img)
+	ctx.SetLineCapButt()
+	ctx.InvertY()
+	c := vgimg.NewWith(vgimg.UseImageWithContext(img, ctx), vgimg.UseDPI(pixelDPI*scale))
+	if th != lightTheme {
+		imgdraw.Draw(img, img.Bounds(), image.NewUniform(th.bg), image.Point{}, imgdraw.Src)
+	}
+	drawFig(draw.New(c))
+	return img
+}
+
+// encodePNG returns the PNG of img, the image drawPNG drew of f, and
+// gives img back to the pool.
+func (p *pools) encodePNG(f *spec.Figure, img *image.RGBA) ([]byte, error) {
+	defer p.images.Put(img)
+	var buf bytes.Buffer
+	doc := docOf(f)
+	if err := p.png.EncodeText(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
+		return nil, err
 	}
 	return buf.Bytes(), nil
 }

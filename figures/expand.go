@@ -266,7 +266,7 @@ func sameValue(a, b reflect.Value) bool {
 }
 
 // plain matches the strings YAML reads as themselves unquoted.
-var plain = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`)
+var plain = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_-]*$`) })
 
 // flow writes v in YAML's flow style.
 func flow(v reflect.Value) string { return flowDef(v, reflect.Value{}) }
@@ -341,7 +341,7 @@ func flowDef(v, def reflect.Value) string {
 // double-quoted when it holds a line break.
 func quote(s string) string {
 	switch {
-	case plain.MatchString(s) && !slices.Contains([]string{"true", "false", "yes", "no", "on", "off", "null", "y", "n"}, strings.ToLower(s)):
+	case plain().MatchString(s) && !slices.Contains([]string{"true", "false", "yes", "no", "on", "off", "null", "y", "n"}, strings.ToLower(s)):
 		return s
 	case strings.Contains(s, "\n"):
 		return strconv.Quote(s)

@@ -3,6 +3,7 @@ package figures
 import (
 	"errors"
 	"fmt"
+	"sync"
 
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
@@ -86,18 +87,46 @@ func (r *Renderer) CheckTexts(texts []spec.Text) error {
 // nowhere in its plot, a word too long for its room. f must be valid, its
 // texts checked.
 func (r *Renderer) CheckLayout(f *spec.Figure) error {
+	_, err := r.Layout(f)
+	return err
+}
+
+// A Layout is a figure built and laid out in each of its themes as Render
+// builds and lays it out, checked: RenderLayout draws it without doing
+// that again. It holds the figure's drawing until it is dropped.
+type Layout struct {
+	f     *spec.Figure
+	draws map[string]func(draw.Canvas) // by theme
+}
+
+// Layout builds f and lays it out as Render does, without drawing it. It
+// returns the Layout, or the problems CheckLayout returns. f must be
+// valid, its texts checked.
+func (r *Renderer) Layout(f *spec.Figure) (*Layout, error) {
+	return buildLayout(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
+}
+
+// buildLayout builds and lays out f with the text handler h (see Layout).
+func buildLayout(f *spec.Figure, h text.Handler) (*Layout, error) {
 	k, ok := f.Spec.(kindSpec)
 	if !ok {
-		return spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
+		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
 	}
+	// Built once per theme, laid out and checked each time: the layout
+	// does not depend on the colours, and the check costs little beside
+	// the drawing. Every scale of a theme is the same drawing on a canvas
+	// of more pixels.
+	draws := map[string]func(draw.Canvas){}
 	for _, th := range figureThemes(f) {
-		e := newEnv(r.eng.Handler(), f, th)
-		if errs := e.layoutPass(k.build(e, f)); len(errs) > 0 {
+		e := newEnv(h, f, th)
+		d := k.build(e, f)
+		if errs := e.layoutPass(d); len(errs) > 0 {
 			errs.Sort()
-			return errs
+			return nil, errs
 		}
+		draws[th.name] = d
 	}
-	return nil
+	return &Layout{f: f, draws: draws}, nil
 }
 
 // figureThemes returns the themes f is drawn in, light first.
@@ -119,41 +148,44 @@ func figureThemes(f *spec.Figure) []*theme {
 // drawn: Render returns the same errors. Each text is typeset once per size and weight for
 // all the formats.
 func (r *Renderer) Render(f *spec.Figure) ([]Output, error) {
-	return r.pools.render(f, r.eng.Handler(typeset.MinScript(vg.Length(minScriptSize*textScale(f)))))
+	l, err := r.Layout(f)
+	if err != nil {
+		return nil, err
+	}
+	return r.RenderLayout(l)
 }
 
-// render draws f with the text handler h: once per theme, laid out and
-// checked each time (the layout does not depend on the colours, and the
-// check costs little beside the drawing); every scale of a theme is the
-// same drawing on a canvas of more pixels.
-func (p *pools) render(f *spec.Figure, h text.Handler) ([]Output, error) {
-	k, ok := f.Spec.(kindSpec)
-	if !ok {
-		return nil, spec.Errorf(f.PosOf("kind"), "kind %q cannot be drawn", f.Kind)
-	}
-	draws := map[string]func(draw.Canvas){}
-	for _, th := range figureThemes(f) {
-		e := newEnv(h, f, th)
-		d := k.build(e, f)
-		if errs := e.layoutPass(d); len(errs) > 0 {
-			errs.Sort()
-			return nil, errs
-		}
-		draws[th.name] = d
-	}
+// RenderLayout draws the figure of l, a Layout of this Renderer or of
+// the one it was made from (Optimized), as Render draws it: the same
+// bytes.
+func (r *Renderer) RenderLayout(l *Layout) ([]Output, error) {
+	return r.pools.render(l.f, l.draws)
+}
+
+// render draws f, built and laid out by draws (by theme), in each of its
+// outputs.
+func (p *pools) render(f *spec.Figure, draws map[string]func(draw.Canvas)) ([]Output, error) {
+	// A PNG is encoded while the next output is drawn: the encoding is
+	// half a PNG's time, and a run's last figure then takes two cores.
 	outs := Outputs(f)
+	errs := make([]error, len(outs))
+	var encoding sync.WaitGroup
 	for i, o := range outs {
-		var data []byte
-		var err error
-		if o.Theme == spec.ThemeAuto {
-			data, err = p.renderAuto(f, draws[spec.ThemeLight], draws[spec.ThemeDark])
-		} else {
-			data, err = p.renderFormat(o.Format, f, draws[o.Theme], themes[o.Theme], o.Scale)
+		switch {
+		case o.Theme == spec.ThemeAuto:
+			outs[i].Data, errs[i] = p.renderAuto(f, draws[spec.ThemeLight], draws[spec.ThemeDark])
+		case o.Format == "png":
+			img := p.drawPNG(f, draws[o.Theme], themes[o.Theme], o.Scale)
+			encoding.Go(func() { outs[i].Data, errs[i] = p.encodePNG(f, img) })
+		default:
+			outs[i].Data, errs[i] = p.renderFormat(o.Format, f, draws[o.Theme], themes[o.Theme], o.Scale)
 		}
+	}
+	encoding.Wait()
+	for i, err := range errs {
 		if err != nil {
-			return nil, fmt.Errorf("render %s as %s: %w", f.File, o.Name, err)
+			return nil, fmt.Errorf("render %s as %s: %w", f.File, outs[i].Name, err)
 		}
-		outs[i].Data = data
 	}
 	return outs, nil
 }

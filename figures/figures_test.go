@@ -225,7 +225,7 @@ func BenchmarkTextCost(b *testing.B) {
 	f.Formats = []string{"png"}
 	b.Run("typeset", func(b *testing.B) {
 		for b.Loop() {
-			if _, err := r.pools.render(f, r.eng.Handler()); err != nil {
+			if _, err := renderWith(r, f, r.eng.Handler()); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -233,11 +233,20 @@ func BenchmarkTextCost(b *testing.B) {
 	b.Run("gonum-plain", func(b *testing.B) {
 		h := plainHandler{text.Plain{Fonts: font.NewCache(liberation.Collection())}}
 		for b.Loop() {
-			if _, err := r.pools.render(f, h); err != nil {
+			if _, err := renderWith(r, f, h); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
+}
+
+// renderWith renders f as r does, its texts set by h.
+func renderWith(r *Renderer, f *spec.Figure, h text.Handler) ([]Output, error) {
+	l, err := buildLayout(f, h)
+	if err != nil {
+		return nil, err
+	}
+	return r.pools.render(f, l.draws)
 }
 
 // plainHandler is gonum's plain text handler with figgen's font names

@@ -98,6 +98,7 @@ func (c *cell) draw(f *diagram.Frame) {
 
 func polygon(pts []diagram.Point) diagram.Path {
 	var p diagram.Path
+	p.Grow(len(pts) + 1)
 	for i, q := range pts {
 		if i == 0 {
 			p.Move(q)
@@ -151,7 +152,8 @@ func tube(b bezier, t0, t1, w0, w1 float64) []diagram.Point {
 		}
 		return out
 	}
-	pts := append([]diagram.Point{}, left...)
+	pts := make([]diagram.Point, 0, 2*len(left)+14) // and two caps of 7
+	pts = append(pts, left...)
 	pts = append(pts, cap(b.at(t1), b.tangent(t1), w1/2)...)
 	for i := len(right) - 1; i >= 0; i-- {
 		pts = append(pts, right[i])

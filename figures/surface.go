@@ -2,6 +2,7 @@ package figures
 
 import (
 	"regexp"
+	"sync"
 
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
@@ -84,12 +85,12 @@ func (s *Surface) Validate(c *spec.Check) {
 	checkCode(c, "function", s.Function, s.Vars, s.Params)
 }
 
-var trailingDigits = regexp.MustCompile(`^([A-Za-z]+)_?([0-9]+)$`)
+var trailingDigits = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^([A-Za-z]+)_?([0-9]+)$`) })
 
 // varMath writes a variable's name as math: w1 as $w_{1}$, theta as
 // $\theta$ when it is a Greek letter's name, else as it is.
 func varMath(v string) string {
-	if m := trailingDigits.FindStringSubmatch(v); m != nil {
+	if m := trailingDigits().FindStringSubmatch(v); m != nil {
 		return "$" + greek(m[1]) + "_{" + m[2] + "}$"
 	}
 	return "$" + greek(v) + "$"

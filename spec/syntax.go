@@ -6,12 +6,14 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): `)
+// yamlLine is compiled when a spec first has a YAML syntax error.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): `) })
 
 // yamlError records a YAML syntax error at the place of the problem.
 //
@@ -26,7 +28,7 @@ func (d *decoder) yamlError(err error) {
 	full := err.Error()
 	msg := strings.TrimPrefix(full, "yaml: ")
 	hint := 0
-	if m := yamlLine.FindStringSubmatch(full); m != nil {
+	if m := yamlLine().FindStringSubmatch(full); m != nil {
 		hint, _ = strconv.Atoi(m[1])
 		msg = full[len(m[0]):]
 	}

@@ -14,6 +14,7 @@ import (
 	"regexp"
 	"slices"
 	"sort"
+	"sync"
 
 	lib "github.com/figgen/figgen"
 )
@@ -45,9 +46,11 @@ type manifestEntry struct {
 	SHA256 string `json:"sha256,omitempty"`
 }
 
+// keySyntax and sumSyntax match a key ("sha256:" and a hash) and a
+// hash in hex; compiled when first used, not at every start.
 var (
-	keySyntax = regexp.MustCompile(`^sha256:[0-9a-f]{64}$`)
-	sumSyntax = regexp.MustCompile(`^[0-9a-f]{64}$`)
+	keySyntax = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^sha256:[0-9a-f]{64}$`) })
+	sumSyntax = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^[0-9a-f]{64}$`) })
 )
 
 // bytes returns the manifest as JSON, one output a line so that it diffs
@@ -90,7 +93,7 @@ func parseManifest(data []byte) (manifest, error) {
 	if err := dec.Decode(&m); err != nil {
 		return manifest{}, fmt.Errorf("not JSON of a figgen manifest (%v)", err)
 	}
-	if m.Figgen != "" && !keySyntax.MatchString(m.Figgen) {
+	if m.Figgen != "" && !keySyntax().MatchString(m.Figgen) {
 		return manifest{}, fmt.Errorf("figgen %q is no build of figgen", m.Figgen)
 	}
 	for i, e := range m.Outputs {
@@ -99,7 +102,7 @@ func parseManifest(data []byte) (manifest, error) {
 			return manifest{}, fmt.Errorf("%q is no name of an output", e.Name)
 		case i > 0 && m.Outputs[i-1].Name >= e.Name:
 			return manifest{}, fmt.Errorf("%q is out of order or listed twice", e.Name)
-		case e.Inputs != "" && !keySyntax.MatchString(e.Inputs), e.SHA256 != "" && !sumSyntax.MatchString(e.SHA256):
+		case e.Inputs != "" && !keySyntax().MatchString(e.Inputs), e.SHA256 != "" && !sumSyntax().MatchString(e.SHA256):
 			return manifest{}, fmt.Errorf("%q has a malformed hash", e.Name)
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // The out dir holds the outputs of specs, and figgen's manifest of the
@@ -27,7 +28,7 @@ const (
 
 // tempName matches tempPattern, and nothing else is taken for one of
 // figgen's temporary files.
-var tempName = regexp.MustCompile(`^\.figgen-[0-9]+\.tmp$`)
+var tempName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^\.figgen-[0-9]+\.tmp$`) })
 
 // ownable reports whether name can be an output: a relative path inside
 // the out dir, naming an image or index.html. A manifest naming anything
@@ -167,7 +168,7 @@ func (o *outDir) staleTemps(ours map[string]bool) []string {
 	var found []string
 	for _, e := range ents {
 		p := filepath.Join(o.dir, e.Name())
-		if tempName.MatchString(e.Name()) && e.Type().IsRegular() && !ours[p] {
+		if tempName().MatchString(e.Name()) && e.Type().IsRegular() && !ours[p] {
 			found = append(found, p)
 		}
 	}

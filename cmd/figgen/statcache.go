@@ -109,7 +109,7 @@ func parseStatCache(data []byte, dir string) (map[string]fileStat, map[figKey]fi
 		switch {
 		case len(f) == 8 && f[0] == "file":
 			name, err := strconv.Unquote(f[1])
-			if err != nil || !ownable(name) || !sumSyntax.MatchString(f[7]) {
+			if err != nil || !ownable(name) || !sumSyntax().MatchString(f[7]) {
 				return nil, nil, false
 			}
 			var n [5]int64
@@ -126,7 +126,7 @@ func parseStatCache(data []byte, dir string) (map[string]fileStat, map[figKey]fi
 			fi.width, err1 = strconv.Atoi(f[3])
 			fi.height, err2 = strconv.Atoi(f[4])
 			fi.alt, err3 = strconv.Unquote(f[5])
-			if !keySyntax.MatchString(f[2]) || err0 != nil || err1 != nil || err2 != nil || err3 != nil {
+			if !keySyntax().MatchString(f[2]) || err0 != nil || err1 != nil || err2 != nil || err3 != nil {
 				return nil, nil, false
 			}
 			for o := f[6:]; len(o) > 0; o = o[4:] {

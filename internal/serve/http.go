@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -170,7 +171,7 @@ func (s *Server) servePage(w http.ResponseWriter) {
 	}
 	s.mu.Unlock()
 	var b bytes.Buffer
-	if err := pageTemplate.Execute(&b, data); err != nil {
+	if err := pageTemplate().Execute(&b, data); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -243,7 +244,7 @@ func (s *Server) card(f *figure) []byte {
 		}
 	}
 	var b bytes.Buffer
-	if err := cardTemplate.Execute(&b, d); err != nil {
+	if err := cardTemplate().Execute(&b, d); err != nil {
 		panic(err) // a fixed template over plain strings
 	}
 	return b.Bytes()
@@ -259,7 +260,10 @@ func (s *Server) cardEvent(f *figure) []byte {
 	return data
 }
 
-var cardTemplate = template.Must(template.New("card").Parse(`<section class="card{{if .Err}} failed{{end}}" data-spec="{{.Spec}}">
+// The page and its cards are parsed when figgen serve first draws them,
+// not at the start of every command.
+var cardTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("card").Parse(`<section class="card{{if .Err}} failed{{end}}" data-spec="{{.Spec}}">
 <h2><code>{{.Spec}}</code></h2>
 {{if .Err}}<pre class="error" role="alert">{{.Err}}</pre>
 {{end}}{{if .Images}}<div class="images">
@@ -269,8 +273,10 @@ var cardTemplate = template.Must(template.New("card").Parse(`<section class="car
 {{end}}{{if .Files}}<p class="files">{{range .Files}}<a href="{{.URL}}">{{.Name}}</a> {{end}}</p>
 {{end}}</section>
 `))
+})
 
-var pageTemplate = template.Must(template.New("page").Parse(`<!doctype html>
+var pageTemplate = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("page").Parse(`<!doctype html>
 <html lang="ko">
 <head>
 <meta charset="utf-8">
@@ -325,3 +331,4 @@ figcaption, .files a { font-size: .8rem; color: #666; }
 </body>
 </html>
 `))
+})

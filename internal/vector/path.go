@@ -69,6 +69,13 @@ func (f fixed) String() string { return decimal(int64(f), 2) }
 
 // decimal writes n/10^places with no trailing zeros.
 func decimal(n int64, places int) string {
+	var b [24]byte
+	return string(appendDecimal(b[:0], n, places))
+}
+
+// appendDecimal appends decimal(n, places) to b. Every coordinate of an
+// SVG or PDF goes through it: one string a number, not four.
+func appendDecimal(b []byte, n int64, places int) []byte {
 	neg := n < 0
 	if neg {
 		n = -n
@@ -78,18 +85,26 @@ func decimal(n int64, places int) string {
 		p *= 10
 	}
 	whole, frac := n/p, n%p
-	s := strconv.FormatInt(whole, 10)
-	if frac != 0 {
-		d := strconv.FormatInt(frac+p, 10)[1:] // zero-padded
-		for d[len(d)-1] == '0' {
-			d = d[:len(d)-1]
-		}
-		s += "." + d
-	}
 	if neg && n != 0 {
-		s = "-" + s
+		b = append(b, '-')
 	}
-	return s
+	b = strconv.AppendInt(b, whole, 10)
+	if frac != 0 {
+		digits := places
+		for frac%10 == 0 {
+			frac /= 10
+			digits--
+		}
+		b = append(b, '.')
+		for range digits { // zero-padded
+			b = append(b, '0')
+		}
+		for i := len(b) - 1; frac > 0; i-- {
+			b[i] = byte('0' + frac%10)
+			frac /= 10
+		}
+	}
+	return b
 }
 
 // pt is a quantised point.
