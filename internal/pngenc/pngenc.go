@@ -197,7 +197,7 @@ type pixels struct {
 }
 
 func (e *Encoder) release(p *pixels) {
-	if p.pooled {
+	if p.pooled && cap(p.pix) <= maxKept {
 		b := p.pix[:0]
 		e.pix.Put(b)
 	}
@@ -430,7 +430,8 @@ func (e *Encoder) getState() *state {
 	return &state{}
 }
 
-// maxKept is the largest buffer a pooled state keeps for the next image.
+// maxKept is the largest buffer an Encoder keeps for the next image (rows,
+// output or converted pixels).
 const maxKept = 16 << 20
 
 func (e *Encoder) putState(s *state) {
