@@ -1,5 +1,7 @@
 // Package pngenc writes PNG images, faster and smaller than image/png for
-// figgen's figures and with the same decoded pixels.
+// figgen's figures and with the same decoded pixels (for images of 8 bits a
+// channel: it writes 8 bits a channel only, so that an image of 16 loses
+// its low bits where image/png would keep them).
 //
 // The encoder looks at the pixels once and writes the smallest colour type
 // that holds them exactly: grey when every pixel is grey and opaque, a
@@ -197,15 +199,15 @@ type pixels struct {
 }
 
 func (e *Encoder) release(p *pixels) {
-	if p.pooled {
+	if p.pooled && cap(p.pix) <= maxKept {
 		b := p.pix[:0]
 		e.pix.Put(b)
 	}
 }
 
 // nrgbaOf returns img's pixels as 8-bit non-premultiplied RGBA, exactly as
-// color.NRGBAModel converts them (which is what image/png writes), and
-// what one pass over them finds. An *image.RGBA is looked at as it is
+// color.NRGBAModel converts them (which is what image/png writes of an
+// image of 8 bits a channel), and what one pass over them finds. An *image.RGBA is looked at as it is
 // first: when it is opaque, as figures are, its premultiplied pixels are
 // those non-premultiplied already.
 func (e *Encoder) nrgbaOf(img image.Image) (*pixels, *analysis) {
@@ -430,7 +432,8 @@ func (e *Encoder) getState() *state {
 	return &state{}
 }
 
-// maxKept is the largest buffer a pooled state keeps for the next image.
+// maxKept is the largest buffer an Encoder keeps for the next image (rows,
+// output or converted pixels).
 const maxKept = 16 << 20
 
 func (e *Encoder) putState(s *state) {

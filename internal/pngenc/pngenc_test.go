@@ -312,3 +312,23 @@ func TestText(t *testing.T) {
 		}
 	}
 }
+
+// TestKeptBounded: an Encoder keeps no buffer over maxKept for the next
+// image, whether of its compressor or of the pixels it converted (an
+// image not opaque RGBA).
+func TestKeptBounded(t *testing.T) {
+	img := image.NewRGBA(image.Rect(0, 0, 2100, 2100)) // 17.6 MB of pixels
+	for i := 3; i < len(img.Pix); i += 4 {
+		img.Pix[i] = uint8(i >> 10) // not opaque: converted
+	}
+	var e Encoder
+	if err := e.Encode(io.Discard, img); err != nil {
+		t.Fatal(err)
+	}
+	if b, ok := e.pix.Get(); ok && cap(b) > maxKept {
+		t.Errorf("the encoder keeps %d MB of pixels", cap(b)>>20)
+	}
+	if s, ok := e.states.Get(); ok && (cap(s.raw) > maxKept || cap(s.out) > maxKept) {
+		t.Errorf("the encoder keeps %d and %d MB of rows", cap(s.raw)>>20, cap(s.out)>>20)
+	}
+}
