@@ -887,7 +887,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "function":
 		f := s.function(in)
 		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(l.Style.radius(4.5)), Bg: e.th.bg,
-			Track: in.track(e, "the function of "+in.path, in.path+".function")})
+			Track: in.track(e, "the function of "+in.path, in.path+".function", l.Var)})
 		legend.Avoid = append(legend.Avoid, f)
 	case "points", "data":
 		if l.Mode == "bars" {
@@ -905,7 +905,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
 		dp := dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(l.Style.radius(4)), Line: ls, Color: in.color, Bg: e.th.bg}
 		if len(dp.Pts) > 0 { // no points (points: []) is a legend entry alone, never out of sight
-			dp.Track = in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)
+			dp.Track = in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind, "x")
 		}
 		out = append(out, dp)
 	case "region":
@@ -983,11 +983,11 @@ type presetOrigin struct {
 // track returns the track of the instance's curve: what and path name it,
 // unless the layer is a preset's, whose {name} stands for the value of
 // the layer's for_each param.
-func (in instance) track(e *env, what, path string) *track {
+func (in instance) track(e *env, what, path, xv string) *track {
 	l := in.l
 	switch {
 	case l.from == nil:
-		return e.track(what, path)
+		return e.track(what, path, xv)
 	case l.from.guide:
 		return nil
 	}
@@ -995,7 +995,7 @@ func (in instance) track(e *env, what, path string) *track {
 	if name, _ := forEachOf(l); name != "" {
 		what = strings.ReplaceAll(what, "{"+name+"}", proseNum(in.params[name]))
 	}
-	return e.track(what, l.from.path)
+	return e.track(what, l.from.path, xv)
 }
 
 // bars returns the plotter of bars b drawn by a layer instance, setting
