@@ -42,7 +42,8 @@ func (*ThresholdPlane) Fields() spec.Fields {
 		"title":     {NoDefault: true},
 		"z_label":   {Doc: "Label of the third axis (three weights)."},
 		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line, drawn as a plot: figgen expand prints it) or three (a plane cutting the unit cube, in 3-D).", Items: [2]int{2, 3}},
-		"threshold": {Doc: "Threshold θ of the boundary w·x = θ."},
+		"weights[]": {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "weight"},
+		"threshold": {Doc: "Threshold θ of the boundary w·x = θ.", Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}},
 		"fire":      {Doc: "Legend text for the inputs that fire (y = 1)."},
 		"no_fire":   {Doc: "Legend text for the inputs that do not fire (y = 0)."},
 	}

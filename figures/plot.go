@@ -314,6 +314,13 @@ func (s *Plot) validate(c *spec.Check) {
 			if !isName(name) {
 				c.Errorf(p+".for_each."+name, "%s.for_each: %q is no name (letters, digits, _)", p, name)
 			}
+			for i, v := range vals {
+				// A value of for_each is a param's: within what params allow.
+				if math.Abs(v) > spec.MaxCoord {
+					q := fmt.Sprintf("%s.for_each.%s[%d]", p, name, i)
+					c.Errorf(q, "%s: want a value from %s to %s, got %s", q, spec.Num(-spec.MaxCoord), spec.Num(spec.MaxCoord), spec.Num(v))
+				}
+			}
 		}
 		for _, v := range s.layerEnvs(l) {
 			s.checkFormulas(c, p, l, v)

@@ -31,6 +31,15 @@ func TestPlotErrors(t *testing.T) {
 			"x.yaml:2:16: legend_order[0]: the legend has no entries: give layers a label"},
 		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
 			"x.yaml:4:13: layers[0]: a layer has one kind; this one has function and points: make them two layers"},
+		{"a param beyond 1e9", "kind: plot\nparams: {a: 1, b: 1e300}\nlayers:\n  - function: b*x\n",
+			"x.yaml:2:19: params.b: want a value from -1 × 10⁹ to 1 × 10⁹, got 1 × 10³⁰⁰"},
+		{"a for_each value beyond 1e9", "kind: plot\nlayers:\n  - function: b*x\n    for_each: {b: [1, -2e9]}\n",
+			"x.yaml:4:23: layers[0].for_each.b[1]: want a value from -1 × 10⁹ to 1 × 10⁹, got -2 × 10⁹"},
+		// A preset's values become its plot's params: bounded as they are.
+		{"a threshold-plane weight beyond 1e9", "kind: threshold-plane\nweights: [1e300, 1]\n",
+			"x.yaml:2:11: weights[0]: want a value from -1 × 10⁹ to 1 × 10⁹, got 1 × 10³⁰⁰"},
+		{"a threshold-plane threshold beyond 1e9", "kind: threshold-plane\nthreshold: -1e308\n",
+			"x.yaml:2:12: threshold: want a value from -1 × 10⁹ to 1 × 10⁹, got -1 × 10³⁰⁸"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Kinds().Decode("x.yaml", []byte(tc.src))
