@@ -180,8 +180,10 @@ func (g grid) minMax() (lo, hi float64) {
 // is a half-plane: neuron clips it to the plot's ranges as an exact
 // polygon, its boundary the exact segment of the line. Any other
 // condition is shaded by rows of the plot, each split where the
-// condition changes (found by bisection), joined into one path so that
-// no seam shows between rows; its boundary, for a single comparison, is
+// condition changes (found by bisection), neighbouring rows joined as
+// trapezoids where that is what lies between them, else halved (a
+// horizontal edge, a corner), into one path so that no seam shows
+// between rows; its boundary, for a single comparison, is
 // the zero contour of the comparison's margin.
 type regionLayer struct {
 	X    *expr.Expr
@@ -237,13 +239,6 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		return out
 	}
-	rows := r.N
-	ys := make([]float64, rows+1)
-	sp := make([][][2]float64, rows+1)
-	for k := range ys {
-		ys[k] = p.Y.Min + (p.Y.Max-p.Y.Min)*float64(k)/float64(rows)
-		sp[k] = spans(ys[k])
-	}
 	var path vg.Path
 	quad := func(a, b, cc, d vg.Point) {
 		path.Move(a)
@@ -252,19 +247,47 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		path.Line(d)
 		path.Close()
 	}
-	for k := range rows {
-		lo, hi := sp[k], sp[k+1]
-		if len(lo) == len(hi) {
-			for j := range lo {
-				quad(vg.Point{X: tx(lo[j][0]), Y: ty(ys[k])}, vg.Point{X: tx(lo[j][1]), Y: ty(ys[k])},
-					vg.Point{X: tx(hi[j][1]), Y: ty(ys[k+1])}, vg.Point{X: tx(hi[j][0]), Y: ty(ys[k+1])})
+	// band fills between rows y0 and y1 of spans lo and hi: joined as
+	// trapezoids when the spans midway are where the trapezoids put them
+	// (within a quarter point), else halved; what is still not after
+	// bandDepth halvings (the rows change at once: a horizontal edge, a
+	// corner) is filled with the spans midway.
+	const tol = vg.Length(0.25)
+	var band func(y0, y1 float64, lo, hi [][2]float64, depth int)
+	band = func(y0, y1 float64, lo, hi [][2]float64, depth int) {
+		ym := (y0 + y1) / 2
+		mid := spans(ym)
+		joined := len(lo) == len(hi) && len(mid) == len(lo)
+		for j := 0; joined && j < len(mid); j++ {
+			for e := range 2 {
+				d := tx(mid[j][e]) - (tx(lo[j][e])+tx(hi[j][e]))/2
+				joined = joined && d <= tol && d >= -tol
 			}
-			continue
 		}
-		for _, s := range spans((ys[k] + ys[k+1]) / 2) {
-			quad(vg.Point{X: tx(s[0]), Y: ty(ys[k])}, vg.Point{X: tx(s[1]), Y: ty(ys[k])},
-				vg.Point{X: tx(s[1]), Y: ty(ys[k+1])}, vg.Point{X: tx(s[0]), Y: ty(ys[k+1])})
+		switch {
+		case joined:
+			for j := range lo {
+				quad(vg.Point{X: tx(lo[j][0]), Y: ty(y0)}, vg.Point{X: tx(lo[j][1]), Y: ty(y0)},
+					vg.Point{X: tx(hi[j][1]), Y: ty(y1)}, vg.Point{X: tx(hi[j][0]), Y: ty(y1)})
+			}
+		case depth == 0:
+			for _, s := range mid {
+				quad(vg.Point{X: tx(s[0]), Y: ty(y0)}, vg.Point{X: tx(s[1]), Y: ty(y0)},
+					vg.Point{X: tx(s[1]), Y: ty(y1)}, vg.Point{X: tx(s[0]), Y: ty(y1)})
+			}
+		default:
+			band(y0, ym, lo, mid, depth-1)
+			band(ym, y1, mid, hi, depth-1)
 		}
+	}
+	const bandDepth = 4 // a sixteenth of a row
+	rows := r.N
+	y0, lo := p.Y.Min, spans(p.Y.Min)
+	for k := 1; k <= rows; k++ {
+		y1 := p.Y.Min + (p.Y.Max-p.Y.Min)*float64(k)/float64(rows)
+		hi := spans(y1)
+		band(y0, y1, lo, hi, bandDepth)
+		y0, lo = y1, hi
 	}
 	c.SetColor(r.Fill)
 	c.Fill(path)

@@ -250,3 +250,45 @@ func TestEqualAspectKeepsRanges(t *testing.T) {
 		}
 	}
 }
+
+// TestRegionRowJumps: a region whose rows change at once between two
+// rows of its grid (the horizontal edge of 'x >= 0.5 or y <= -0.5') has
+// that edge level, not a slope from one row's spans to the next one's.
+func TestRegionRowJumps(t *testing.T) {
+	for _, region := range []string{"x >= 0.5 or y <= -0.5", "x >= 0.5 or y <= -0.49", "(y <= 0 and x <= 0) or (y > 0 and x >= 0.5)"} {
+		src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_range: [-1, 1]\ny_range: [-1, 1]\n" +
+			"layers:\n  - region: '" + region + "'\n    resolution: 20\n    style: {color: '#00ff00', opacity: 1}\n"
+		outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(outs[0].Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		green := func(x, y int) bool { return color.NRGBAModel.Convert(img.At(x, y)) == color.NRGBA{0, 0xff, 0, 0xff} }
+		var box image.Rectangle
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if green(x, y) {
+					box = box.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		// The topmost green pixel of the column at data x, below data y 0.9.
+		top := func(x float64) int {
+			px := box.Min.X + int((x+1)/2*float64(box.Dx()))
+			for y := box.Min.Y + box.Dy()/20; y < box.Max.Y; y++ {
+				if green(px, y) {
+					return y
+				}
+			}
+			return -1
+		}
+		a, c := top(-0.9), top(-0.1)
+		if a < 0 || c < a-1 || c > a+1 {
+			t.Errorf("%s: the left part's top is at pixel row %d at x = -0.9 and %d at x = -0.1, want it level", region, a, c)
+		}
+	}
+}
