@@ -130,7 +130,7 @@ func (s *ThresholdPlane) expand(*spec.Figure) *Plot {
 	cold := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.NoFire, Style: Style{Color: "cold", Marker: "ring", Radius: 6}, from: guide}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
 	for _, x := range neuron.Corners(2) {
-		if ok, _ := unit.Fires(x); ok {
+		if ok, _ := unit.FiresAsWritten(x); ok {
 			fire.Points = append(fire.Points, [2]float64{x[0], x[1]})
 		} else {
 			cold.Points = append(cold.Points, [2]float64{x[0], x[1]})
