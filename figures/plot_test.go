@@ -292,3 +292,32 @@ func TestRegionRowJumps(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualAspectKeepsYRange: a plot of equal aspect with more room up
+// than across keeps the y range its spec gives (lowered into its room),
+// rather than widening it: the region over [0, 2] × [0, 1] is drawn twice
+// as wide as high, and nothing beyond it.
+func TestEqualAspectKeepsYRange(t *testing.T) {
+	src := "kind: plot\ntitle: T\nformats: [png]\nwidth: 640\nheight: 400\naspect: equal\nlegend: none\nx_range: [0, 2]\ny_range: [0, 1]\n" +
+		"layers:\n  - region: 'y >= -10'\n    style: {color: '#00ff00', opacity: 1}\n"
+	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(outs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var green image.Rectangle
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
+				green = green.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if d := green.Dx() - 2*green.Dy(); d < -3 || d > 3 {
+		t.Errorf("[0, 2] × [0, 1] is drawn %d×%d px, want twice as wide as high", green.Dx(), green.Dy())
+	}
+}
