@@ -321,3 +321,33 @@ func TestEqualAspectKeepsYRange(t *testing.T) {
 		t.Errorf("[0, 2] × [0, 1] is drawn %d×%d px, want twice as wide as high", green.Dx(), green.Dy())
 	}
 }
+
+// TestRegionLogAxis: a region on a log axis is sampled evenly as the axis
+// draws it, so that a band of half a decade near its low end, between two
+// samples spread evenly in x, is drawn.
+func TestRegionLogAxis(t *testing.T) {
+	src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_scale: log\nx_range: [0.01, 100]\ny_range: [0, 1]\n" +
+		"layers:\n  - region: 'x >= 0.05 and x <= 0.2'\n    style: {color: '#00ff00', opacity: 1}\n"
+	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(outs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
+				n++
+			}
+		}
+	}
+	// The band is 0.6 of 4 decades wide: some 80 px across the plot's
+	// height, above 20 000 px.
+	if n < 20000 {
+		t.Errorf("the band [0.05, 0.2] has %d px, want it drawn", n)
+	}
+}
