@@ -722,7 +722,8 @@ type Expansion struct {
 // Expand validates the specs of opts as Validate does and returns, for
 // each, the YAML of the spec of kind plot that draws the same figure
 // (figures.Expand): a plot spec as figgen reads it, a preset (step,
-// sigmoid, bias-shift) as the plot it fills in. A spec of another kind is
+// sigmoid, bias-shift, threshold-plane of 2 weights) as the plot it fills
+// in. A spec of another kind is
 // an error.
 func Expand(ctx context.Context, opts Options) ([]Expansion, error) {
 	l, err := load(ctx, opts)

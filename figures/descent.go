@@ -246,7 +246,7 @@ func (s *Descent) build1(e *env, f *spec.Figure, x *expr.Expr, cost func([]float
 	p.Y.Min, p.Y.Max = lo, hi
 	inside := func(w []float64) bool { return w[0] >= xr.Min && w[0] <= xr.Max && fn(w[0]) <= hi && fn(w[0]) >= lo }
 	paths := s.paths(e.th, cost, inside)
-	p.Add(fnCurve{F: fn, N: 200, Line: e.line(2.2, e.th.ink), Track: e.track("the cost", "cost")})
+	p.Add(fnCurve{F: fn, N: 200, Line: e.line(2.2, e.th.ink), Track: e.track("the cost", "cost", s.Vars[0])})
 	// The tangent at the start: slope C'(w₀), a dashed line.
 	w0 := s.Start[0]
 	slope := neuron.Gradient(cost, []float64{w0})[0]

@@ -185,3 +185,17 @@ func BenchmarkPresets(b *testing.B) {
 		})
 	}
 }
+
+// TestPlaneBoundaryCorner: a corner on the boundary as the numbers are
+// written fires (step(0) = 1), in the plot and in the cube, though the
+// rounded weighted sum 0.7 + 0.1 falls short of 0.8.
+func TestPlaneBoundaryCorner(t *testing.T) {
+	f := decodeYAML(t, "x.yaml", "kind: threshold-plane\nweights: [0.7, 0.1]\nthreshold: 0.8\n")
+	y, err := Expand(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "  - points: [[1, 1]]\n    label: '발화 ($y=1$)'"; !strings.Contains(string(y), want) {
+		t.Errorf("expansion\n%s\nwant (1, 1) among the inputs that fire:\n%s", y, want)
+	}
+}

@@ -73,6 +73,7 @@ type area struct {
 // inside the plot area.
 type track struct {
 	what string // the curve, for the message ("σ(z)", "biases[1]")
+	xv   string // the variable of the horizontal axis, for the message ("z", "x")
 	path string // the field blamed when it is not seen; "" for the y range
 	seen bool
 	// pieces are the curve's lines as the layout pass draws them, clipped
@@ -141,9 +142,10 @@ func (e *env) problem(o origin, path, format string, args ...any) {
 	e.problemAt(pos, format, args...)
 }
 
-// curve returns a track for a curve of the figure.
-func (e *env) track(what, path string) *track {
-	t := &track{what: what, path: path}
+// track returns a track for a curve of the figure over the horizontal
+// axis' variable xv.
+func (e *env) track(what, path, xv string) *track {
+	t := &track{what: what, path: path, xv: xv}
 	e.curves = append(e.curves, t)
 	return t
 }
@@ -376,8 +378,8 @@ func (e *env) checkCurves(lay *layout) {
 		if path == "" {
 			path = "y_range"
 		}
-		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (z from %s to %s, y from %s to %s)",
-			path, t.what, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1))
+		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (%s from %s to %s, y from %s to %s)",
+			path, t.what, t.xv, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1))
 	}
 }
 

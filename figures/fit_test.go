@@ -103,6 +103,18 @@ func TestLayoutErrors(t *testing.T) {
 			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from 5 to 6)"},
 		{"curve outside a far y_range", "kind: sigmoid\ny_range: [-1e9, -9.99999e8]\n",
 			"x.yaml:2:10: y_range: nothing of the curve σ(z) is inside the plot (z from -6 to 6, y from -1 × 10⁹ to -9.99999 × 10⁸)"},
+		{"function of t outside y_range", "kind: plot\nx_range: [0, 1]\ny_range: [5, 6]\nlayers:\n  - function: t^2\n    var: t\n",
+			"x.yaml:5:15: layers[0].function: nothing of the function of layers[0] is inside the plot (t from 0 to 1, y from 5 to 6)"},
+		{"points outside y_range", "kind: plot\nx_range: [0, 1]\ny_range: [5, 6]\nlayers:\n  - points: [[0.5, 0]]\n",
+			"x.yaml:5:13: layers[0].points: nothing of the points of layers[0] is inside the plot (x from 0 to 1, y from 5 to 6)"},
+		// The inputs of a threshold plane are its content, not guides:
+		// out of sight, as its expansion's points, they are an error.
+		{"plane inputs outside x_range", "kind: threshold-plane\nx_range: [2, 3]\n",
+			"x.yaml:2:10: x_range: nothing of the inputs that fire is inside the plot (x from 2 to 3, y from -0.25 to 1.25)"},
+		{"plane inputs that fire outside x_range", "kind: threshold-plane\nweights: [-1, 1]\nthreshold: 1\nx_range: [0.5, 3]\n",
+			"x.yaml:4:10: x_range: nothing of the inputs that fire is inside the plot"},
+		{"plane inputs outside y_range", "kind: threshold-plane\ny_range: [3, 4]\n",
+			"x.yaml:2:10: y_range: nothing of the inputs that fire is inside the plot (x from -0.25 to 1.25, y from 3 to 4)"},
 		{"step outside y_range", "kind: step\ny_range: [0.2, 0.8]\n",
 			"x.yaml:2:10: y_range: nothing of the step u(z) is inside the plot"},
 		{"40 specimen lines", "kind: specimen\nlines:\n" + strings.Repeat("  - 줄\n", 40),

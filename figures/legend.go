@@ -121,10 +121,28 @@ func (l legendBox) lines(en legendEntry) ([]string, text.Style) {
 // lineHeight is the distance between two lines of a wrapped label.
 func lineHeight(sty text.Style) vg.Length { return sty.FontExtents().Height * 1.15 }
 
+// lineSteps returns the distances from each line's baseline to the next
+// one's: lineHeight, or more where tall math (a sum's limits, a
+// fraction) would reach into the next line, with a tenth of an em
+// between their boxes.
+func lineSteps(lines []string, sty text.Style) []vg.Length {
+	steps := make([]vg.Length, 0, len(lines))
+	for i := 1; i < len(lines); i++ {
+		below := -sty.Rectangle(lines[i-1]).Min.Y
+		above := sty.Rectangle(lines[i]).Max.Y
+		steps = append(steps, max(lineHeight(sty), below+above+sty.Font.Size/10))
+	}
+	return steps
+}
+
 // entryHeight is the height of an entry's row.
 func (l legendBox) entryHeight(en legendEntry) vg.Length {
 	lines, sty := l.lines(en)
-	return l.rowHeight() + lineHeight(sty)*vg.Length(len(lines)-1)
+	h := l.rowHeight()
+	for _, d := range lineSteps(lines, sty) {
+		h += d
+	}
+	return h
 }
 
 // Rect returns the legend's box (frame included) in a data area c.
@@ -206,9 +224,12 @@ func (l legendBox) Plot(c draw.Canvas, p *plot.Plot) {
 		// bar of "=" or "−"), about a quarter em above the baseline.
 		base := y - l.Text.Font.Size/4
 		lines, sty := l.lines(en)
-		for _, line := range lines {
+		steps := lineSteps(lines, sty)
+		for i, line := range lines {
 			c.FillText(sty, vg.Point{X: x + l.Thumb + l.gap(), Y: base}, line)
-			base -= lineHeight(sty)
+			if i < len(steps) {
+				base -= steps[i]
+			}
 		}
 	}
 }

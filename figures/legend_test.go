@@ -71,3 +71,20 @@ func TestLegendWraps(t *testing.T) {
 		}
 	}
 }
+
+// TestLegendTallLinesApart: a label wrapped into lines of tall math (a
+// sum's limits, fractions, a power's power) spaces its lines by their
+// height, so that none reaches into the next: it renders, where lines a
+// fixed height apart overlapped.
+func TestLegendTallLinesApart(t *testing.T) {
+	for _, label := range []string{
+		`$\sum_{k=1}^{n} w_k x_k + \frac{\alpha}{\beta} + \frac{\gamma}{\delta} - \sum_{j=1}^{m} v_j y_j \geq \theta^{2^{3}}$`,
+		`짧은 $\frac{1}{2}$ 레이블 이것은 긴 레이블입니다 $\sum_{i=1}^{n} x_i$ 그리고 또 $\frac{a}{b}$ 계속`,
+	} {
+		src := "kind: plot\nformats: [png]\nlegend: outside\naspect: equal\nx_range: [0, 1]\ny_range: [0, 1]\nlayers:\n" +
+			"  - function: x\n    label: '" + label + "'\n  - function: x^2\n    label: short\n"
+		if _, err := renderer(t).Render(decodeYAML(t, "x.yaml", src)); err != nil {
+			t.Errorf("%s: %v", label, err)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"slices"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -42,7 +43,8 @@ func (*ThresholdPlane) Fields() spec.Fields {
 		"title":     {NoDefault: true},
 		"z_label":   {Doc: "Label of the third axis (three weights)."},
 		"weights":   {Doc: "Weights w of the boundary w·x = θ: two (a line, drawn as a plot: figgen expand prints it) or three (a plane cutting the unit cube, in 3-D).", Items: [2]int{2, 3}},
-		"threshold": {Doc: "Threshold θ of the boundary w·x = θ."},
+		"weights[]": {Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}, What: "weight"},
+		"threshold": {Doc: "Threshold θ of the boundary w·x = θ.", Within: [2]float64{-spec.MaxCoord, spec.MaxCoord}},
 		"fire":      {Doc: "Legend text for the inputs that fire (y = 1)."},
 		"no_fire":   {Doc: "Legend text for the inputs that do not fire (y = 0)."},
 	}
@@ -125,14 +127,25 @@ func (s *ThresholdPlane) expand(*spec.Figure) *Plot {
 		region.Label = spec.Text{Src: mathLine(boundaryTerms(s.Weights, s.Threshold), false)}
 		p.Order = []int{1, 2, 0}
 	}
-	fire := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.Fire, Style: Style{Color: "fire", Radius: 6}, from: guide}
-	cold := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.NoFire, Style: Style{Color: "cold", Marker: "ring", Radius: 6}, from: guide}
+	fire := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.Fire, Style: Style{Color: "fire", Radius: 6},
+		from: &presetOrigin{what: "the inputs that fire"}}
+	cold := PlotLayer{kind: "points", Points: [][2]float64{}, Label: s.NoFire, Style: Style{Color: "cold", Marker: "ring", Radius: 6},
+		from: &presetOrigin{what: "the inputs that do not fire"}}
 	unit := neuron.NewUnit(s.Weights, s.Threshold)
 	for _, x := range neuron.Corners(2) {
-		if ok, _ := unit.Fires(x); ok {
+		if ok, _ := unit.FiresAsWritten(x); ok {
 			fire.Points = append(fire.Points, [2]float64{x[0], x[1]})
 		} else {
 			cold.Points = append(cold.Points, [2]float64{x[0], x[1]})
+		}
+	}
+	// The inputs are what the figure shows: out of sight, they are the
+	// fault of the x range when it leaves out every one's x, else of the
+	// y range.
+	for _, l := range []*PlotLayer{&fire, &cold} {
+		l.from.path = "y_range"
+		if r := s.XRange; r != nil && !slices.ContainsFunc(l.Points, func(q [2]float64) bool { return q[0] >= r.Min && q[0] <= r.Max }) {
+			l.from.path = "x_range"
 		}
 	}
 	p.Layers = []PlotLayer{region, fire, cold}

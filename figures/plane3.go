@@ -144,7 +144,7 @@ func buildPlane3(e *env, f *spec.Figure, s *ThresholdPlane) func(c draw.Canvas) 
 		fire, cold := pointSet{R: e.len(6), Fill: e.th.fire, th: e.th}, pointSet{R: e.len(6), Ring: e.line(2, e.th.cold), th: e.th}
 		for _, q := range corners {
 			set := cold
-			if ok, _ := unit.Fires(q); ok {
+			if ok, _ := unit.FiresAsWritten(q); ok {
 				set = fire
 			}
 			behind := k.behind(vec3(q))

@@ -151,7 +151,7 @@ func (*Plot) Fields() spec.Fields {
 		"y_ticks.label":        {Doc: "The tick's label; default the number."},
 		"x_scale":              {Doc: "Scale of the x axis.", Enum: []string{"linear", "log"}},
 		"y_scale":              {Doc: "Scale of the y axis.", Enum: []string{"linear", "log"}},
-		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes.", Enum: []string{"auto", "equal"}},
+		"aspect":               {Doc: "auto: the plot fills its room; equal: one unit is as long on both axes, the plot narrowed or lowered to keep the ranges the spec gives (a y range it leaves open is widened instead).", Enum: []string{"auto", "equal"}},
 		"legend":               {Doc: "Where the legend of the layers' labels goes: auto (a corner where it hides no curve), a corner, outside (right of the plot), or none.", Enum: append([]string{autoCorner, "outside", "none"}, corners...)},
 		"legend_order":         {Doc: "The legend's entries listed first, in this order, by number (0 the first layer's with a label, a for_each's repetitions in their order); the others follow in the layers' order.", Items: [2]int{0, maxPlotLayers * maxForEach}, Unique: true},
 		"params":               {Doc: "Named numbers every formula of the plot may use: {theta: 1.5}."},
@@ -313,6 +313,13 @@ func (s *Plot) validate(c *spec.Check) {
 			}
 			if !isName(name) {
 				c.Errorf(p+".for_each."+name, "%s.for_each: %q is no name (letters, digits, _)", p, name)
+			}
+			for i, v := range vals {
+				// A value of for_each is a param's: within what params allow.
+				if math.Abs(v) > spec.MaxCoord {
+					q := fmt.Sprintf("%s.for_each.%s[%d]", p, name, i)
+					c.Errorf(q, "%s: want a value from %s to %s, got %s", q, spec.Num(-spec.MaxCoord), spec.Num(spec.MaxCoord), spec.Num(v))
+				}
 			}
 		}
 		for _, v := range s.layerEnvs(l) {
@@ -678,10 +685,16 @@ func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
 	return func(c draw.Canvas) {
 		c = side.crop(c)
 		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = x0, x1, y0, y1
-		if title != "" { // as gonum sets it, over the room
+		var head vg.Length // the title's height, over the plot
+		drawTitle := func(vg.Length) {}
+		if title != "" { // as gonum sets it, over the room's width
 			txt, sty := e.fit(title, p.Title.TextStyle, c.Max.X-c.Min.X, toPx(1))
-			c.FillText(sty, vg.Point{X: c.Center().X, Y: c.Max.Y + sty.FontExtents().Descent}, txt)
-			c.Max.Y -= sty.Rectangle(txt).Size().Y + p.Title.Padding
+			mid := c.Center().X
+			drawTitle = func(top vg.Length) {
+				c.FillText(sty, vg.Point{X: mid, Y: top + sty.FontExtents().Descent}, txt)
+			}
+			head = sty.Rectangle(txt).Size().Y + p.Title.Padding
+			c.Max.Y -= head
 		}
 		mute := e.mute
 		e.mute = true
@@ -690,21 +703,29 @@ func (s *Plot) buildOne(e *env, title string) func(c draw.Canvas) {
 		// One unit as long on both axes: a plot with more room per unit
 		// across than up is narrowed, its ranges kept, and centred in its
 		// room (what it draws beside it follows it); one with more room up
-		// widens its y range about its centre.
+		// is lowered likewise, its title with it, when the spec gives its
+		// y range, else widens its y range about its centre.
 		d := p.DataCanvas(c)
 		ux := float64(d.Max.X-d.Min.X) / (x1 - x0)
 		uy := float64(d.Max.Y-d.Min.Y) / (y1 - y0)
-		if ux > uy {
+		switch {
+		case ux > uy:
 			surplus := (d.Max.X - d.Min.X) - vg.Length((x1-x0)*uy)
 			c.Min.X += surplus / 2
 			c.Max.X -= surplus / 2
 			fit(c)
-		} else {
+		case s.YRange != nil:
+			surplus := (d.Max.Y - d.Min.Y) - vg.Length((y1-y0)*ux)
+			c.Min.Y += surplus / 2
+			c.Max.Y -= surplus / 2
+			fit(c)
+		default:
 			fit(c)
 			h := float64(d.Max.Y-d.Min.Y) / ux
 			m := (y0 + y1) / 2
 			p.Y.Min, p.Y.Max = m-h/2, m+h/2
 		}
+		drawTitle(c.Max.Y + head)
 		p.Draw(c)
 		side.draw(c, p)
 	}
@@ -887,7 +908,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "function":
 		f := s.function(in)
 		out = append(out, fnCurve{F: f, Domain: l.Domain, N: l.Samples, Dots: l.Jumps == "dots", Line: ls, Dot: e.len(l.Style.radius(4.5)), Bg: e.th.bg,
-			Track: in.track(e, "the function of "+in.path, in.path+".function")})
+			Track: in.track(e, "the function of "+in.path, in.path+".function", l.Var)})
 		legend.Avoid = append(legend.Avoid, f)
 	case "points", "data":
 		if l.Mode == "bars" {
@@ -905,7 +926,7 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 		legend.AvoidData = append(legend.AvoidData, avoidData{Pts: l.pts(), Lines: l.Mode != "markers"})
 		dp := dataPoints{Pts: l.pts(), Mode: l.Mode, Marker: l.Style.Marker, R: e.len(l.Style.radius(4)), Line: ls, Color: in.color, Bg: e.th.bg}
 		if len(dp.Pts) > 0 { // no points (points: []) is a legend entry alone, never out of sight
-			dp.Track = in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind)
+			dp.Track = in.track(e, "the "+l.kind+" of "+in.path, in.path+"."+l.kind, "x")
 		}
 		out = append(out, dp)
 	case "region":
@@ -983,11 +1004,11 @@ type presetOrigin struct {
 // track returns the track of the instance's curve: what and path name it,
 // unless the layer is a preset's, whose {name} stands for the value of
 // the layer's for_each param.
-func (in instance) track(e *env, what, path string) *track {
+func (in instance) track(e *env, what, path, xv string) *track {
 	l := in.l
 	switch {
 	case l.from == nil:
-		return e.track(what, path)
+		return e.track(what, path, xv)
 	case l.from.guide:
 		return nil
 	}
@@ -995,7 +1016,7 @@ func (in instance) track(e *env, what, path string) *track {
 	if name, _ := forEachOf(l); name != "" {
 		what = strings.ReplaceAll(what, "{"+name+"}", proseNum(in.params[name]))
 	}
-	return e.track(what, l.from.path)
+	return e.track(what, l.from.path, xv)
 }
 
 // bars returns the plotter of bars b drawn by a layer instance, setting

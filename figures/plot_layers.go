@@ -140,15 +140,37 @@ func (v vline) Plot(c draw.Canvas, p *plot.Plot) {
 }
 
 // grid evaluates a surface over the plot's data rectangle at the centres
-// of n×n cells.
+// of n×n cells, evenly spaced as the axes draw them (a log axis in its
+// logarithm).
 type grid struct {
 	n              int
 	x0, x1, y0, y1 float64
+	logX, logY     bool
 	z              []float64
 }
 
+// along returns the value a fraction t along [lo, hi] as an axis draws
+// it: evenly, or evenly in the logarithm on a log axis.
+func along(lo, hi, t float64, log bool) float64 {
+	switch {
+	case t == 0:
+		return lo
+	case t == 1:
+		return hi
+	case log:
+		return math.Exp(math.Log(lo) + (math.Log(hi)-math.Log(lo))*t)
+	}
+	return lo + (hi-lo)*t
+}
+
+// isLog reports whether the axis is drawn in the logarithm.
+func isLog(a plot.Axis) bool {
+	_, ok := a.Scale.(plot.LogScale)
+	return ok
+}
+
 func newGrid(x *expr.Expr, n int, p *plot.Plot, centres bool) grid {
-	g := grid{n: n, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, z: make([]float64, n*n)}
+	g := grid{n: n, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logX: isLog(p.X), logY: isLog(p.Y), z: make([]float64, n*n)}
 	if x == nil {
 		return g
 	}
@@ -163,8 +185,8 @@ func newGrid(x *expr.Expr, n int, p *plot.Plot, centres bool) grid {
 
 func (g grid) Dims() (int, int)   { return g.n, g.n }
 func (g grid) Z(c, r int) float64 { return g.z[r*g.n+c] }
-func (g grid) X(c int) float64    { return g.x0 + (g.x1-g.x0)*(float64(c)+0.5)/float64(g.n) }
-func (g grid) Y(r int) float64    { return g.y0 + (g.y1-g.y0)*(float64(r)+0.5)/float64(g.n) }
+func (g grid) X(c int) float64    { return along(g.x0, g.x1, (float64(c)+0.5)/float64(g.n), g.logX) }
+func (g grid) Y(r int) float64    { return along(g.y0, g.y1, (float64(r)+0.5)/float64(g.n), g.logY) }
 func (g grid) minMax() (lo, hi float64) {
 	lo, hi = math.Inf(1), math.Inf(-1)
 	for _, z := range g.z {
@@ -180,8 +202,10 @@ func (g grid) minMax() (lo, hi float64) {
 // is a half-plane: neuron clips it to the plot's ranges as an exact
 // polygon, its boundary the exact segment of the line. Any other
 // condition is shaded by rows of the plot, each split where the
-// condition changes (found by bisection), joined into one path so that
-// no seam shows between rows; its boundary, for a single comparison, is
+// condition changes (found by bisection), neighbouring rows joined as
+// trapezoids where that is what lies between them, else halved (a
+// horizontal edge, a corner), into one path so that no seam shows
+// between rows; its boundary, for a single comparison, is
 // the zero contour of the comparison's margin.
 type regionLayer struct {
 	X    *expr.Expr
@@ -205,7 +229,8 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	spans := func(y float64) [][2]float64 {
 		var out [][2]float64
 		n := r.N * 2
-		xAt := func(i int) float64 { return p.X.Min + (p.X.Max-p.X.Min)*float64(i)/float64(n) }
+		logX := isLog(p.X)
+		xAt := func(i int) float64 { return along(p.X.Min, p.X.Max, float64(i)/float64(n), logX) }
 		start, was := 0.0, in(xAt(0), y)
 		if was {
 			start = xAt(0)
@@ -237,13 +262,6 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		return out
 	}
-	rows := r.N
-	ys := make([]float64, rows+1)
-	sp := make([][][2]float64, rows+1)
-	for k := range ys {
-		ys[k] = p.Y.Min + (p.Y.Max-p.Y.Min)*float64(k)/float64(rows)
-		sp[k] = spans(ys[k])
-	}
 	var path vg.Path
 	quad := func(a, b, cc, d vg.Point) {
 		path.Move(a)
@@ -252,19 +270,48 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		path.Line(d)
 		path.Close()
 	}
-	for k := range rows {
-		lo, hi := sp[k], sp[k+1]
-		if len(lo) == len(hi) {
-			for j := range lo {
-				quad(vg.Point{X: tx(lo[j][0]), Y: ty(ys[k])}, vg.Point{X: tx(lo[j][1]), Y: ty(ys[k])},
-					vg.Point{X: tx(hi[j][1]), Y: ty(ys[k+1])}, vg.Point{X: tx(hi[j][0]), Y: ty(ys[k+1])})
+	// band fills between rows y0 and y1 of spans lo and hi: joined as
+	// trapezoids when the spans midway are where the trapezoids put them
+	// (within a quarter point), else halved; what is still not after
+	// bandDepth halvings (the rows change at once: a horizontal edge, a
+	// corner) is filled with the spans midway.
+	const tol = vg.Length(0.25)
+	logY := isLog(p.Y)
+	var band func(y0, y1 float64, lo, hi [][2]float64, depth int)
+	band = func(y0, y1 float64, lo, hi [][2]float64, depth int) {
+		ym := along(y0, y1, 0.5, logY) // midway as drawn
+		mid := spans(ym)
+		joined := len(lo) == len(hi) && len(mid) == len(lo)
+		for j := 0; joined && j < len(mid); j++ {
+			for e := range 2 {
+				d := tx(mid[j][e]) - (tx(lo[j][e])+tx(hi[j][e]))/2
+				joined = joined && d <= tol && d >= -tol
 			}
-			continue
 		}
-		for _, s := range spans((ys[k] + ys[k+1]) / 2) {
-			quad(vg.Point{X: tx(s[0]), Y: ty(ys[k])}, vg.Point{X: tx(s[1]), Y: ty(ys[k])},
-				vg.Point{X: tx(s[1]), Y: ty(ys[k+1])}, vg.Point{X: tx(s[0]), Y: ty(ys[k+1])})
+		switch {
+		case joined:
+			for j := range lo {
+				quad(vg.Point{X: tx(lo[j][0]), Y: ty(y0)}, vg.Point{X: tx(lo[j][1]), Y: ty(y0)},
+					vg.Point{X: tx(hi[j][1]), Y: ty(y1)}, vg.Point{X: tx(hi[j][0]), Y: ty(y1)})
+			}
+		case depth == 0:
+			for _, s := range mid {
+				quad(vg.Point{X: tx(s[0]), Y: ty(y0)}, vg.Point{X: tx(s[1]), Y: ty(y0)},
+					vg.Point{X: tx(s[1]), Y: ty(y1)}, vg.Point{X: tx(s[0]), Y: ty(y1)})
+			}
+		default:
+			band(y0, ym, lo, mid, depth-1)
+			band(ym, y1, mid, hi, depth-1)
 		}
+	}
+	const bandDepth = 4 // a sixteenth of a row
+	rows := r.N
+	y0, lo := p.Y.Min, spans(p.Y.Min)
+	for k := 1; k <= rows; k++ {
+		y1 := along(p.Y.Min, p.Y.Max, float64(k)/float64(rows), logY)
+		hi := spans(y1)
+		band(y0, y1, lo, hi, bandDepth)
+		y0, lo = y1, hi
 	}
 	c.SetColor(r.Fill)
 	c.Fill(path)
@@ -327,7 +374,7 @@ func (r regionLayer) halfPlane(c draw.Canvas, p *plot.Plot) bool {
 
 // marginGrid evaluates m on the grid of the plot, corners included.
 func marginGrid(m func(x, y float64) float64, n int, p *plot.Plot) grid {
-	g := grid{n: n + 1, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max}
+	g := grid{n: n + 1, x0: p.X.Min, x1: p.X.Max, y0: p.Y.Min, y1: p.Y.Max, logX: isLog(p.X), logY: isLog(p.Y)}
 	g.z = make([]float64, g.n*g.n)
 	for r := range g.n {
 		for c := range g.n {
@@ -338,8 +385,8 @@ func marginGrid(m func(x, y float64) float64, n int, p *plot.Plot) grid {
 }
 
 // cornerX and cornerY are the coordinates of grid lines (corners).
-func (g grid) cornerX(c int) float64 { return g.x0 + (g.x1-g.x0)*float64(c)/float64(g.n-1) }
-func (g grid) cornerY(r int) float64 { return g.y0 + (g.y1-g.y0)*float64(r)/float64(g.n-1) }
+func (g grid) cornerX(c int) float64 { return along(g.x0, g.x1, float64(c)/float64(g.n-1), g.logX) }
+func (g grid) cornerY(r int) float64 { return along(g.y0, g.y1, float64(r)/float64(g.n-1), g.logY) }
 
 // cornerGrid is a grid whose points lie on the corners, edges included.
 type cornerGrid struct{ grid }
@@ -446,8 +493,8 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 		return min(shades-1, int((z-lo)/(hi-lo)*shades))
 	}
-	xAt := func(i int) vg.Length { return tx(g.x0 + (g.x1-g.x0)*float64(i)/float64(g.n)) }
-	yAt := func(i int) vg.Length { return ty(g.y0 + (g.y1-g.y0)*float64(i)/float64(g.n)) }
+	xAt := func(i int) vg.Length { return tx(along(g.x0, g.x1, float64(i)/float64(g.n), g.logX)) }
+	yAt := func(i int) vg.Length { return ty(along(g.y0, g.y1, float64(i)/float64(g.n), g.logY)) }
 	paths := make([]vg.Path, shades)
 	for r := range g.n {
 		for i := 0; i < g.n; {

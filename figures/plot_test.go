@@ -31,6 +31,15 @@ func TestPlotErrors(t *testing.T) {
 			"x.yaml:2:16: legend_order[0]: the legend has no entries: give layers a label"},
 		{"two kinds in a layer", "kind: plot\nlayers:\n  - function: x\n    points: [[0, 0]]\n",
 			"x.yaml:4:13: layers[0]: a layer has one kind; this one has function and points: make them two layers"},
+		{"a param beyond 1e9", "kind: plot\nparams: {a: 1, b: 1e300}\nlayers:\n  - function: b*x\n",
+			"x.yaml:2:19: params.b: want a value from -1 × 10⁹ to 1 × 10⁹, got 1 × 10³⁰⁰"},
+		{"a for_each value beyond 1e9", "kind: plot\nlayers:\n  - function: b*x\n    for_each: {b: [1, -2e9]}\n",
+			"x.yaml:4:23: layers[0].for_each.b[1]: want a value from -1 × 10⁹ to 1 × 10⁹, got -2 × 10⁹"},
+		// A preset's values become its plot's params: bounded as they are.
+		{"a threshold-plane weight beyond 1e9", "kind: threshold-plane\nweights: [1e300, 1]\n",
+			"x.yaml:2:11: weights[0]: want a value from -1 × 10⁹ to 1 × 10⁹, got 1 × 10³⁰⁰"},
+		{"a threshold-plane threshold beyond 1e9", "kind: threshold-plane\nthreshold: -1e308\n",
+			"x.yaml:2:12: threshold: want a value from -1 × 10⁹ to 1 × 10⁹, got -1 × 10³⁰⁸"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Kinds().Decode("x.yaml", []byte(tc.src))
@@ -239,5 +248,106 @@ func TestEqualAspectKeepsRanges(t *testing.T) {
 			t.Errorf("the legend outside has a frame at x %d", x)
 			break
 		}
+	}
+}
+
+// TestRegionRowJumps: a region whose rows change at once between two
+// rows of its grid (the horizontal edge of 'x >= 0.5 or y <= -0.5') has
+// that edge level, not a slope from one row's spans to the next one's.
+func TestRegionRowJumps(t *testing.T) {
+	for _, region := range []string{"x >= 0.5 or y <= -0.5", "x >= 0.5 or y <= -0.49", "(y <= 0 and x <= 0) or (y > 0 and x >= 0.5)"} {
+		src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_range: [-1, 1]\ny_range: [-1, 1]\n" +
+			"layers:\n  - region: '" + region + "'\n    resolution: 20\n    style: {color: '#00ff00', opacity: 1}\n"
+		outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		img, err := png.Decode(bytes.NewReader(outs[0].Data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		green := func(x, y int) bool { return color.NRGBAModel.Convert(img.At(x, y)) == color.NRGBA{0, 0xff, 0, 0xff} }
+		var box image.Rectangle
+		b := img.Bounds()
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				if green(x, y) {
+					box = box.Union(image.Rect(x, y, x+1, y+1))
+				}
+			}
+		}
+		// The topmost green pixel of the column at data x, below data y 0.9.
+		top := func(x float64) int {
+			px := box.Min.X + int((x+1)/2*float64(box.Dx()))
+			for y := box.Min.Y + box.Dy()/20; y < box.Max.Y; y++ {
+				if green(px, y) {
+					return y
+				}
+			}
+			return -1
+		}
+		a, c := top(-0.9), top(-0.1)
+		if a < 0 || c < a-1 || c > a+1 {
+			t.Errorf("%s: the left part's top is at pixel row %d at x = -0.9 and %d at x = -0.1, want it level", region, a, c)
+		}
+	}
+}
+
+// TestEqualAspectKeepsYRange: a plot of equal aspect with more room up
+// than across keeps the y range its spec gives (lowered into its room),
+// rather than widening it: the region over [0, 2] × [0, 1] is drawn twice
+// as wide as high, and nothing beyond it.
+func TestEqualAspectKeepsYRange(t *testing.T) {
+	src := "kind: plot\ntitle: T\nformats: [png]\nwidth: 640\nheight: 400\naspect: equal\nlegend: none\nx_range: [0, 2]\ny_range: [0, 1]\n" +
+		"layers:\n  - region: 'y >= -10'\n    style: {color: '#00ff00', opacity: 1}\n"
+	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(outs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var green image.Rectangle
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
+				green = green.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	if d := green.Dx() - 2*green.Dy(); d < -3 || d > 3 {
+		t.Errorf("[0, 2] × [0, 1] is drawn %d×%d px, want twice as wide as high", green.Dx(), green.Dy())
+	}
+}
+
+// TestRegionLogAxis: a region on a log axis is sampled evenly as the axis
+// draws it, so that a band of half a decade near its low end, between two
+// samples spread evenly in x, is drawn.
+func TestRegionLogAxis(t *testing.T) {
+	src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_scale: log\nx_range: [0.01, 100]\ny_range: [0, 1]\n" +
+		"layers:\n  - region: 'x >= 0.05 and x <= 0.2'\n    style: {color: '#00ff00', opacity: 1}\n"
+	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(outs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
+				n++
+			}
+		}
+	}
+	// The band is 0.6 of 4 decades wide: some 80 px across the plot's
+	// height, above 20 000 px.
+	if n < 20000 {
+		t.Errorf("the band [0.05, 0.2] has %d px, want it drawn", n)
 	}
 }

@@ -3,6 +3,8 @@ package neuron
 import (
 	"errors"
 	"fmt"
+	"math/big"
+	"strconv"
 )
 
 // ErrInputs is matched (with errors.Is) by the error returned when the
@@ -67,4 +69,36 @@ func (u Unit) Output(x []float64, a Activation) (float64, error) {
 func (u Unit) Fires(x []float64) (bool, error) {
 	y, err := u.Output(x, Step)
 	return y == 1, err
+}
+
+// FiresAsWritten reports whether u fires for the inputs x, the weighted
+// sum compared with the threshold exactly, each weight, input and the
+// threshold taken as the shortest decimal that is its float: the numbers
+// a spec writes and a figure shows (0.7, not 0.6999…). A point on the
+// boundary fires, as Step(0) = 1, where Fires's rounded sum may fall
+// short of it: 0.7·1 + 0.1·1 reaches 0.8, though 0.7 + 0.1 < 0.8 in
+// floating point. The error matches ErrInputs as WeightedInput's does.
+func (u Unit) FiresAsWritten(x []float64) (bool, error) {
+	if len(x) != len(u.Weights) {
+		return false, inputsError{inputs: len(x), weights: len(u.Weights)}
+	}
+	dec := func(v float64) *big.Rat {
+		r, ok := new(big.Rat).SetString(strconv.FormatFloat(v, 'g', -1, 64))
+		if !ok { // NaN or ±Inf: no decimal; the float's comparison decides
+			return nil
+		}
+		return r
+	}
+	sum := dec(u.Bias)
+	for i, w := range u.Weights {
+		a, b := dec(w), dec(x[i])
+		if sum == nil || a == nil || b == nil {
+			return u.Fires(x)
+		}
+		sum.Add(sum, a.Mul(a, b))
+	}
+	if sum == nil {
+		return u.Fires(x)
+	}
+	return sum.Sign() >= 0, nil
 }

@@ -132,3 +132,31 @@ func TestFires(t *testing.T) {
 		})
 	}
 }
+
+// TestFiresAsWritten: a corner on the boundary as the numbers are written
+// fires, though the rounded sum falls short of the threshold.
+func TestFiresAsWritten(t *testing.T) {
+	for _, tc := range []struct {
+		w     []float64
+		theta float64
+		fires []bool // for Corners(len(w)) in order
+	}{
+		{[]float64{0.7, 0.1}, 0.8, []bool{false, false, false, true}},
+		{[]float64{0.1, 0.2}, 0.3, []bool{false, false, false, true}},
+		{[]float64{1, 1}, 1, []bool{false, true, true, true}},
+		{[]float64{-0.7, -0.1}, -0.8, []bool{true, true, true, true}},
+		{[]float64{0.7, 0.1}, 0.8000000000000001, []bool{false, false, false, false}},
+		{[]float64{1e-300, -1e-300}, 0, []bool{true, true, false, true}},
+	} {
+		u := NewUnit(tc.w, tc.theta)
+		for i, x := range Corners(len(tc.w)) {
+			got, err := u.FiresAsWritten(x)
+			if err != nil || got != tc.fires[i] {
+				t.Errorf("w %v, θ %v at %v: fires %v (%v), want %v", tc.w, tc.theta, x, got, err, tc.fires[i])
+			}
+		}
+	}
+	if _, err := NewUnit([]float64{1, 1}, 1).FiresAsWritten([]float64{1}); !errors.Is(err, ErrInputs) {
+		t.Errorf("2 weights, 1 input: %v, want ErrInputs", err)
+	}
+}

@@ -211,6 +211,28 @@ func (d *decoder) constrain(kind, path string, v reflect.Value) {
 		}
 	case reflect.Struct:
 		d.constraints(kind, path, v)
+	case reflect.Map:
+		// The values of a mapping of names to numbers, each against the
+		// Field of "path[]" (params[]: within ±MaxCoord).
+		if v.Type().Elem().Kind() != reflect.Float64 {
+			break
+		}
+		item := d.kinds.field(kind, path+"[]")
+		lo, hi := item.Within[0], item.Within[1]
+		if lo == 0 && hi == 0 {
+			break
+		}
+		keys := make([]string, 0, v.Len())
+		for _, k := range v.MapKeys() {
+			keys = append(keys, k.String())
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if x := v.MapIndex(reflect.ValueOf(k)).Float(); x < lo || x > hi {
+				p := path + "." + k
+				d.errorf(d.posOf(p), "%s: want a value from %s to %s, got %s", p, Num(lo), Num(hi), Num(x))
+			}
+		}
 	}
 }
 

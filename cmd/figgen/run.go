@@ -129,12 +129,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 				Usage:     "print the plot spec a plot or a preset of one draws",
 				ArgsUsage: "SPEC...",
 				Description: "Prints, for each spec of kind plot or of a preset of it (step, sigmoid,\n" +
-					"bias-shift), the YAML of the spec of kind plot that draws the same figure, byte\n" +
-					"for byte: fields in a stable order, defaults left out, no comments; an author\n" +
-					"starts from it to change the figure. Saved beside the spec (a data file is\n" +
-					"named relative to it), it renders the same files. Several specs are printed\n" +
-					"as YAML documents separated by ---. Validates the specs first; exit 2 when any\n" +
-					"is invalid or of another kind. Writes nothing.",
+					"bias-shift, threshold-plane of 2 weights), the YAML of the spec of kind plot\n" +
+					"that draws the same figure, byte for byte: fields in a stable order, defaults\n" +
+					"left out, no comments; an author starts from it to change the figure. Saved\n" +
+					"beside the spec (a data file is named relative to it), it renders the same\n" +
+					"files. Several specs are printed as YAML documents separated by ---. Validates\n" +
+					"the specs first; exit 2 when any is invalid or of another kind. Writes nothing.",
 				Action: action(cmdExpand),
 			},
 			{
