@@ -157,10 +157,10 @@ func along(lo, hi, t float64, log bool) float64 {
 		return lo
 	case t == 1:
 		return hi
-	case log:
-		return math.Exp(math.Log(lo) + (math.Log(hi)-math.Log(lo))*t)
+	case log: // float64(…) rounds the product: no fused multiply-add (doc.go)
+		return math.Exp(math.Log(lo) + float64((math.Log(hi)-math.Log(lo))*t))
 	}
-	return lo + (hi-lo)*t
+	return lo + float64((hi-lo)*t)
 }
 
 // isLog reports whether the axis is drawn in the logarithm.

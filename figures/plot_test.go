@@ -5,6 +5,7 @@ import (
 	"image"
 	"image/color"
 	"image/png"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -349,5 +350,29 @@ func TestRegionLogAxis(t *testing.T) {
 	// height, above 20 000 px.
 	if n < 20000 {
 		t.Errorf("the band [0.05, 0.2] has %d px, want it drawn", n)
+	}
+}
+
+// TestUnfused: a grid's points are the rounded products an amd64 build
+// computes, on arm64 too, whose compiler would fuse lo + (hi-lo)*t into
+// one multiply-add (doc.go): .ci/run runs this test under qemu-aarch64.
+func TestUnfused(t *testing.T) {
+	n, differ := 0, 0
+	for _, r := range [][2]float64{{-2.5, 1.5}, {-2, 4}, {-0.25, 1.25}, {0.01, 100}} {
+		for i := 1; i < 64; i++ {
+			tt := float64(i) / 63
+			lo, hi := r[0], r[1]
+			want := lo + float64((hi-lo)*tt) // rounded, then added
+			if fused := math.FMA(hi-lo, tt, lo); fused != want {
+				differ++
+			}
+			if got := along(lo, hi, tt, false); got != want {
+				t.Errorf("along(%v, %v, %v) = %v, want the rounded %v", lo, hi, tt, got, want)
+			}
+			n++
+		}
+	}
+	if differ == 0 {
+		t.Fatalf("none of %d cases tells a fused multiply-add from a rounded one", n)
 	}
 }

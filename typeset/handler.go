@@ -276,7 +276,8 @@ func (h *handler) drawBox(c vg.Canvas, gc glyphCanvas, b *box, x, y vg.Length) {
 // glyphPath returns the outline segs scaled by sx, sy, its origin at ox, oy.
 func glyphPath(segs []seg, ox, oy, sx, sy float64) vg.Path {
 	pt := func(q [2]float32) vg.Point {
-		return vg.Point{X: vg.Length(ox + float64(q[0])*sx), Y: vg.Length(oy + float64(q[1])*sy)}
+		// float64(…) rounds each product: no fused multiply-add on arm64
+		return vg.Point{X: vg.Length(ox + float64(float64(q[0])*sx)), Y: vg.Length(oy + float64(float64(q[1])*sy))}
 	}
 	n := len(segs)
 	for _, s := range segs {

@@ -112,9 +112,11 @@ func combine(a, b *affine, sa, sb float64) *affine {
 	if a == nil || b == nil {
 		return nil
 	}
-	out := &affine{k: make([]float64, len(a.k)), c: sa*a.c + sb*b.c}
+	// float64(…) rounds each product: no fused multiply-add, the same
+	// coefficients on every machine.
+	out := &affine{k: make([]float64, len(a.k)), c: float64(sa*a.c) + float64(sb*b.c)}
 	for i := range out.k {
-		out.k[i] = sa*a.k[i] + sb*b.k[i]
+		out.k[i] = float64(sa*a.k[i]) + float64(sb*b.k[i])
 	}
 	return out
 }
