@@ -597,34 +597,28 @@ func renderAll(ctx context.Context, r *figures.Renderer, figs []*spec.Figure, la
 	var (
 		next    atomic.Int64
 		wg      sync.WaitGroup
-		mu      sync.Mutex // guards sinkErr
-		sinkErr error
+		sinkErr error       // the sink's first error: the writer's, read once it is done
+		failed  atomic.Bool // set when sinkErr is
 	)
-	put := func(fo []figures.Output) {
-		mu.Lock()
-		defer mu.Unlock()
-		for j := range fo {
-			if sinkErr == nil {
-				sinkErr = sink.Put(fo[j].Name, fo[j].Data)
-			}
-			fo[j].Data = nil
-		}
-	}
-	stopped := func() bool {
-		mu.Lock()
-		defer mu.Unlock()
-		return sinkErr != nil
-	}
 	// One goroutine hands the outputs to the sink (writing a file waits
 	// on the disk) while the figures after them are drawn; at most
-	// parallel figures' outputs wait for it.
+	// parallel figures' outputs wait for it. The figures' goroutines never
+	// wait for a file to be written, only for room in drawn.
 	drawn := make(chan []figures.Output, parallel)
 	var writer sync.WaitGroup
 	writer.Go(func() {
 		for fo := range drawn {
-			put(fo)
+			for j := range fo {
+				if sinkErr == nil {
+					if sinkErr = sink.Put(fo[j].Name, fo[j].Data); sinkErr != nil {
+						failed.Store(true)
+					}
+				}
+				fo[j].Data = nil
+			}
 		}
 	})
+	stopped := failed.Load
 	for range min(parallel, len(figs)) {
 		wg.Go(func() {
 			for {

@@ -140,8 +140,10 @@ func paintBackground(c vg.Canvas, w, h vg.Length, bg color.Color) {
 	c.Fill(rectPath(vg.Rectangle{Max: vg.Point{X: w, Y: h}}))
 }
 
-func rectPath(r vg.Rectangle) vg.Path {
-	var p vg.Path
+func rectPath(r vg.Rectangle) vg.Path { return appendRect(make(vg.Path, 0, 5), r) }
+
+// appendRect appends the components of rectPath(r) to p.
+func appendRect(p vg.Path, r vg.Rectangle) vg.Path {
 	p.Move(r.Min)
 	p.Line(vg.Point{X: r.Max.X, Y: r.Min.Y})
 	p.Line(r.Max)

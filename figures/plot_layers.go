@@ -495,7 +495,11 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	xAt := func(i int) vg.Length { return tx(along(g.x0, g.x1, float64(i)/float64(g.n), g.logX)) }
 	yAt := func(i int) vg.Length { return ty(along(g.y0, g.y1, float64(i)/float64(g.n), g.logY)) }
-	paths := make([]vg.Path, shades)
+	// The runs of one shade in each row, then each shade's path in one
+	// allocation: a fine grid has tens of thousands of runs.
+	type run struct{ lv, i, j, r int32 }
+	var runs []run
+	var count [shades]int
 	for r := range g.n {
 		for i := 0; i < g.n; {
 			lv := level(g.Z(i, r))
@@ -504,20 +508,31 @@ func (h heatLayer) Plot(c draw.Canvas, p *plot.Plot) {
 				j++
 			}
 			if lv >= 0 {
-				// Each run overlaps its neighbours by a hair: abutting
-				// fills of different colours would show a seam.
-				hair := vg.Length(0.4)
-				x1, y1 := xAt(j), yAt(r+1)
-				if j < g.n {
-					x1 += hair
-				}
-				if r+1 < g.n {
-					y1 += hair
-				}
-				paths[lv] = append(paths[lv], rectPath(vg.Rectangle{Min: vg.Point{X: xAt(i), Y: yAt(r)}, Max: vg.Point{X: x1, Y: y1}})...)
+				runs = append(runs, run{int32(lv), int32(i), int32(j), int32(r)})
+				count[lv]++
 			}
 			i = j
 		}
+	}
+	paths := make([]vg.Path, shades)
+	for lv, n := range count {
+		if n > 0 {
+			paths[lv] = make(vg.Path, 0, 5*n)
+		}
+	}
+	for _, u := range runs {
+		i, j, r := int(u.i), int(u.j), int(u.r)
+		// Each run overlaps its neighbours by a hair: abutting fills of
+		// different colours would show a seam.
+		hair := vg.Length(0.4)
+		x1, y1 := xAt(j), yAt(r+1)
+		if j < g.n {
+			x1 += hair
+		}
+		if r+1 < g.n {
+			y1 += hair
+		}
+		paths[u.lv] = appendRect(paths[u.lv], vg.Rectangle{Min: vg.Point{X: xAt(i), Y: yAt(r)}, Max: vg.Point{X: x1, Y: y1}})
 	}
 	for i, path := range paths {
 		if len(path) > 0 {

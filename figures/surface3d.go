@@ -200,7 +200,7 @@ func (s surface3) draw(e *env, c draw.Canvas, b *box3) {
 				if r == 0 && cc == 0 {
 					cell = math.Abs(b.depth(q[2]) - b.depth(q[0]))
 				}
-				var path vg.Path
+				path := make(vg.Path, 0, len(q)+1) // one allocation a quad
 				for i := range q {
 					if i == 0 {
 						path.Move(b.pt(q[i]))

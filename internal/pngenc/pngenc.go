@@ -23,6 +23,7 @@ package pngenc
 
 import (
 	"bufio"
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -110,7 +111,21 @@ func (e *Encoder) EncodeText(w io.Writer, img image.Image, texts ...Text) error 
 
 	idat := st.deflate(opts.Optimize)
 
-	bw := bufio.NewWriterSize(w, 1<<16)
+	// A bytes.Buffer (figgen's case) is written at once, grown to hold
+	// the whole file; any other writer through a buffer.
+	var bw chunkWriter
+	var buffered *bufio.Writer
+	if b, ok := w.(*bytes.Buffer); ok {
+		size := 8 + 25 + 12 + 768 + 12 + 256 + len(idat) + 12*(len(idat)>>20+1) + 12
+		for _, t := range texts {
+			size += 12 + len(t.Key) + len(t.Lang) + len(t.Value) + 5
+		}
+		b.Grow(size)
+		bw = b
+	} else {
+		buffered = bufio.NewWriterSize(w, 1<<16)
+		bw = buffered
+	}
 	bw.WriteString("\x89PNG\r\n\x1a\n")
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
@@ -151,7 +166,10 @@ func (e *Encoder) EncodeText(w io.Writer, img image.Image, texts ...Text) error 
 		idat = idat[n:]
 	}
 	chunk(bw, "IEND", nil)
-	return bw.Flush()
+	if buffered != nil {
+		return buffered.Flush()
+	}
+	return nil
 }
 
 // validKey reports whether k is a PNG text keyword: 1-79 printable
@@ -168,7 +186,14 @@ func validKey(k string) bool {
 	return true
 }
 
-func chunk(w *bufio.Writer, typ string, data []byte) {
+// chunkWriter is a bufio.Writer, whose errors Flush returns, or a
+// bytes.Buffer, which has none.
+type chunkWriter interface {
+	io.Writer
+	io.StringWriter
+}
+
+func chunk(w chunkWriter, typ string, data []byte) {
 	var hdr [8]byte
 	binary.BigEndian.PutUint32(hdr[:4], uint32(len(data)))
 	copy(hdr[4:], typ)

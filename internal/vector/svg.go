@@ -393,6 +393,13 @@ func (c *SVG) WriteTo(w io.Writer) (int64, error) {
 	}
 	c.endRun()
 	var b bytes.Buffer
+	ends := 0
+	for _, n := range c.gEnds {
+		ends += n
+	}
+	// The whole document in one allocation: the head (escaped texts at
+	// most 6 bytes a byte), the style, the definitions and the body.
+	b.Grow(1024 + 6*(len(c.doc.Title)+len(c.doc.Subject)+2*len(c.doc.Lang)) + len(class) + len(css) + c.defs.Len() + c.body.Len() + 5*ends)
 	wq, hq := quant(float64(c.w)), quant(float64(c.h))
 	b.WriteString("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%spt" height="%spt" viewBox="0 0 %s %s"`, wq, hq, wq, hq)
