@@ -243,8 +243,15 @@ func (r region) Plot(c draw.Canvas, p *plot.Plot) {
 		return
 	}
 	tx, ty := p.Transforms(&c)
-	var path vg.Path
-	for i, q := range r.Poly {
+	c.SetColor(r.Color)
+	c.Fill(polygonPath(r.Poly, tx, ty))
+}
+
+// polygonPath is the closed path through poly's corners, in data
+// coordinates placed by tx and ty.
+func polygonPath(poly [][2]float64, tx, ty func(float64) vg.Length) vg.Path {
+	path := make(vg.Path, 0, len(poly)+1)
+	for i, q := range poly {
 		pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
 		if i == 0 {
 			path.Move(pt)
@@ -253,6 +260,5 @@ func (r region) Plot(c draw.Canvas, p *plot.Plot) {
 		}
 	}
 	path.Close()
-	c.SetColor(r.Color)
-	c.Fill(path)
+	return path
 }

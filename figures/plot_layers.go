@@ -349,18 +349,8 @@ func (r regionLayer) halfPlane(c draw.Canvas, p *plot.Plot) bool {
 		poly = [][2]float64{{box.X0, box.Y0}, {box.X1, box.Y0}, {box.X1, box.Y1}, {box.X0, box.Y1}}
 	}
 	if len(poly) >= 3 {
-		var path vg.Path
-		for i, q := range poly {
-			pt := vg.Point{X: tx(q[0]), Y: ty(q[1])}
-			if i == 0 {
-				path.Move(pt)
-			} else {
-				path.Line(pt)
-			}
-		}
-		path.Close()
 		c.SetColor(r.Fill)
-		c.Fill(path)
+		c.Fill(polygonPath(poly, tx, ty))
 	}
 	if a, b, ok := neuron.BoundarySegment(w, theta, box); ok {
 		ls := r.Line
