@@ -37,8 +37,11 @@ type partialPreset interface {
 // sigmoid, …) otherwise. Fields come in the order of the kinds' structs,
 // values at their defaults are left out, and there are no comments. The
 // figure's own fields (title, output, alt, size, formats, themes, scales)
-// are written out, so that the expansion draws the same files wherever it
-// is saved.
+// are written out, and so is every field of the plot that f's folder
+// defaults set for plot (spec.Figure.FolderFields), with f's value, so
+// that the expansion draws the same files saved beside f or in a folder
+// without defaults for plot. A field of those that f leaves automatic (ranges, ticks) has
+// no YAML but none: Expand then fails, at f's kind.
 func Expand(f *spec.Figure) ([]byte, error) {
 	var p *Plot
 	switch s := f.Spec.(type) {
@@ -51,9 +54,35 @@ func Expand(f *spec.Figure) ([]byte, error) {
 			}
 		}
 		p = s.expand(f)
+		if keep := f.FolderFields("plot"); len(keep) > 0 {
+			// The folder's defaults for plot would fill what the sparse
+			// plot leaves out: the expansion writes those fields with the
+			// values the preset draws, those of its plot decoded alone.
+			y, _ := writePlot(f, p, nil)
+			g, err := Kinds().Decode(f.File, y)
+			if err != nil {
+				return nil, err
+			}
+			p = g.Spec.(*Plot)
+		}
 	default:
 		return nil, spec.ErrorList{spec.Errorf(f.PosOf("kind"), "kind %s is not a plot nor a preset of one (%s)", f.Kind, strings.Join(presetKinds(), ", "))}
 	}
+	// A field the folder's defaults for plot set is written whatever its
+	// value, lest the folder's value replace it where the expansion is
+	// saved. An automatic range or ticks has no YAML but leaving it out.
+	y, lost := writePlot(f, p, f.FolderFields("plot"))
+	if len(lost) > 0 {
+		return nil, spec.ErrorList{spec.Errorf(f.PosOf("kind"), "the expansion cannot keep the automatic %s: saved in this folder it would take its figgen.yaml's defaults for plot", strings.Join(lost, ", "))}
+	}
+	return y, nil
+}
+
+// writePlot writes the spec of kind plot of f's figure fields and p, the
+// fields named in keep whatever their value. It returns too the fields of
+// keep it cannot write: a list or range left nil (automatic), which only
+// leaving the field out gives.
+func writePlot(f *spec.Figure, p *Plot, keep []string) ([]byte, []string) {
 	var w yamlWriter
 	w.key(0, "kind")
 	w.b.WriteString(" plot\n")
@@ -67,8 +96,8 @@ func Expand(f *spec.Figure) ([]byte, error) {
 	w.field(0, "height", reflect.ValueOf(f.Height))
 	w.field(0, "themes", reflect.ValueOf([]string(f.Themes)))
 	w.field(0, "scales", reflect.ValueOf(f.Scales))
-	w.plot(p)
-	return []byte(w.b.String()), nil
+	w.plot(p, keep)
+	return []byte(w.b.String()), w.lost
 }
 
 // presetKinds names the kinds that are presets of the plot.
@@ -98,11 +127,10 @@ type expansion struct {
 func buildPreset(e *env, f *spec.Figure, x *expansion) func(c draw.Canvas) {
 	x.once.Do(func() {
 		sparse := f.Spec.(preset).expand(f)
-		y, err := Expand(f)
-		var g *spec.Figure
-		if err == nil {
-			g, err = Kinds().Decode(f.File, y)
-		}
+		// Not Expand's YAML: the folder's defaults for plot are not the
+		// preset's, and its expansion writes what it takes from them.
+		y, _ := writePlot(f, sparse, nil)
+		g, err := Kinds().Decode(f.File, y)
 		if err != nil {
 			x.err = err
 			return
@@ -145,7 +173,8 @@ func layerDefaults(kind string) PlotLayer {
 // yamlWriter writes a spec as YAML, deterministically.
 type yamlWriter struct {
 	b             strings.Builder
-	panelDefaults Panel // what a panel takes from the plot
+	panelDefaults Panel    // what a panel takes from the plot
+	lost          []string // keys to write whatever their value, left nil
 }
 
 func (w *yamlWriter) key(indent int, k string) {
@@ -168,11 +197,11 @@ func (w *yamlWriter) fieldDef(indent int, k string, v, def reflect.Value) {
 }
 
 // fields writes the fields of the struct v that differ from def's, in
-// the struct's order, the layers and panels as blocks. always names a
-// key written whatever its value. Zero values are left out (a preset's
+// the struct's order, the layers and panels as blocks. always names the
+// keys written whatever their value. Zero values are left out (a preset's
 // plot leaves zero what takes the default) but in a panel, whose zero
 // grid: false differs from the plot's grid: true.
-func (w *yamlWriter) fields(indent int, v, def reflect.Value, always string, first *bool) {
+func (w *yamlWriter) fields(indent int, v, def reflect.Value, always []string, first *bool) {
 	panel := v.Type() == reflect.TypeFor[Panel]()
 	t := v.Type()
 	for i := range t.NumField() {
@@ -186,7 +215,11 @@ func (w *yamlWriter) fields(indent int, v, def reflect.Value, always string, fir
 			continue
 		}
 		fv := v.Field(i)
-		if name != always && (sameValue(fv, def.Field(i)) || !panel && fv.IsZero()) {
+		if slices.Contains(always, name) && (fv.Kind() == reflect.Pointer || fv.Kind() == reflect.Slice) && fv.IsNil() {
+			w.lost = append(w.lost, name)
+			continue
+		}
+		if !slices.Contains(always, name) && (sameValue(fv, def.Field(i)) || !panel && fv.IsZero()) {
 			continue
 		}
 		ind := indent
@@ -202,14 +235,14 @@ func (w *yamlWriter) fields(indent int, v, def reflect.Value, always string, fir
 			for j := range x {
 				l := &x[j]
 				f := true
-				w.fields(indent+4, reflect.ValueOf(l).Elem(), reflect.ValueOf(layerDefaults(l.kind)), l.kind, &f)
+				w.fields(indent+4, reflect.ValueOf(l).Elem(), reflect.ValueOf(layerDefaults(l.kind)), []string{l.kind}, &f)
 			}
 		case []Panel:
 			w.key(ind, name)
 			w.b.WriteString("\n")
 			for j := range x {
 				f := true
-				w.fields(indent+4, reflect.ValueOf(x[j]), reflect.ValueOf(w.panelDefaults), "", &f)
+				w.fields(indent+4, reflect.ValueOf(x[j]), reflect.ValueOf(w.panelDefaults), nil, &f)
 			}
 		default:
 			w.fieldDef(ind, name, fv, def.Field(i))
@@ -217,8 +250,9 @@ func (w *yamlWriter) fields(indent int, v, def reflect.Value, always string, fir
 	}
 }
 
-// plot writes the plot's own fields.
-func (w *yamlWriter) plot(p *Plot) {
+// plot writes the plot's own fields, those named in keep whatever their
+// value.
+func (w *yamlWriter) plot(p *Plot, keep []string) {
 	def := plotDefaults
 	def.Columns = max(1, defaultColumns(len(p.Panels)))
 	w.panelDefaults = Panel{
@@ -226,7 +260,7 @@ func (w *yamlWriter) plot(p *Plot) {
 		XTicks: p.XTicks, YTicks: p.YTicks, XScale: p.XScale, YScale: p.YScale, Aspect: p.Aspect, Legend: p.Legend,
 		Order: p.Order, Params: p.Params,
 	}
-	w.fields(0, reflect.ValueOf(p).Elem(), reflect.ValueOf(def), "", nil)
+	w.fields(0, reflect.ValueOf(p).Elem(), reflect.ValueOf(def), keep, nil)
 }
 
 // sameValue reports whether a and b are the same value as a spec writes

@@ -88,6 +88,22 @@ func (c *Config) Texts() []Text {
 	return slices.Clone(c.texts)
 }
 
+// FolderFields returns the names of the fields of kind that the folder
+// defaults f was decoded with set (DecodeWith), in the order of their
+// file; nil when f had none or they set no field of kind. The kind need
+// not be f's own: a spec written in f's place as another kind would get
+// these fields from the folder unless it writes them itself.
+func (f *Figure) FolderFields(kind string) []string {
+	if f.cfg == nil {
+		return nil
+	}
+	var out []string
+	for _, p := range f.cfg.kinds[kind] {
+		out = append(out, p.key.Value)
+	}
+	return out
+}
+
 // configTop decodes the top-level mapping of a config into c and returns
 // the position of each kind under kinds.
 func (d *decoder) configTop(c *Config, root *yaml.Node) map[string]Pos {

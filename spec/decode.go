@@ -90,6 +90,9 @@ func (s *Kinds) decode(path string, data []byte, cfg *Config, probe bool) (*Figu
 	}
 	if f.Spec != nil {
 		f.pos = d.pos
+		if cfg != nil && len(cfg.kinds) > 0 {
+			f.cfg = cfg // a config of no kind's fields is none
+		}
 		d.defaults(f)
 		d.validate(f)
 	}

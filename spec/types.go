@@ -68,6 +68,10 @@ type Figure struct {
 	// pos holds the position of every decoded key and value by its path
 	// ("weights", "weights[1]", "edges[0].to"); see PosOf.
 	pos map[string]Pos
+
+	// cfg is the folder defaults the figure was decoded with (nil: none);
+	// see FolderFields.
+	cfg *Config
 }
 
 // Themes is the colour themes a figure is drawn in: "light", "dark", or

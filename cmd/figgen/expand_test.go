@@ -51,3 +51,57 @@ func TestExpand(t *testing.T) {
 		t.Errorf("expand wrote files")
 	}
 }
+
+// TestExpandFolderDefaults saves expansions in a folder whose figgen.yaml
+// sets defaults for plot: each renders its spec's bytes there, the
+// folder's values replacing neither what a preset draws nor a plot's own
+// values equal to the built-in defaults.
+func TestExpandFolderDefaults(t *testing.T) {
+	dir := specDir(t, map[string]string{
+		"figgen.yaml":  "kinds:\n  plot:\n    aspect: equal\n    grid: false\n    x_label: '$t$'\n    legend: none\n    x_range: [-1, 1]\n",
+		"step.yaml":    "kind: step\nthreshold: 1\nx_range: [-2, 4]\n",
+		"sigmoid.yaml": "kind: sigmoid\n",
+		"bias.yaml":    "kind: bias-shift\n",
+		"own.yaml":     "kind: plot\naspect: auto\nx_label: '$x$'\ngrid: true\nx_range: [-3, 3]\nlayers:\n  - function: 'x*x'\n    label: 'square'\n",
+	})
+	for _, name := range []string{"step", "sigmoid", "bias", "own"} {
+		code, out, errs := figgen(t, "expand", filepath.Join(dir, name+".yaml"))
+		if code != 0 {
+			t.Fatalf("expand %s: exit %d: %s", name, code, errs)
+		}
+		saved := filepath.Join(dir, "expanded-"+name+".yml")
+		if err := os.WriteFile(saved, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		a, b := t.TempDir(), t.TempDir()
+		if code, _, errs := figgen(t, "render", "--out", a, filepath.Join(dir, name+".yaml")); code != 0 {
+			t.Fatal(errs)
+		}
+		if code, _, errs := figgen(t, "render", "--out", b, saved); code != 0 {
+			t.Errorf("%s's expansion in the folder:\n%s\n%s", name, out, errs)
+		}
+		for _, f := range []string{name + ".png", name + ".svg"} {
+			x, _ := os.ReadFile(filepath.Join(a, f))
+			y, _ := os.ReadFile(filepath.Join(b, f))
+			if len(x) == 0 || string(x) != string(y) {
+				t.Errorf("%s: the expansion saved in the folder renders other bytes than the spec:\n%s", f, out)
+			}
+		}
+		if err := os.Remove(saved); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Automatic ticks have no YAML but none: the folder's would replace them.
+	dir = specDir(t, map[string]string{
+		"figgen.yaml": "kinds:\n  plot:\n    x_ticks: [1]\n",
+		"step.yaml":   "kind: step\n",
+	})
+	before := snapshot(t, dir)
+	code, out, errs := figgen(t, "expand", filepath.Join(dir, "step.yaml"))
+	if code != 2 || out != "" || !strings.Contains(errs, "step.yaml:1:7: the expansion cannot keep the automatic x_ticks: saved in this folder it would take its figgen.yaml's defaults for plot") {
+		t.Errorf("expand with folder x_ticks: exit %d, stdout %q, stderr %q", code, out, errs)
+	}
+	if after := snapshot(t, dir); len(after) != len(before) {
+		t.Errorf("expand wrote files")
+	}
+}
