@@ -555,51 +555,17 @@ func (p *parser) parseCmp(depth int) (node, error) {
 }
 
 func (p *parser) parseSum(depth int) (node, error) {
-	a, err := p.parseProd(depth)
-	if err != nil {
-		return a, err
-	}
-	for p.isOp("+") || p.isOp("-") {
-		op := p.tok.text
-		p.next()
-		b, err := p.parseProd(depth)
-		if err != nil {
-			return b, err
-		}
-		if err := p.wantNumber(a, op+" after"); err != nil {
-			return a, err
-		}
-		if err := p.wantNumber(b, op+" before"); err != nil {
-			return b, err
-		}
+	return p.parseLeft(depth, "+", "-", p.parseProd, func(op string, a, b node) node {
 		fa, fb := a.f, b.f
 		if op == "+" {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) + fb(v) }, lin: combine(a.lin, b.lin, 1, 1)}, a, b)
-		} else {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) - fb(v) }, lin: combine(a.lin, b.lin, 1, -1)}, a, b)
+			return node{off: a.off, f: func(v []float64) float64 { return fa(v) + fb(v) }, lin: combine(a.lin, b.lin, 1, 1)}
 		}
-	}
-	return a, nil
+		return node{off: a.off, f: func(v []float64) float64 { return fa(v) - fb(v) }, lin: combine(a.lin, b.lin, 1, -1)}
+	})
 }
 
 func (p *parser) parseProd(depth int) (node, error) {
-	a, err := p.parseUnary(depth)
-	if err != nil {
-		return a, err
-	}
-	for p.isOp("*") || p.isOp("/") {
-		op := p.tok.text
-		p.next()
-		b, err := p.parseUnary(depth)
-		if err != nil {
-			return b, err
-		}
-		if err := p.wantNumber(a, op+" after"); err != nil {
-			return a, err
-		}
-		if err := p.wantNumber(b, op+" before"); err != nil {
-			return b, err
-		}
+	return p.parseLeft(depth, "*", "/", p.parseUnary, func(op string, a, b node) node {
 		fa, fb := a.f, b.f
 		var lin *affine
 		switch {
@@ -611,10 +577,34 @@ func (p *parser) parseProd(depth int) (node, error) {
 			lin = combine(a.lin, a.lin, 1/b.lin.c, 0)
 		}
 		if op == "*" {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) * fb(v) }, lin: lin}, a, b)
-		} else {
-			a = p.fold(node{off: a.off, f: func(v []float64) float64 { return fa(v) / fb(v) }, lin: lin}, a, b)
+			return node{off: a.off, f: func(v []float64) float64 { return fa(v) * fb(v) }, lin: lin}
 		}
+		return node{off: a.off, f: func(v []float64) float64 { return fa(v) / fb(v) }, lin: lin}
+	})
+}
+
+// parseLeft parses operands joined by the left-associative operators
+// op1 and op2, each pair of numbers made one node by join (and folded
+// when both are constants).
+func (p *parser) parseLeft(depth int, op1, op2 string, operand func(int) (node, error), join func(op string, a, b node) node) (node, error) {
+	a, err := operand(depth)
+	if err != nil {
+		return a, err
+	}
+	for p.isOp(op1) || p.isOp(op2) {
+		op := p.tok.text
+		p.next()
+		b, err := operand(depth)
+		if err != nil {
+			return b, err
+		}
+		if err := p.wantNumber(a, op+" after"); err != nil {
+			return a, err
+		}
+		if err := p.wantNumber(b, op+" before"); err != nil {
+			return b, err
+		}
+		a = p.fold(join(op, a, b), a, b)
 	}
 	return a, nil
 }
