@@ -87,7 +87,7 @@ func (p *pools) encodePNG(f *spec.Figure, img *image.RGBA) ([]byte, error) {
 	defer p.images.Put(img)
 	var buf bytes.Buffer
 	doc := docOf(f)
-	if err := p.png.EncodeText(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
+	if err := p.png.EncodeTextOver(&buf, img, pngenc.Text{Key: "Title", Value: doc.Title, Lang: doc.Lang}, pngenc.Text{Key: "Description", Value: doc.Subject, Lang: doc.Lang}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

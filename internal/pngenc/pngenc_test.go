@@ -2,12 +2,14 @@ package pngenc
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
 	"io"
 	"math/rand/v2"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -330,5 +332,105 @@ func TestKeptBounded(t *testing.T) {
 	}
 	if s, ok := e.states.Get(); ok && (cap(s.raw) > maxKept || cap(s.out) > maxKept) {
 		t.Errorf("the encoder keeps %d and %d MB of rows", cap(s.raw)>>20, cap(s.out)>>20)
+	}
+}
+
+// TestEncodeOver: EncodeTextOver writes the same bytes as EncodeText, for
+// rows that fit over the pixels (RGB, grey, 8-bit palettes, of every
+// width modulo the four pixels convertRow takes at a time) and for rows
+// that do not (RGBA, palettes of fewer bits, an image whose rows have
+// gaps between them), and a figure's rows take no buffer of their own.
+func TestEncodeOver(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	grey := func(w, h int) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		for i := 0; i < len(img.Pix); i += 4 {
+			v := uint8(r.IntN(256))
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = v, v, v, 255
+		}
+		return img
+	}
+	colours := func(w, h, n int, opaque bool) *image.RGBA {
+		img := image.NewRGBA(image.Rect(0, 0, w, h))
+		for i := 0; i < len(img.Pix); i += 4 {
+			k := uint8(r.IntN(n))
+			a := uint8(255)
+			if !opaque {
+				a = 128
+			}
+			img.Pix[i], img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = k/2, k/3+1, 100-k/4, a
+		}
+		return img
+	}
+	fig := figure(t)
+	cases := []struct {
+		name string
+		img  *image.RGBA
+		ct   byte
+	}{
+		{"figure", fig, ctRGB},
+		{"sub-image", fig.SubImage(image.Rect(3, 5, fig.Rect.Dx()-4, fig.Rect.Dy()-7)).(*image.RGBA), ctRGB},
+		{"translucent", randomRGBA(r, 33, 9, false), ctRGBA},
+		{"palette of 2", colours(13, 4, 2, true), ctPalette},
+		{"translucent palette", colours(9, 5, 200, false), ctPalette},
+	}
+	for w := 1; w <= 9; w++ {
+		for _, h := range []int{1, 2, 5} {
+			cases = append(cases,
+				struct {
+					name string
+					img  *image.RGBA
+					ct   byte
+				}{fmt.Sprintf("rgb %d×%d", w, 300+h), randomRGBA(r, w, 300+h, true), ctRGB}, // > 256 colours
+				struct {
+					name string
+					img  *image.RGBA
+					ct   byte
+				}{fmt.Sprintf("grey %d×%d", w, h), grey(w, h), ctGrey},
+			)
+		}
+		cases = append(cases, struct {
+			name string
+			img  *image.RGBA
+			ct   byte
+		}{fmt.Sprintf("palette %d×3", w), colours(w, 3, 40, true), ctPalette})
+	}
+	var e Encoder
+	for _, c := range cases {
+		var want, got bytes.Buffer
+		if err := e.EncodeText(&want, c.img, Text{Key: "Title", Value: c.name}); err != nil {
+			t.Fatal(err)
+		}
+		if ct, _ := header(t, want.Bytes()); ct != c.ct {
+			t.Fatalf("%s: colour type %d, want %d", c.name, ct, c.ct)
+		}
+		clone := &image.RGBA{Pix: bytes.Clone(c.img.Pix), Stride: c.img.Stride, Rect: c.img.Rect}
+		if err := e.EncodeTextOver(&got, clone, Text{Key: "Title", Value: c.name}); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Errorf("%s: EncodeTextOver writes other bytes than EncodeText", c.name)
+		}
+	}
+
+	// A fresh encoder's memory for a figure: the rows' 1.2 MB buffer
+	// only when it has to make one.
+	fresh := func(over bool) uint64 {
+		img := &image.RGBA{Pix: bytes.Clone(fig.Pix), Stride: fig.Stride, Rect: fig.Rect}
+		var e Encoder
+		var buf bytes.Buffer
+		var m0, m1 runtime.MemStats
+		runtime.ReadMemStats(&m0)
+		if over {
+			e.EncodeTextOver(&buf, img)
+		} else {
+			e.EncodeText(&buf, img)
+		}
+		runtime.ReadMemStats(&m1)
+		return m1.TotalAlloc - m0.TotalAlloc
+	}
+	rows := int64((3*fig.Rect.Dx() + 1) * fig.Rect.Dy())
+	if a, b := int64(fresh(false)), int64(fresh(true)); a-b < rows {
+		t.Errorf("a fresh encoder allocates %d bytes for a figure with EncodeText, %d with EncodeTextOver: want %d fewer", a, b, rows)
 	}
 }
