@@ -16,7 +16,7 @@ import (
 // drawing an output (the command and the benchmarks do not). A
 // test checks that every such package of the module is listed here.
 //
-//go:embed go.mod *.go spec/*.go figures/*.go typeset/*.go neuron/*.go diagram/*.go fonts/*.go internal/pngenc/*.go internal/vector/*.go internal/suggest/*.go internal/expr/*.go internal/serve/*.go internal/freelist/*.go
+//go:embed go.mod *.go spec/*.go figures/*.go typeset/*.go neuron/*.go diagram/*.go fonts/*.go internal/pngenc/*.go internal/vector/*.go internal/suggest/*.go internal/expr/*.go internal/serve/*.go internal/freelist/*.go internal/plotfonts/*.go
 var ownSource embed.FS
 
 // fontSums pins the font files committed with figgen's source (fonts/),

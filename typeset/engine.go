@@ -14,6 +14,8 @@ import (
 	"gonum.org/v1/plot/vg"
 
 	"github.com/figgen/figgen/fonts"
+	// gonum/plot's default fonts go unparsed: every text is typeset's.
+	_ "github.com/figgen/figgen/internal/plotfonts"
 )
 
 // Engine holds the parsed embedded fonts. It is immutable after New and safe
