@@ -2,22 +2,11 @@ package figgen
 
 import (
 	"crypto/sha256"
-	"embed"
 	"encoding/hex"
 	"io"
-	"io/fs"
 	"runtime"
-	"strings"
 	"sync"
 )
-
-// ownSource is figgen's own source: go.mod, which names the versions of
-// the modules it is built with, and every package that takes part in
-// drawing an output (the command and the benchmarks do not). A
-// test checks that every such package of the module is listed here.
-//
-//go:embed go.mod *.go spec/*.go figures/*.go typeset/*.go neuron/*.go diagram/*.go fonts/*.go internal/pngenc/*.go internal/vector/*.go internal/suggest/*.go internal/expr/*.go internal/serve/*.go internal/freelist/*.go internal/plotfonts/*.go
-var ownSource embed.FS
 
 // fontSums pins the font files committed with figgen's source (fonts/),
 // which are too large to hash on every run: a test checks them, so that a
@@ -29,51 +18,30 @@ var fontSums = map[string]string{
 }
 
 // Build returns the identity of this figgen as far as its outputs are
-// concerned: "sha256:" and a hash of its own source (the Go files of the
-// packages that draw, tests left out, and the pinned hashes of its fonts),
-// of its go.mod, which names every module it is built with and its
-// version, and of the Go toolchain's version. Two figgens with the same Build draw the same bytes.
+// concerned: "sha256:" and a hash of the Go toolchain's version and of
+// sourceSum, the hash of its own source: the Go files of the packages that
+// take part in drawing an output (tests, the command and the benchmarks
+// left out), its go.mod, which names every module it is built with and its
+// version, and the pinned hashes of its fonts (fontSums, in this file). Two
+// figgens with the same Build draw the same bytes.
 //
 // It is the same whether figgen was built with go build, go install or go
 // run, from a checkout or from the module proxy, with or without version
-// control information (go run records none), and on every machine and
-// architecture: .ci/run shows that amd64 and arm64 draw the same bytes, so
-// neither GOARCH nor the executable's bytes are part of it (nor the
-// modules linked, which may differ by architecture: go.mod does not). Any change of
-// the source, committed or not, changes it; so does another version of Go
-// or of a dependency.
+// control information, and on every machine and architecture: .ci/run
+// shows that amd64 and arm64 draw the same bytes, so neither GOARCH nor the
+// executable's bytes are part of it (nor the modules linked, which may
+// differ by architecture: go.mod does not). Another version of Go changes
+// it, and so does any change of the source, once sourcesum.go is written
+// anew: TestSourceSum fails until it is (go test -run TestSourceSum
+// -update .). The source is hashed by that test, not by every run: read
+// from the executable, its 700 KB took some 1.2 MiB of a run's memory.
 func Build() string { return build() }
 
-var build = sync.OnceValue(buildUncached)
-
-func buildUncached() string {
+var build = sync.OnceValue(func() string {
 	h := sha256.New()
-	put := func(parts ...string) {
-		for _, p := range parts {
-			io.WriteString(h, p)
-			h.Write([]byte{0})
-		}
-	}
-	put("figgen build 1", runtime.Version())
-	// Each file is streamed into the hash through one small buffer: a
-	// run hashes some 700 KB of source, which read whole (and copied to
-	// a string) would be megabytes of fresh memory in a short process.
-	buf := make([]byte, 32<<10)
-	fs.WalkDir(ownSource, ".", func(name string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || strings.HasSuffix(name, "_test.go") {
-			return err
-		}
-		f, err := ownSource.Open(name)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		put(name)
-		if _, err := io.CopyBuffer(h, f, buf); err != nil {
-			return err
-		}
+	for _, p := range []string{"figgen build 2", runtime.Version(), sourceSum} {
+		io.WriteString(h, p)
 		h.Write([]byte{0})
-		return nil
-	})
+	}
 	return "sha256:" + hex.EncodeToString(h.Sum(nil))
-}
+})
