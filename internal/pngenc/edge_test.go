@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"math/rand/v2"
 	"runtime"
@@ -254,7 +255,8 @@ func TestLargest(t *testing.T) {
 }
 
 // FuzzEncode: any pixels, in any shape, decode with image/png as
-// image/png's own encoding does, by default and optimized.
+// image/png's own encoding does, by default and optimized, and
+// EncodeTextOver writes what Encode does.
 func FuzzEncode(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 255, 1, 2, 3, 255, 0, 0, 0, 0}, uint16(3), uint8(0))
 	f.Add(bytes.Repeat([]byte{9, 9, 9, 255}, 300), uint16(17), uint8(1))
@@ -279,6 +281,21 @@ func FuzzEncode(f *testing.F) {
 				img.Pix[i+1], img.Pix[i+2], img.Pix[i+3] = img.Pix[i], img.Pix[i], 255
 			}
 		}
-		roundTrip(t, img, Options{Optimize: mode&4 != 0})
+		opts := Options{Optimize: mode&4 != 0}
+		roundTrip(t, img, opts)
+		// The same pixels premultiplied, encoded over themselves.
+		rgba := image.NewRGBA(img.Bounds())
+		draw.Draw(rgba, rgba.Bounds(), img, image.Point{}, draw.Src)
+		var want, got bytes.Buffer
+		if err := Encode(&want, rgba, opts); err != nil {
+			t.Fatal(err)
+		}
+		e := Encoder{Options: opts}
+		if err := e.EncodeTextOver(&got, rgba); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatal("EncodeTextOver writes other bytes than Encode")
+		}
 	})
 }
