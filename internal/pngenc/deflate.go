@@ -1178,7 +1178,7 @@ func (z *deflater) greedyWindow(start, end int) {
 // ahead of a position (a power of two beyond cheapLong), and the longest
 // stretch parsed as one.
 const (
-	cheapLong = 32
+	cheapLong = 24
 	cheapRing = 64
 	cheapMask = cheapRing - 1
 	cheapSeg  = 1 << 15

@@ -269,7 +269,7 @@ func TestSameBytes(t *testing.T) {
 		opts Options
 		sum  string
 	}{
-		{Options{}, "03aa7ce777aed163f517d4f208c5d20153e98f81ca2d0c668a12d562e3c7cf5a"},
+		{Options{}, "610b4523d46244387b71e4ef8023158fe4b28d6f3260569009f3e5a133ee7a28"},
 		{Options{Optimize: true}, "955802f25f8e1fe39d331e18f3b573ad4f07e39baf0a4e8871b5f6ad05f940f2"},
 	} {
 		var buf bytes.Buffer
