@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "65a70fa291b4347752ced104a776d2c9e20b5c7ffc85d95bbb35cb34c103fa18"
+const sourceSum = "820810e11b06ee93f86c78ce3dc14d2d1ad85b020fdd2bc0481d5d6e55a2c648"

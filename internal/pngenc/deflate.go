@@ -15,6 +15,19 @@ import (
 // into blocks where their statistics change, each with its own Huffman
 // codes, or fixed codes, or stored, whichever is shortest.
 //
+// The default parse (parseCheap) takes a match of cheapLong bytes or more
+// whole, at once, as soon as it finds one: the flat areas and long runs,
+// most of a figure's bytes, cost one search a match. The stretches
+// between such matches (text, curves, edges) it parses for the fewest
+// bits, by a shortest path over their positions: each position's edges
+// are a literal and its few candidate matches (the pixel before, the row
+// above, the longest of the hash chain) at each length they reach, priced
+// by a model of the symbols' costs (-log2 of their frequency, in integer
+// fixed point) of the tokens written so far in the image, set again each
+// time their number has grown by half. Inside a match the position after
+// inherits its matches one shorter and is not searched again (only its
+// longest lengths weighed): as many searches as a lazy parse makes.
+//
 // The optimizing parse instead finds, by dynamic programming over each
 // window of the input, the tokens of least cost under a model of the
 // symbols' costs taken from the previous parse, a few times over
@@ -76,6 +89,8 @@ type deflater struct {
 	edgeLen []uint16
 	edgeDst []uint16
 	cands   []cand
+	// the default parse's state (see parseCheap)
+	cheap cheapState
 	// the hash chains as they were before the window
 	saveHead, savePrev []uint32
 	rev                []token
@@ -152,9 +167,10 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 			}
 		}
 	} else {
+		z.startCheap()
 		p := 0
 		for p < len(data) {
-			p = z.parseFast(p)
+			p = z.parseCheap(p)
 			if p < len(data) {
 				flush(p, false)
 			}
@@ -953,6 +969,11 @@ func (m *costModel) set(toks []token, h *histogram) {
 	*h = histogram{}
 	h.add(toks)
 	h.lit[endOfBlock] = 1
+	m.setHist(h)
+}
+
+// setHist makes m the costs of h's symbols: -log2 of their frequency.
+func (m *costModel) setHist(h *histogram) {
 	var total, totalD uint64
 	for _, f := range h.lit {
 		total += uint64(f)
@@ -961,21 +982,26 @@ func (m *costModel) set(toks []token, h *histogram) {
 		totalD += uint64(f)
 	}
 	totalD = max(totalD, 1)
-	cost := func(f int32, total uint64) int64 {
+	// each log2 found once: the model is set often by the fast parse
+	lt, ltD := log2Fix(total), log2Fix(totalD)
+	cost := func(f int32, lt int64) int64 {
 		if f == 0 {
-			return log2Fix(total) + 1<<16
+			return lt + 1<<16
 		}
-		return log2Fix(total) - log2Fix(uint64(f))
+		return lt - log2Fix(uint64(f))
 	}
 	for s := range m.lit {
-		m.lit[s] = cost(h.lit[s], total)
+		m.lit[s] = cost(h.lit[s], lt)
+	}
+	var lens [29]int64
+	for c := range lens {
+		lens[c] = cost(h.lit[257+c], lt) + int64(lengthExtra[c])<<16
 	}
 	for l := minMatch; l <= maxMatch; l++ {
-		c := lengthCode(l)
-		m.len[l] = cost(h.lit[257+c], total) + int64(lengthExtra[c])<<16
+		m.len[l] = lens[lengthCode(l)]
 	}
 	for c := range m.dist {
-		m.dist[c] = cost(h.dist[c], totalD) + int64(distExtra[c])<<16
+		m.dist[c] = cost(h.dist[c], ltD) + int64(distExtra[c])<<16
 	}
 }
 
@@ -1145,4 +1171,289 @@ func (z *deflater) greedyWindow(start, end int) {
 		}
 		p += l
 	}
+}
+
+// The default parse's limits: the match length taken whole at once (the
+// longest that the shortest path weighs is one less), the ring of costs
+// ahead of a position (a power of two beyond cheapLong), and the longest
+// stretch parsed as one.
+const (
+	cheapLong = 24
+	cheapRing = 64
+	cheapMask = cheapRing - 1
+	cheapSeg  = 1 << 15
+)
+
+// cheapSlot is a position's candidate matches: lengths and distances.
+type cheapSlot struct {
+	n int
+	l [3]int
+	d [3]int
+}
+
+// cheapState is the default parse's memory.
+type cheapState struct {
+	ring [cheapRing]cheapSlot // the last positions' candidates
+	cost [cheapRing]int64     // the least cost of reaching each position ahead
+	// the edge of least cost into each position of the stretch: its
+	// length (1: a literal) and distance
+	eLen, eDst []uint16
+	hist       histogram // the symbols of the tokens written so far
+	model      costModel // their costs
+	counted    int       // tokens counted in hist
+	priced     int       // tokens counted when model was set
+}
+
+// startCheap makes the default parse start a new image, its symbols'
+// costs those of the fixed codes.
+func (z *deflater) startCheap() {
+	c := &z.cheap
+	c.hist = histogram{}
+	c.counted, c.priced = 0, 0
+	c.model.fixed()
+	if c.eLen == nil {
+		c.eLen = make([]uint16, cheapSeg+cheapLong+1)
+		c.eDst = make([]uint16, cheapSeg+cheapLong+1)
+	}
+}
+
+// fixed sets m to the costs of DEFLATE's fixed codes.
+func (m *costModel) fixed() {
+	for s := range m.lit {
+		m.lit[s] = 8 << 16
+		if s >= 144 {
+			m.lit[s] = 9 << 16
+		}
+	}
+	for l := minMatch; l <= maxMatch; l++ {
+		c := lengthCode(l)
+		b := int64(7)
+		if 257+c >= 280 {
+			b = 8
+		}
+		m.len[l] = (b + int64(lengthExtra[c])) << 16
+	}
+	for c := range m.dist {
+		m.dist[c] = (5 + int64(distExtra[c])) << 16
+	}
+}
+
+// candidates records in sl the matches at p the default parse weighs:
+// with the pixel before, with the row above, and the longest of the hash
+// chain when longer than both (the chain as findFast follows it). It
+// returns the longest length and its distance.
+func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
+	sl.n = 0
+	data := z.data
+	maxL := min(maxMatch, len(data)-p)
+	if maxL < minMatch {
+		return 0, 0
+	}
+	a := data[p : p+maxL]
+	best, bestD := 0, 0
+	if d := z.bpp; p >= d {
+		l := matchLen(a, data[p-d:])
+		z.bppPos, z.bppLen = p, l
+		if l >= minMatch {
+			sl.l[sl.n], sl.d[sl.n] = l, d
+			sl.n++
+			best, bestD = l, d
+		}
+	}
+	if d := z.stride; best < maxL && p >= d && d <= windowSize && d != z.bpp {
+		if l := matchLen(a, data[p-d:]); l >= minMatch {
+			sl.l[sl.n], sl.d[sl.n] = l, d
+			sl.n++
+			if l > best {
+				best, bestD = l, d
+			}
+		}
+	}
+	if best < fastNice && best < maxL && maxL >= 4 {
+		c := z.head[z.key(p)]
+		cb, cd := best, 0
+		for n := 0; c > 0 && n < fastChain; n++ {
+			d := int(uint32(p+1) - c)
+			if uint(d-1) >= windowSize {
+				break
+			}
+			q := p - d
+			if data[q+cb] == a[cb] {
+				if l := matchLen(a, data[q:]); l > cb {
+					cb, cd = l, d
+					if l >= fastNice || l == maxL {
+						break
+					}
+				}
+			}
+			c = z.prev[q&windowMask]
+		}
+		if cd > 0 && cb >= minMatch {
+			sl.l[sl.n], sl.d[sl.n] = cb, cd
+			sl.n++
+			best, bestD = cb, cd
+		}
+	}
+	return best, bestD
+}
+
+// inherit sets sl to the matches of the position before (prev) that
+// reach on, one shorter, and reports whether there are any.
+func inherit(sl, prev *cheapSlot) bool {
+	k := 0
+	for j := range prev.n {
+		if l := prev.l[j] - 1; l >= minMatch {
+			sl.l[k], sl.d[k] = l, prev.d[j]
+			k++
+		}
+	}
+	sl.n = k
+	return k > 0
+}
+
+// parseCheap appends the tokens from p on to z.toks, until the input or
+// the room for tokens ends, and returns where it stopped.
+func (z *deflater) parseCheap(p int) int {
+	c := &z.cheap
+	for p < len(z.data) && len(z.toks) < maxTokens {
+		p = z.cheapStretch(p)
+		if c.counted-c.priced >= max(512, c.priced/2) {
+			c.hist.lit[endOfBlock] = 1
+			c.model.setHist(&c.hist)
+			c.priced = c.counted
+		}
+	}
+	return p
+}
+
+// emit appends t to z.toks and counts its symbols.
+func (z *deflater) emit(t token) {
+	z.toks = append(z.toks, t)
+	h := &z.cheap.hist
+	if t.isMatch() {
+		h.lit[257+lengthCode(t.length())]++
+		h.dist[distCode(t.dist())]++
+	} else {
+		h.lit[t]++
+	}
+	z.cheap.counted++
+}
+
+// cheapStretch parses from s up to the next match of cheapLong bytes or
+// more, which it takes too, or up to the end of the input or of the
+// stretch's room, and returns where it stopped.
+func (z *deflater) cheapStretch(s int) int {
+	data, n := z.data, len(z.data)
+	c := &z.cheap
+	m := &c.model
+	if l, d := z.candidates(s, &c.ring[0]); l >= cheapLong || l == n-s {
+		// nothing to weigh
+		return z.takeWhole(s, l, d)
+	}
+	cost := &c.cost
+	for k := range cost {
+		cost[k] = math.MaxInt64
+	}
+	cost[0] = 0
+	eLen, eDst := c.eLen, c.eDst
+	p := s
+	longL, longD := 0, 0
+	for {
+		i := p - s
+		// the slot of i+cheapLong, free since i-cheapRing+cheapLong: no
+		// edge reaches it yet
+		cost[(i+cheapLong)&cheapMask] = math.MaxInt64
+		sl := &c.ring[i&cheapMask]
+		c0 := cost[i&cheapMask]
+		inherited := i > 0 && inherit(sl, &c.ring[(i-1)&cheapMask])
+		if i > 0 && !inherited {
+			if l, d := z.candidates(p, sl); l >= cheapLong {
+				longL, longD = l, d
+				break
+			}
+		}
+		if p+4 <= n {
+			z.insert(p)
+		}
+		if cl := c0 + m.lit[data[p]]; cl < cost[(i+1)&cheapMask] {
+			cost[(i+1)&cheapMask] = cl
+			eLen[i+1] = 1
+		}
+		// Each length from the candidate of cheapest distance that
+		// reaches it: the candidates in order of length (only the first
+		// two can be out of order), each with the cheapest distance of
+		// itself and the longer ones. An inherited position weighs only
+		// each candidate's whole length.
+		nc := sl.n
+		var cl, cd [3]int
+		var cc [3]int64
+		for k := range nc {
+			cl[k], cd[k], cc[k] = sl.l[k], sl.d[k], m.dist[distCode(sl.d[k])]
+		}
+		if nc > 1 && cl[0] > cl[1] {
+			cl[0], cl[1], cd[0], cd[1], cc[0], cc[1] = cl[1], cl[0], cd[1], cd[0], cc[1], cc[0]
+		}
+		for k := nc - 2; k >= 0; k-- {
+			if cc[k+1] <= cc[k] {
+				cd[k], cc[k] = cd[k+1], cc[k+1]
+			}
+		}
+		l := minMatch
+		for k := range nc {
+			base, d := c0+cc[k], uint16(cd[k])
+			if inherited {
+				l = cl[k]
+			}
+			for ; l <= cl[k]; l++ {
+				if c := base + m.len[l]; c < cost[(i+l)&cheapMask] {
+					cost[(i+l)&cheapMask] = c
+					eLen[i+l], eDst[i+l] = uint16(l), d
+				}
+			}
+		}
+		p++
+		if p >= n || p-s >= cheapSeg {
+			break
+		}
+	}
+	// the path, from the end back
+	rev := z.rev[:0]
+	for i := p - s; i > 0; {
+		l := int(eLen[i])
+		if l == 1 {
+			rev = append(rev, token(data[s+i-1]))
+			i--
+			continue
+		}
+		rev = append(rev, matchToken(l, int(eDst[i])))
+		i -= l
+	}
+	for k := len(rev) - 1; k >= 0; k-- {
+		z.emit(rev[k])
+	}
+	z.rev = rev
+	if longL > 0 {
+		p = z.takeWhole(p, longL, longD)
+	}
+	return p
+}
+
+// takeWhole takes the match of length l at distance d at p (a literal if
+// l < minMatch) and returns where it ends.
+func (z *deflater) takeWhole(p, l, d int) int {
+	n := len(z.data)
+	if p+4 <= n {
+		z.insert(p)
+	}
+	if l < minMatch {
+		z.emit(token(z.data[p]))
+		return p + 1
+	}
+	z.emit(matchToken(l, d))
+	if l <= fastInsert {
+		for q := p + 1; q < p+l && q+4 <= n; q++ {
+			z.insert(q)
+		}
+	}
+	return p + l
 }
