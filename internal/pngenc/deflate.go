@@ -84,6 +84,7 @@ type deflater struct {
 	bw   bitWriter
 	hs   huffScratch
 	blk  blockCodes
+	blk2 blockCodes // other codes weighed against blk
 	// the optimal parse's arrays, optWindow+1 long
 	cost    []int64
 	edgeLen []uint16
@@ -459,6 +460,26 @@ func (b *blockCodes) build(h *histogram, sc *huffScratch) (header, body int) {
 	huffLengths(h.lit[:], 15, b.litLens[:numLitLen], sc)
 	b.litLens[286], b.litLens[287] = 0, 0
 	huffLengths(h.dist[:], 15, b.distLens[:], sc)
+	return b.finish(h, sc)
+}
+
+// buildSmooth is build with the codes of h's counts evened out (see
+// smoothCounts): longer runs of equal code lengths, a shorter header,
+// sometimes shorter in all. The bits are still those of h's symbols.
+func (b *blockCodes) buildSmooth(h *histogram, sc *huffScratch) (header, body int) {
+	var lit [numLitLen]int32
+	var dist [numDist]int32
+	smoothCounts(lit[:], h.lit[:])
+	smoothCounts(dist[:], h.dist[:])
+	huffLengths(lit[:], 15, b.litLens[:numLitLen], sc)
+	b.litLens[286], b.litLens[287] = 0, 0
+	huffLengths(dist[:], 15, b.distLens[:], sc)
+	return b.finish(h, sc)
+}
+
+// finish sets the header that sends b's code lengths and returns its
+// bits and those of h's symbols in b's codes.
+func (b *blockCodes) finish(h *histogram, sc *huffScratch) (header, body int) {
 	b.hlit = numLitLen
 	for b.hlit > 257 && b.litLens[b.hlit-1] == 0 {
 		b.hlit--
@@ -978,6 +999,13 @@ func (z *deflater) writeBlock(toks []token, syms []uint16, cost *blockCost, raw 
 		}
 		h.lit[endOfBlock] = 1
 		hd, body = b.build(h, &z.hs)
+	}
+	// the codes of h's counts evened out, when they are shorter
+	if b2 := &z.blk2; true {
+		if hd2, body2 := b2.buildSmooth(h, &z.hs); hd2+body2 < hd+body {
+			*b, *b2 = *b2, *b
+			hd, body = hd2, body2
+		}
 	}
 	dyn := hd + body
 	fixed := fixedBits(h)

@@ -291,3 +291,76 @@ func (w *bitWriter) align() {
 	}
 	w.acc, w.n = 0, 0
 }
+
+// smoothCounts sets dst to the counts src evened out the way zopfli does
+// it before building codes: stretches of counts close to each other
+// (within 4 of a running average, or all 0) take their average, so that
+// their codes' lengths come out alike and run-length code short, where
+// runs already long enough (5 zeros, 7 equal counts) are left as they
+// are. The code of dst is then weighed against that of src.
+func smoothCounts(dst, src []int32) {
+	copy(dst, src)
+	n := len(dst)
+	for n > 0 && dst[n-1] == 0 {
+		n--
+	}
+	if n == 0 {
+		return
+	}
+	counts := dst[:n]
+	var good [numLitLen]bool
+	sym, stride := counts[0], 0
+	for i := 0; i <= n; i++ {
+		if i == n || counts[i] != sym {
+			if sym == 0 && stride >= 5 || sym != 0 && stride >= 7 {
+				for k := range stride {
+					good[i-k-1] = true
+				}
+			}
+			stride = 1
+			if i != n {
+				sym = counts[i]
+			}
+		} else {
+			stride++
+		}
+	}
+	stride = 0
+	limit, sum := int64(counts[0]), int64(0)
+	for i := 0; i <= n; i++ {
+		if i == n || good[i] || abs64(int64(counts[i])-limit) >= 4 {
+			if stride >= 4 || stride >= 3 && sum == 0 {
+				c := (sum + int64(stride)/2) / int64(stride)
+				if c < 1 {
+					c = 1
+				}
+				if sum == 0 {
+					c = 0
+				}
+				for k := range stride {
+					counts[i-k-1] = int32(c)
+				}
+			}
+			stride, sum = 0, 0
+			switch {
+			case i < n-3:
+				limit = (int64(counts[i]) + int64(counts[i+1]) + int64(counts[i+2]) + int64(counts[i+3]) + 2) / 4
+			case i < n:
+				limit = int64(counts[i])
+			default:
+				limit = 0
+			}
+		}
+		stride++
+		if i != n {
+			sum += int64(counts[i])
+		}
+	}
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
