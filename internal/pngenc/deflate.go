@@ -1306,15 +1306,21 @@ func (z *deflater) greedyWindow(start, end int) {
 	}
 }
 
-// The default parse's limits: the match length taken whole at once (the
-// longest that the shortest path weighs is one less), the ring of costs
+// The default parse's limits: the hash chain links followed and the
+// length that ends a search (deeper than the fast parse's: the key of
+// the run length keeps chains short of useless links, and the longer
+// whole matches found leave fewer positions to weigh), the match length
+// taken whole at once (the longest that the shortest path weighs is one
+// less), the ring of costs
 // ahead of a position (a power of two beyond cheapLong), and the longest
 // stretch parsed as one.
 const (
-	cheapLong = 24
-	cheapRing = 64
-	cheapMask = cheapRing - 1
-	cheapSeg  = 1 << 15
+	cheapChain = 64
+	cheapNice  = 128
+	cheapLong  = 24
+	cheapRing  = 64
+	cheapMask  = cheapRing - 1
+	cheapSeg   = 1 << 15
 )
 
 // cheapSlot is a position's candidate matches: lengths and distances.
@@ -1373,7 +1379,7 @@ func (m *costModel) fixed() {
 
 // candidates records in sl the matches at p the default parse weighs:
 // with the pixel before, with the row above, and the longest of the hash
-// chain when longer than both (the chain as findFast follows it). It
+// chain when longer than both (cheapChain links, up to cheapNice). It
 // returns the longest length and its distance.
 func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 	sl.n = 0
@@ -1402,10 +1408,10 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 			}
 		}
 	}
-	if best < fastNice && best < maxL && maxL >= 4 {
+	if best < cheapNice && best < maxL && maxL >= 4 {
 		c := z.head[z.key(p)]
 		cb, cd := best, 0
-		for n := 0; c > 0 && n < fastChain; n++ {
+		for n := 0; c > 0 && n < cheapChain; n++ {
 			d := int(uint32(p+1) - c)
 			if uint(d-1) >= windowSize {
 				break
@@ -1414,7 +1420,7 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 			if data[q+cb] == a[cb] {
 				if l := matchLen(a, data[q:]); l > cb {
 					cb, cd = l, d
-					if l >= fastNice || l == maxL {
+					if l >= cheapNice || l == maxL {
 						break
 					}
 				}

@@ -190,9 +190,10 @@ func TestCorpusSizes(t *testing.T) {
 	// the default parse weighs the stretches between long matches by
 	// their cost (the lazy parse before it took 78235 bytes), its
 	// blocks are cut token by token (77005 when cut only at sixteenths)
-	// and their codes evened out where that is shorter (76213 without)
-	if benchTot[0] > 76100 {
-		t.Errorf("the benchmark's figures: %d bytes by default, want at most 76100", benchTot[0])
+	// and their codes evened out where that is shorter (76213 without),
+	// and it follows hash chains 64 links deep (76048 at 8)
+	if benchTot[0] > 75950 {
+		t.Errorf("the benchmark's figures: %d bytes by default, want at most 75950", benchTot[0])
 	}
 	if benchTot[1] > 73300 {
 		t.Errorf("the benchmark's figures: %d bytes optimized, want at most 73300", benchTot[1])
@@ -274,7 +275,7 @@ func TestSameBytes(t *testing.T) {
 		opts Options
 		sum  string
 	}{
-		{Options{}, "f7c6eb8547474c7c3757784dcdc8821adce2eac1a9c06b55adec1804ff585259"},
+		{Options{}, "625fe209ae92580e3d0a33b56d860b1cc7ee19549946cf34f25ee5208bbc4599"},
 		{Options{Optimize: true}, "db8434226b35884ce70bdbecd08708128363f68385ec78954be2bf11de13f6ad"},
 	} {
 		var buf bytes.Buffer
