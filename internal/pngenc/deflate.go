@@ -23,8 +23,8 @@ import (
 // are a literal and its few candidate matches (the pixel before, the row
 // above, the longest of the hash chain) at each length they reach, priced
 // by a model of the symbols' costs (-log2 of their frequency, in integer
-// fixed point) of the tokens written so far in the image, set again each
-// time their number has grown by half. Inside a match the position after
+// fixed point) of the tokens written so far in the image, set again
+// every cheapPrice tokens. Inside a match the position after
 // inherits its matches one shorter and is not searched again (only its
 // longest lengths weighed): as many searches as a lazy parse makes.
 //
@@ -913,6 +913,14 @@ func xLog2xOf64(f int64) int64 {
 	return f * log2Big(uint64(f))
 }
 
+// log2Of is log2Fix(x), x ≥ 1, from log2Tab when x is in it.
+func log2Of(x uint64) int64 {
+	if x < uint64(len(log2Tab)) {
+		return log2Tab[x]
+	}
+	return log2Fix(x)
+}
+
 // log2Big returns about log2(x), x ≥ 2048, in 1/65536: from log2Tab, by
 // its top 12 bits, the rest interpolated (within 1/65536 or so; integer
 // arithmetic, the same on every machine).
@@ -1115,13 +1123,14 @@ func (m *costModel) setHist(h *histogram) {
 		totalD += uint64(f)
 	}
 	totalD = max(totalD, 1)
-	// each log2 found once: the model is set often by the fast parse
-	lt, ltD := log2Fix(total), log2Fix(totalD)
+	// each log2 found once, most in log2Tab: the model is set often by
+	// the default parse
+	lt, ltD := log2Of(total), log2Of(totalD)
 	cost := func(f int32, lt int64) int64 {
 		if f == 0 {
 			return lt + 1<<16
 		}
-		return lt - log2Fix(uint64(f))
+		return lt - log2Of(uint64(f))
 	}
 	for s := range m.lit {
 		m.lit[s] = cost(h.lit[s], lt)
@@ -1311,16 +1320,19 @@ func (z *deflater) greedyWindow(start, end int) {
 // the run length keeps chains short of useless links, and the longer
 // whole matches found leave fewer positions to weigh), the match length
 // taken whole at once (the longest that the shortest path weighs is one
-// less), the ring of costs
-// ahead of a position (a power of two beyond cheapLong), and the longest
-// stretch parsed as one.
+// less), the ring of costs ahead of a position (a power of two beyond
+// cheapLong), the longest stretch parsed as one, and how many tokens are
+// written between two settings of the symbols' costs (costs closer to
+// the part of the figure at hand than when set each time the tokens had
+// grown by half: 0.1 % smaller over the post's figures).
 const (
 	cheapChain = 64
-	cheapNice  = 128
+	cheapNice  = 192
 	cheapLong  = 24
 	cheapRing  = 64
 	cheapMask  = cheapRing - 1
 	cheapSeg   = 1 << 15
+	cheapPrice = 512
 )
 
 // cheapSlot is a position's candidate matches: lengths and distances.
@@ -1456,7 +1468,7 @@ func (z *deflater) parseCheap(p int) int {
 	c := &z.cheap
 	for p < len(z.data) && len(z.toks) < maxTokens {
 		p = z.cheapStretch(p)
-		if c.counted-c.priced >= max(512, c.priced/2) {
+		if c.counted-c.priced >= cheapPrice {
 			c.hist.lit[endOfBlock] = 1
 			c.model.setHist(&c.hist)
 			c.priced = c.counted

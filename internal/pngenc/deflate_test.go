@@ -191,9 +191,11 @@ func TestCorpusSizes(t *testing.T) {
 	// their cost (the lazy parse before it took 78235 bytes), its
 	// blocks are cut token by token (77005 when cut only at sixteenths)
 	// and their codes evened out where that is shorter (76213 without),
-	// and it follows hash chains 64 links deep (76048 at 8)
-	if benchTot[0] > 75950 {
-		t.Errorf("the benchmark's figures: %d bytes by default, want at most 75950", benchTot[0])
+	// it follows hash chains 64 links deep (76048 at 8), and it prices
+	// symbols anew every 512 tokens (75865 when their number had grown by
+	// half)
+	if benchTot[0] > 75800 {
+		t.Errorf("the benchmark's figures: %d bytes by default, want at most 75800", benchTot[0])
 	}
 	if benchTot[1] > 73300 {
 		t.Errorf("the benchmark's figures: %d bytes optimized, want at most 73300", benchTot[1])
@@ -275,7 +277,7 @@ func TestSameBytes(t *testing.T) {
 		opts Options
 		sum  string
 	}{
-		{Options{}, "625fe209ae92580e3d0a33b56d860b1cc7ee19549946cf34f25ee5208bbc4599"},
+		{Options{}, "f31428422023076f883cda60c0ae5fcb1d57589d695c3cecebc426a90014022e"},
 		{Options{Optimize: true}, "db8434226b35884ce70bdbecd08708128363f68385ec78954be2bf11de13f6ad"},
 	} {
 		var buf bytes.Buffer
