@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "820810e11b06ee93f86c78ce3dc14d2d1ad85b020fdd2bc0481d5d6e55a2c648"
+const sourceSum = "4c1480037ee3e8e7bfc80b53e48f74c1d6a941e177624366ec88ea010c317596"
