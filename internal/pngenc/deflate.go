@@ -298,6 +298,33 @@ const (
 	tooFar = 4096
 )
 
+// chainMatch returns the longest match at p longer than best, from p's
+// hash chain, and its distance (0: none longer). a is data[p:], as long
+// as a match may be; the search follows at most links links, and ends at
+// a match of nice bytes or of all of a.
+func (z *deflater) chainMatch(p int, a []byte, best, links, nice int) (int, int) {
+	data := z.data
+	bestD := 0
+	c := z.head[z.key(p)]
+	for n := 0; c > 0 && n < links; n++ {
+		d := int(uint32(p+1) - c)
+		if uint(d-1) >= windowSize {
+			break
+		}
+		q := p - d
+		if data[q+best] == a[best] {
+			if l := matchLen(a, data[q:]); l > best {
+				best, bestD = l, d
+				if l >= nice || l == len(a) {
+					break
+				}
+			}
+		}
+		c = z.prev[q&windowMask]
+	}
+	return best, bestD
+}
+
 // findFast returns the longest match at p (0 if none): the pixel before,
 // the row above, then the hash chain.
 func (z *deflater) findFast(p int) (int, int) {
@@ -321,22 +348,8 @@ func (z *deflater) findFast(p int) (int, int) {
 		}
 	}
 	if best < fastNice && best < maxL && maxL >= 4 {
-		c := z.head[z.key(p)]
-		for n := 0; c > 0 && n < fastChain; n++ {
-			d := int(uint32(p+1) - c)
-			if uint(d-1) >= windowSize {
-				break
-			}
-			q := p - d
-			if data[q+best] == a[best] {
-				if l := matchLen(a, data[q:]); l > best {
-					best, bestD = l, d
-					if l >= fastNice || l == maxL {
-						break
-					}
-				}
-			}
-			c = z.prev[q&windowMask]
+		if l, d := z.chainMatch(p, a, best, fastChain, fastNice); d > 0 {
+			best, bestD = l, d
 		}
 	}
 	if best == minMatch && bestD > tooFar {
@@ -1421,25 +1434,7 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 		}
 	}
 	if best < cheapNice && best < maxL && maxL >= 4 {
-		c := z.head[z.key(p)]
-		cb, cd := best, 0
-		for n := 0; c > 0 && n < cheapChain; n++ {
-			d := int(uint32(p+1) - c)
-			if uint(d-1) >= windowSize {
-				break
-			}
-			q := p - d
-			if data[q+cb] == a[cb] {
-				if l := matchLen(a, data[q:]); l > cb {
-					cb, cd = l, d
-					if l >= cheapNice || l == maxL {
-						break
-					}
-				}
-			}
-			c = z.prev[q&windowMask]
-		}
-		if cd > 0 && cb >= minMatch {
+		if cb, cd := z.chainMatch(p, a, best, cheapChain, cheapNice); cd > 0 && cb >= minMatch {
 			sl.l[sl.n], sl.d[sl.n] = cb, cd
 			sl.n++
 			best, bestD = cb, cd
