@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "4c1480037ee3e8e7bfc80b53e48f74c1d6a941e177624366ec88ea010c317596"
+const sourceSum = "670dc20afe9a59bfc884b1055ccb169dadfe7beec3ea9b8666b0cba0331ce353"
