@@ -454,3 +454,25 @@ func TestSortLeaves(t *testing.T) {
 		}
 	}
 }
+
+// TestChainWork: on pixels like noise of a few greys, where every search
+// of the hash chains finds only short matches and so would follow all
+// cheapChain links, the default parse follows about cheapEarn links a
+// search (work, not time: timings are the benchmarks').
+func TestChainWork(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const w, h = 400, 250
+	data := make([]byte, (w+1)*h)
+	for y := range h {
+		for x := range w {
+			data[y*(w+1)+1+x] = byte(r.IntN(5) * 63)
+		}
+	}
+	var z deflater
+	checkCompress(t, &z, data, 1, w+1)
+	z.compress(nil, data, 1, w+1, false)
+	c := &z.cheap
+	if max := cheapEarn*c.searches + cheapBank; c.links > max {
+		t.Errorf("%d hash chain links followed in %d searches, want at most %d", c.links, c.searches, max)
+	}
+}
