@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "4c1480037ee3e8e7bfc80b53e48f74c1d6a941e177624366ec88ea010c317596"
+const sourceSum = "6129b706c723e113f1c846ae5f1c6ad1e304a29837d13a8d2634f7ac81d82cff"
