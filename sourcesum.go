@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "670dc20afe9a59bfc884b1055ccb169dadfe7beec3ea9b8666b0cba0331ce353"
+const sourceSum = "934c83c62bc7e15813d77010b51e1cb4da6e350c8f6ec10f273fa94c5a7b3e9a"

@@ -299,14 +299,15 @@ const (
 )
 
 // chainMatch returns the longest match at p longer than best, from p's
-// hash chain, and its distance (0: none longer). a is data[p:], as long
-// as a match may be; the search follows at most links links, and ends at
-// a match of nice bytes or of all of a.
-func (z *deflater) chainMatch(p int, a []byte, best, links, nice int) (int, int) {
+// hash chain, its distance (0: none longer) and the links it followed. a
+// is data[p:], as long as a match may be; the search follows at most
+// links links, and ends at a match of nice bytes or of all of a.
+func (z *deflater) chainMatch(p int, a []byte, best, links, nice int) (int, int, int) {
 	data := z.data
 	bestD := 0
 	c := z.head[z.key(p)]
-	for n := 0; c > 0 && n < links; n++ {
+	n := 0
+	for ; c > 0 && n < links; n++ {
 		d := int(uint32(p+1) - c)
 		if uint(d-1) >= windowSize {
 			break
@@ -322,7 +323,7 @@ func (z *deflater) chainMatch(p int, a []byte, best, links, nice int) (int, int)
 		}
 		c = z.prev[q&windowMask]
 	}
-	return best, bestD
+	return best, bestD, n
 }
 
 // findFast returns the longest match at p (0 if none): the pixel before,
@@ -348,7 +349,7 @@ func (z *deflater) findFast(p int) (int, int) {
 		}
 	}
 	if best < fastNice && best < maxL && maxL >= 4 {
-		if l, d := z.chainMatch(p, a, best, fastChain, fastNice); d > 0 {
+		if l, d, _ := z.chainMatch(p, a, best, fastChain, fastNice); d > 0 {
 			best, bestD = l, d
 		}
 	}
@@ -1346,6 +1347,15 @@ const (
 	cheapMask  = cheapRing - 1
 	cheapSeg   = 1 << 15
 	cheapPrice = 512
+	// The hash chain links the default parse may follow: cheapEarn more
+	// for each position it searches, up to cheapBank saved. Figures,
+	// whose searches mostly end early or find a long match, seldom run
+	// out; noise-like pixels (a heatmap of random values, dense text),
+	// whose every search would follow cheapChain links for a short
+	// match, follow cheapEarn a position on average instead of four
+	// times as many.
+	cheapEarn = 16
+	cheapBank = 1 << 16
 )
 
 // cheapSlot is a position's candidate matches: lengths and distances.
@@ -1366,6 +1376,9 @@ type cheapState struct {
 	model      costModel // their costs
 	counted    int       // tokens counted in hist
 	priced     int       // tokens counted when model was set
+	credit     int       // hash chain links that may be followed (cheapEarn)
+	searches   int       // positions searched (each earns cheapEarn links)
+	links      int       // hash chain links followed in all
 }
 
 // startCheap makes the default parse start a new image, its symbols'
@@ -1374,6 +1387,7 @@ func (z *deflater) startCheap() {
 	c := &z.cheap
 	c.hist = histogram{}
 	c.counted, c.priced = 0, 0
+	c.credit, c.searches, c.links = cheapBank, 0, 0
 	c.model.fixed()
 	if c.eLen == nil {
 		c.eLen = make([]uint16, cheapSeg+cheapLong+1)
@@ -1433,8 +1447,14 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 			}
 		}
 	}
+	cs := &z.cheap
+	cs.credit = min(cs.credit+cheapEarn, cheapBank)
+	cs.searches++
 	if best < cheapNice && best < maxL && maxL >= 4 {
-		if cb, cd := z.chainMatch(p, a, best, cheapChain, cheapNice); cd > 0 && cb >= minMatch {
+		cb, cd, n := z.chainMatch(p, a, best, min(cheapChain, cs.credit), cheapNice)
+		cs.credit -= n
+		cs.links += n
+		if cd > 0 && cb >= minMatch {
 			sl.l[sl.n], sl.d[sl.n] = cb, cd
 			sl.n++
 			best, bestD = cb, cd

@@ -454,3 +454,58 @@ func TestSortLeaves(t *testing.T) {
 		}
 	}
 }
+
+// TestChainWork: on pixels like noise of a few greys, where every search
+// of the hash chains finds only short matches and so would follow all
+// cheapChain links, the default parse follows about cheapEarn links a
+// search (work, not time: timings are the benchmarks').
+func TestChainWork(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	const w, h = 400, 250
+	data := make([]byte, (w+1)*h)
+	for y := range h {
+		for x := range w {
+			data[y*(w+1)+1+x] = byte(r.IntN(5) * 63)
+		}
+	}
+	var z deflater
+	checkCompress(t, &z, data, 1, w+1)
+	z.compress(nil, data, 1, w+1, false)
+	c := &z.cheap
+	if max := cheapEarn*c.searches + cheapBank; c.links > max {
+		t.Errorf("%d hash chain links followed in %d searches, want at most %d", c.links, c.searches, max)
+	}
+}
+
+// BenchmarkNoiseVsLevel1 is BenchmarkDefaultVsLevel1 on 800×500 pixels
+// that a spec can ask for and figures do not have, the default parse's
+// worst: noise of 16M colours (RGB rows), of 17 colours (an 8-bit
+// palette) and of 5 greys, and a gradient of many colours.
+func BenchmarkNoiseVsLevel1(b *testing.B) {
+	const w, h = 800, 500
+	r := rand.New(rand.NewPCG(1, 2))
+	var pal [17][3]byte
+	for i := range pal {
+		pal[i] = [3]byte{byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256))}
+	}
+	rows := func(name string, bpp int, px func(x, y int) []byte) corpusFigure {
+		stride := w*bpp + 1
+		raw := make([]byte, 0, stride*h)
+		for y := range h {
+			raw = append(raw, 0)
+			for x := range w {
+				raw = append(raw, px(x, y)...)
+			}
+		}
+		return corpusFigure{name: name, raw: raw, bpp: bpp, stride: stride}
+	}
+	figs := []corpusFigure{
+		rows("rgb", 3, func(x, y int) []byte { return []byte{byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256))} }),
+		rows("palette17", 1, func(x, y int) []byte { return []byte{byte(r.IntN(17))} }),
+		rows("grey5", 1, func(x, y int) []byte { return []byte{byte(r.IntN(5) * 63)} }),
+		rows("gradient", 3, func(x, y int) []byte { return []byte{byte(x), byte(x >> 1), byte(y)} }),
+	}
+	for i := range figs {
+		b.Run(figs[i].name, func(b *testing.B) { benchVsLevel1(b, figs[i:i+1]) })
+	}
+}
