@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "934c83c62bc7e15813d77010b51e1cb4da6e350c8f6ec10f273fa94c5a7b3e9a"
+const sourceSum = "df4c62cc9c26416f58d3a0220db9cc32f65d8981a0da3f07b79c12b88a55d9b2"

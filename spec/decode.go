@@ -494,6 +494,12 @@ func (d *decoder) decodeValue(path string, n *yaml.Node, v reflect.Value) bool {
 				d.errorf(d.at(n), "%s", msg)
 				return false
 			}
+			// A text of spaces alone would draw nothing where it takes
+			// room (a title's line, a legend entry with no words).
+			if n.Value != "" && strings.TrimSpace(n.Value) == "" {
+				d.errorf(d.at(n), `%s: the text is only spaces; write "" for none`, path)
+				return false
+			}
 			t.Src = n.Value
 			t.m = d.textMap(n)
 		}

@@ -187,6 +187,8 @@ var badTests = []struct {
 	{"null escape", "kind: step\ntitle: \"a\\0b\"\n", []string{`2:8: title: "\x00" in a double-quoted string is a null character; control characters are not allowed`}},
 	{"hex escape in a string", "kind: step\nalt: \"a\\x01b\"\n", []string{`2:6: alt: "\x01" in a double-quoted string is a control character (U+0001); control characters are not allowed`}},
 	{"delete", "kind: diagram\nnodes: [{id: \"a\\x7f\", at: [0, 0]}]\n", []string{`2:14: nodes[0].id: "\x7f" in a double-quoted string is a delete character; control characters are not allowed`}},
+	{"blank title", "kind: step\ntitle: '   '\n", []string{`2:8: title: the text is only spaces; write "" for none`}},
+	{"blank label", "kind: plot\nlayers:\n  - function: x\n    label: \"\\u3000 \"\n", []string{`4:12: layers[0].label: the text is only spaces; write "" for none`}},
 	{"raw tab", "kind: step\ntitle: a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
 	{"raw tab in a block", "kind: step\ntitle: |\n  a\tb\n", []string{`2:8: title: "\t" is a tab; control characters are not allowed`}},
 	{"texts too long in all", "kind: specimen\ntitle: ''\nlines:\n" + strings.Repeat("  - "+strings.Repeat("a", 2000)+"\n", 5) + "  - abc\n", []string{"9:5: the texts of the figure are 10003 characters, from here over the limit of 10000 in all"}},

@@ -15,8 +15,8 @@ type Pos struct {
 // Text is a rich-text field: plain text (Korean included) with $…$ math
 // segments and \$ for a literal dollar. Src is the decoded string; Pos is
 // where its value starts in the file (for a block scalar, its | or >).
-// Decode rejects control characters in Src but the newline, and more than
-// 2000 characters.
+// Decode rejects control characters in Src but the newline, a text of
+// spaces alone ("" is none), and more than 2000 characters.
 type Text struct {
 	Src string
 	Pos Pos
