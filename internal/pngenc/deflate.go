@@ -623,16 +623,18 @@ func (z *deflater) writeBlocks(start int, final, thorough bool) {
 	raw := start
 	prev := 0
 	bounds = append(bounds, len(toks))
+	leaf := 0 // z.leafStart is in order: splitFast makes the left leaves first
 	for i, b := range bounds {
 		n := rawLen(toks[prev:b])
 		var syms []uint16
 		var cost *blockCost
 		if !thorough {
 			syms = z.syms[prev:b]
-			for j, s := range z.leafStart {
-				if s == prev && z.leafCostAt[j] >= 0 {
-					cost = &z.costs[z.leafCostAt[j]]
-				}
+			for leaf < len(z.leafStart) && z.leafStart[leaf] < prev {
+				leaf++
+			}
+			if leaf < len(z.leafStart) && z.leafStart[leaf] == prev && z.leafCostAt[leaf] >= 0 {
+				cost = &z.costs[z.leafCostAt[leaf]]
 			}
 		}
 		z.writeBlock(toks[prev:b], syms, cost, z.data[raw:raw+n], final && i == len(bounds)-1)
