@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "df4c62cc9c26416f58d3a0220db9cc32f65d8981a0da3f07b79c12b88a55d9b2"
+const sourceSum = "4146f91fdd25740935dd60a4750b2617a5411142bcea3d31849aae1b836419b8"
