@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "4146f91fdd25740935dd60a4750b2617a5411142bcea3d31849aae1b836419b8"
+const sourceSum = "c65a0bd14f0531bea4f11a213969e7fc355e58bc0055c442e237b5fd2ee84ac7"

@@ -20,10 +20,11 @@
 // smaller a figure) at 1.3 times the time of its fastest.
 // Options.Optimize parses each block again for the tokens of least cost,
 // a few rounds (as zopfli does): some 4 % smaller again (2–8 % a
-// figure), many times slower. Buffers are pooled,
-// so that a worker encoding figure after figure allocates little (see
-// Encoder). The output depends only on
-// the pixels and the options: the same bytes on every machine.
+// figure), many times slower. Buffers are pooled, so that a worker
+// encoding figure after figure allocates little (see Encoder), and
+// Encoder.EncodeTextOver writes the rows over the image it is done with.
+// The output depends only on the pixels and the options: the same bytes
+// on every machine.
 package pngenc
 
 import (
