@@ -252,6 +252,32 @@ func TestEqualAspectKeepsRanges(t *testing.T) {
 	}
 }
 
+// greenPNG renders src, a plot spec of one PNG, and returns its pixels of
+// pure green (the tests' region colour): a test, their count and the box
+// around them.
+func greenPNG(t *testing.T, src string) (green func(x, y int) bool, n int, box image.Rectangle) {
+	t.Helper()
+	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(outs[0].Data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	green = func(x, y int) bool { return color.NRGBAModel.Convert(img.At(x, y)) == color.NRGBA{0, 0xff, 0, 0xff} }
+	b := img.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			if green(x, y) {
+				n++
+				box = box.Union(image.Rect(x, y, x+1, y+1))
+			}
+		}
+	}
+	return green, n, box
+}
+
 // TestRegionRowJumps: a region whose rows change at once between two
 // rows of its grid (the horizontal edge of 'x >= 0.5 or y <= -0.5') has
 // that edge level, not a slope from one row's spans to the next one's.
@@ -259,24 +285,7 @@ func TestRegionRowJumps(t *testing.T) {
 	for _, region := range []string{"x >= 0.5 or y <= -0.5", "x >= 0.5 or y <= -0.49", "(y <= 0 and x <= 0) or (y > 0 and x >= 0.5)"} {
 		src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_range: [-1, 1]\ny_range: [-1, 1]\n" +
 			"layers:\n  - region: '" + region + "'\n    resolution: 20\n    style: {color: '#00ff00', opacity: 1}\n"
-		outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
-		if err != nil {
-			t.Fatal(err)
-		}
-		img, err := png.Decode(bytes.NewReader(outs[0].Data))
-		if err != nil {
-			t.Fatal(err)
-		}
-		green := func(x, y int) bool { return color.NRGBAModel.Convert(img.At(x, y)) == color.NRGBA{0, 0xff, 0, 0xff} }
-		var box image.Rectangle
-		b := img.Bounds()
-		for y := b.Min.Y; y < b.Max.Y; y++ {
-			for x := b.Min.X; x < b.Max.X; x++ {
-				if green(x, y) {
-					box = box.Union(image.Rect(x, y, x+1, y+1))
-				}
-			}
-		}
+		green, _, box := greenPNG(t, src)
 		// The topmost green pixel of the column at data x, below data y 0.9.
 		top := func(x float64) int {
 			px := box.Min.X + int((x+1)/2*float64(box.Dx()))
@@ -301,23 +310,7 @@ func TestRegionRowJumps(t *testing.T) {
 func TestEqualAspectKeepsYRange(t *testing.T) {
 	src := "kind: plot\ntitle: T\nformats: [png]\nwidth: 640\nheight: 400\naspect: equal\nlegend: none\nx_range: [0, 2]\ny_range: [0, 1]\n" +
 		"layers:\n  - region: 'y >= -10'\n    style: {color: '#00ff00', opacity: 1}\n"
-	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(outs[0].Data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var green image.Rectangle
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
-				green = green.Union(image.Rect(x, y, x+1, y+1))
-			}
-		}
-	}
+	_, _, green := greenPNG(t, src)
 	if d := green.Dx() - 2*green.Dy(); d < -3 || d > 3 {
 		t.Errorf("[0, 2] × [0, 1] is drawn %d×%d px, want twice as wide as high", green.Dx(), green.Dy())
 	}
@@ -329,23 +322,7 @@ func TestEqualAspectKeepsYRange(t *testing.T) {
 func TestRegionLogAxis(t *testing.T) {
 	src := "kind: plot\nformats: [png]\nwidth: 640\nheight: 400\nlegend: none\nx_scale: log\nx_range: [0.01, 100]\ny_range: [0, 1]\n" +
 		"layers:\n  - region: 'x >= 0.05 and x <= 0.2'\n    style: {color: '#00ff00', opacity: 1}\n"
-	outs, err := renderer(t).Render(decodeYAML(t, "x.yaml", src))
-	if err != nil {
-		t.Fatal(err)
-	}
-	img, err := png.Decode(bytes.NewReader(outs[0].Data))
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	b := img.Bounds()
-	for y := b.Min.Y; y < b.Max.Y; y++ {
-		for x := b.Min.X; x < b.Max.X; x++ {
-			if color.NRGBAModel.Convert(img.At(x, y)) == (color.NRGBA{0, 0xff, 0, 0xff}) {
-				n++
-			}
-		}
-	}
+	_, n, _ := greenPNG(t, src)
 	// The band is 0.6 of 4 decades wide: some 80 px across the plot's
 	// height, above 20 000 px.
 	if n < 20000 {
