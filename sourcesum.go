@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "c65a0bd14f0531bea4f11a213969e7fc355e58bc0055c442e237b5fd2ee84ac7"
+const sourceSum = "c1c3940abb4d4343be356276b0c2e8ac88631b497b0bd4a50f2a5720ac394067"

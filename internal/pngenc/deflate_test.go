@@ -193,14 +193,15 @@ func TestCorpusSizes(t *testing.T) {
 	// and their codes evened out where that is shorter (76213 without),
 	// it follows hash chains 64 links deep (76048 at 8), and it prices
 	// symbols anew every 512 tokens (75865 when their number had grown by
-	// half)
-	if benchTot[0] > 75800 {
-		t.Errorf("the benchmark's figures: %d bytes by default, want at most 75800", benchTot[0])
+	// half), and it looks for matches through where runs end (75704
+	// without)
+	if benchTot[0] > 74900 {
+		t.Errorf("the benchmark's figures: %d bytes by default, want at most 74900", benchTot[0])
 	}
 	if benchTot[1] > 73300 {
 		t.Errorf("the benchmark's figures: %d bytes optimized, want at most 73300", benchTot[1])
 	}
-	if tot[1] >= tot[0]*97/100 {
+	if tot[1] >= tot[0]*985/1000 {
 		t.Errorf("optimize: %d bytes, default %d", tot[1], tot[0])
 	}
 }
@@ -277,7 +278,7 @@ func TestSameBytes(t *testing.T) {
 		opts Options
 		sum  string
 	}{
-		{Options{}, "f31428422023076f883cda60c0ae5fcb1d57589d695c3cecebc426a90014022e"},
+		{Options{}, "a4ea2244d297fb41fae3b9eef24f17abcb8f8695cdaebdee1c052bd0889363ff"},
 		{Options{Optimize: true}, "db8434226b35884ce70bdbecd08708128363f68385ec78954be2bf11de13f6ad"},
 	} {
 		var buf bytes.Buffer
