@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "c1c3940abb4d4343be356276b0c2e8ac88631b497b0bd4a50f2a5720ac394067"
+const sourceSum = "e5383bc141d4314363fadc112b278bf8add6ddb715160ca53f507deadf7f2315"
