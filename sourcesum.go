@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "e5383bc141d4314363fadc112b278bf8add6ddb715160ca53f507deadf7f2315"
+const sourceSum = "48f43bad1395e245b90a724d6e6f4f9b9864abea4ea8cbbc0df9fc2345c11faf"

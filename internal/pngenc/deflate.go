@@ -129,10 +129,13 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 	if z.head == nil {
 		z.head = make([]uint32, hashSize)
 		z.prev = make([]uint32, windowSize)
-	} else {
-		clear(z.head)
-		clear(z.prev)
 	}
+	// Cleared even when new: the chains' pages are then written before
+	// they are read. A page of fresh memory read first is mapped to the
+	// kernel's page of zeros, and its first write then costs a second
+	// fault and a flush of every core's TLB.
+	clear(z.head)
+	clear(z.prev)
 	z.bw = bitWriter{out: dst}
 	z.runPos, z.run = -2, 0
 	z.bppPos = -1
