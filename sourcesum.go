@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "48f43bad1395e245b90a724d6e6f4f9b9864abea4ea8cbbc0df9fc2345c11faf"
+const sourceSum = "b0ef2797370a5831d2aa4bc431d5c1483962bd23a60162169ab3b14af68801a2"

@@ -151,6 +151,9 @@ func (s *Kinds) field(kind, path string) Field {
 
 // docKey turns a key path into the key of a Fields table.
 func docKey(path string) string {
+	if !strings.Contains(path, "[") {
+		return path // most paths, as they are
+	}
 	var b strings.Builder
 	for i := 0; i < len(path); i++ {
 		if path[i] != '[' {
