@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "b0ef2797370a5831d2aa4bc431d5c1483962bd23a60162169ab3b14af68801a2"
+const sourceSum = "e56ac9a32f544475b688479168b6455673336293d32c49aa52ebc4b58368fb1f"

@@ -1499,7 +1499,8 @@ func (m *costModel) fixed() {
 // candidates records in sl the matches at p the default parse weighs:
 // with the pixel before, with the row above, the longest through the hash
 // chain of where the run at p ends (cheapBreak links) and the longest of
-// p's hash chain (cheapChain links), each when longer than those before.
+// p's hash chain (cheapChain links, a quarter of them when another
+// candidate matched), each when longer than those before.
 // It returns the longest length and its distance.
 func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 	sl.n = 0
@@ -1550,7 +1551,13 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 		}
 	}
 	if best < maxL && maxL >= 4 {
-		cb, cd, n := z.chainMatch(p, a, best, min(cheapChain, cs.credit), maxMatch)
+		// a quarter of the links when a match was found already: 2 %
+		// less time for 0.02 % more bytes
+		links := cheapChain
+		if best >= minMatch {
+			links /= 4
+		}
+		cb, cd, n := z.chainMatch(p, a, best, min(links, cs.credit), maxMatch)
 		cs.credit -= n
 		cs.links += n
 		if cd > 0 && cb >= minMatch {

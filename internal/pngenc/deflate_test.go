@@ -278,7 +278,7 @@ func TestSameBytes(t *testing.T) {
 		opts Options
 		sum  string
 	}{
-		{Options{}, "a4ea2244d297fb41fae3b9eef24f17abcb8f8695cdaebdee1c052bd0889363ff"},
+		{Options{}, "84705be46ad9f6819f9d33f2f8cb30bf9a34cb39c86757857dcf935c4c419acc"},
 		{Options{Optimize: true}, "db8434226b35884ce70bdbecd08708128363f68385ec78954be2bf11de13f6ad"},
 	} {
 		var buf bytes.Buffer
