@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "e56ac9a32f544475b688479168b6455673336293d32c49aa52ebc4b58368fb1f"
+const sourceSum = "8dab6a1b391b0e5b306c4ebcd543edd2e848c3e9f079c557830f435d31be6ee2"

@@ -540,3 +540,20 @@ func TestLog2Tab(t *testing.T) {
 		}
 	}
 }
+
+// TestDistCode checks distCode against RFC 1951's table for every
+// distance.
+func TestDistCode(t *testing.T) {
+	for d := 1; d <= 32768; d++ {
+		c := distCode(d)
+		if lo, hi := int(distBase[c]), int(distBase[c])+1<<distExtra[c]-1; d < lo || d > hi {
+			t.Fatalf("distCode(%d) = %d, for %d to %d", d, c, lo, hi)
+		}
+	}
+	for l := 3; l <= 258; l++ {
+		c := lengthCode(l)
+		if lo, hi := int(lengthBase[c]), int(lengthBase[c])+1<<lengthExtra[c]-1; l < lo || l > hi || (l == 258) != (c == 28) {
+			t.Fatalf("lengthCode(%d) = %d, for %d to %d", l, c, lo, hi)
+		}
+	}
+}

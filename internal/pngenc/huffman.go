@@ -57,7 +57,13 @@ func init() {
 	lengthCodes[258-3] = 28
 	for c := range distBase {
 		lo, hi := int(distBase[c]), int(distBase[c])+1<<distExtra[c]-1
-		for d := lo; d <= hi; d++ {
+		// beyond 256, one entry for every 128 distances (codes 16 on
+		// start at a multiple of 128, plus one)
+		step := 1
+		if lo > 256 {
+			step = 128
+		}
+		for d := lo; d <= hi; d += step {
 			if d <= 256 {
 				distCodes[d-1] = uint8(c)
 			} else {
