@@ -292,3 +292,40 @@ func TestBreakShapes(t *testing.T) {
 		}
 	}
 }
+
+// TestCandidates: every match candidates records is a match of at least
+// minMatch bytes, in the input and the window, and after the first two
+// they are longer each than all before (cheapStretch's order); it
+// returns the longest.
+func TestCandidates(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	var z deflater
+	var sl cheapSlot
+	for _, in := range breakInputs(r) {
+		data := in.data
+		n := len(data)
+		startParse(&z, data, in.bpp, in.stride)
+		for p := 0; p < n; p++ {
+			l, d := z.candidates(p, &sl)
+			longest := 0
+			for k := range sl.n {
+				cl, cd := sl.l[k], sl.d[k]
+				if cl < minMatch || cl > min(maxMatch, n-p) || cd < 1 || cd > p || cd > windowSize || !bytes.Equal(data[p:p+cl], data[p-cd:p-cd+cl]) {
+					t.Fatalf("%s bpp %d: at %d of %d, candidate %d of %d: length %d, distance %d", in.name, in.bpp, p, n, k, sl.n, cl, cd)
+				}
+				if k >= 2 && cl <= longest {
+					t.Fatalf("%s: at %d, candidate %d (%d bytes) not longer than those before (%d)", in.name, p, k, cl, longest)
+				}
+				if cl > longest {
+					longest = cl
+				}
+			}
+			if l != longest || (l > 0 && d == 0) {
+				t.Fatalf("%s: at %d, candidates returns %d, %d, its longest %d", in.name, p, l, d, longest)
+			}
+			if p+4 <= n {
+				z.insert(p)
+			}
+		}
+	}
+}

@@ -1540,7 +1540,8 @@ func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 	// worth the search: it is seldom the start of such a match.
 	if r := z.runAt(p); best < maxL && (r > 0 || best > 0) && r+z.bpp < maxL {
 		if e := p + r + z.bpp; e+4 <= len(data) {
-			eb, ed, n := z.breakMatch(p, e, a, best, min(cheapBreak, cs.credit))
+			// longer than minMatch-1 at least: a match, not a byte or two
+			eb, ed, n := z.breakMatch(p, e, a, max(best, minMatch-1), min(cheapBreak, cs.credit))
 			cs.credit -= n
 			cs.links += n
 			if ed > 0 {
