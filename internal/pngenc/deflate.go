@@ -28,8 +28,8 @@ import (
 // every cheapPrice tokens. Inside a match the position after
 // inherits its matches one shorter and is not searched again (only its
 // longest lengths weighed): as many searches as a lazy parse makes. Of
-// the positions inside long matches, only those after a break of a run
-// enter the hash chains (see insertBreaks).
+// the positions inside matches longer than fastInsert, only those after
+// a break of a run enter the hash chains (see insertBreaks).
 //
 // The optimizing parse instead finds, by dynamic programming over each
 // window of the input, the tokens of least cost under a model of the
@@ -240,8 +240,9 @@ func runKey(data []byte, p, r int) int {
 	return int((v * 0x1e35a7bd) >> (32 - hashBits))
 }
 
-// runAt returns how many bytes from p on equal those bpp before them
-// (up to maxMatch), from the run at the position before when it is known.
+// runAt returns how many bytes from p+bpp on equal those bpp before them
+// (the run the pixel at p starts, up to maxMatch), from the run at the
+// position before when it is known.
 func (z *deflater) runAt(p int) int {
 	if p == z.runPos {
 		return z.run
