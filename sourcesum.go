@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "8dab6a1b391b0e5b306c4ebcd543edd2e848c3e9f079c557830f435d31be6ee2"
+const sourceSum = "ffc1389c0cefec4c30c1c160fd34e509996c4000e58b43cc5b6ea7c2cb590088"
