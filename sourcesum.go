@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "ffc1389c0cefec4c30c1c160fd34e509996c4000e58b43cc5b6ea7c2cb590088"
+const sourceSum = "36f446f9ff743622f3fdb39d097c665d61a7f9949206da67d404756a6577d975"
