@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "36f446f9ff743622f3fdb39d097c665d61a7f9949206da67d404756a6577d975"
+const sourceSum = "2e456b2569fe5f135dbb0c48b045f81ef937eec8cecbfaf7231a60d1e16e3271"

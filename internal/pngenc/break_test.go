@@ -11,17 +11,7 @@ import (
 // startParse sets z up to parse data by default as compress does, for
 // tests that look at the parse's state.
 func startParse(z *deflater, data []byte, bpp, stride int) {
-	z.data, z.bpp, z.stride = data, bpp, stride
-	if z.head == nil {
-		z.head = make([]uint32, hashSize)
-		z.prev = make([]uint32, windowSize)
-	}
-	clear(z.head)
-	clear(z.prev)
-	z.runPos, z.run = -2, 0
-	z.bppPos = -1
-	z.keyPos = -1
-	z.toks = z.toks[:0]
+	z.start(data, bpp, stride)
 	z.startCheap()
 }
 
@@ -40,15 +30,8 @@ func breakInputs(r *rand.Rand) []struct {
 	}
 	var ins []in
 	rows := func(name string, w, h, bpp int, px func(x, y int) []byte) {
-		stride := w*bpp + 1
-		raw := make([]byte, 0, stride*h)
-		for y := range h {
-			raw = append(raw, 0)
-			for x := range w {
-				raw = append(raw, px(x, y)...)
-			}
-		}
-		ins = append(ins, in{name, raw, bpp, stride})
+		f := rowsOf(name, w, h, bpp, px)
+		ins = append(ins, in{name, f.raw, bpp, f.stride})
 	}
 	for _, bpp := range []int{1, 3, 4} {
 		pix := func(v byte) []byte { return bytes.Repeat([]byte{v}, bpp) }

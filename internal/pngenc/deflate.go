@@ -125,27 +125,13 @@ type cand struct {
 // are the distances from a byte to the same byte of the pixel before and
 // of the row above.
 func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []byte {
-	z.data, z.bpp, z.stride = data, bpp, stride
-	if z.head == nil {
-		z.head = make([]uint32, hashSize)
-		z.prev = make([]uint32, windowSize)
-	}
-	// Cleared even when new: the chains' pages are then written before
-	// they are read. A page of fresh memory read first is mapped to the
-	// kernel's page of zeros, and its first write then costs a second
-	// fault and a flush of the TLB of every core that runs the process.
-	clear(z.head)
-	clear(z.prev)
+	z.start(data, bpp, stride)
 	z.bw = bitWriter{out: dst}
-	z.runPos, z.run = -2, 0
-	z.bppPos = -1
-	z.keyPos = -1
 	if optimize {
 		z.bw.out = append(z.bw.out, 0x78, 0xda)
 	} else {
 		z.bw.out = append(z.bw.out, 0x78, 0x01)
 	}
-	z.toks = z.toks[:0]
 	tokStart := 0 // the input position of z.toks[0]
 	flush := func(p int, final bool) {
 		z.writeBlocks(tokStart, final, optimize)
@@ -190,6 +176,26 @@ func (z *deflater) compress(dst, data []byte, bpp, stride int, optimize bool) []
 	z.bw.out = nil
 	z.data = nil
 	return out
+}
+
+// start makes z begin a new input: no tokens, empty hash chains, no
+// runs or keys known.
+func (z *deflater) start(data []byte, bpp, stride int) {
+	z.data, z.bpp, z.stride = data, bpp, stride
+	if z.head == nil {
+		z.head = make([]uint32, hashSize)
+		z.prev = make([]uint32, windowSize)
+	}
+	// Cleared even when new: the chains' pages are then written before
+	// they are read. A page of fresh memory read first is mapped to the
+	// kernel's page of zeros, and its first write then costs a second
+	// fault and a flush of the TLB of every core that runs the process.
+	clear(z.head)
+	clear(z.prev)
+	z.runPos, z.run = -2, 0
+	z.bppPos = -1
+	z.keyPos = -1
+	z.toks = z.toks[:0]
 }
 
 // rawBlocks returns where the blocks of the fast parse start in the
@@ -314,27 +320,7 @@ const (
 // is data[p:], as long as a match may be; the search follows at most
 // links links, and ends at a match of nice bytes or of all of a.
 func (z *deflater) chainMatch(p int, a []byte, best, links, nice int) (int, int, int) {
-	data := z.data
-	bestD := 0
-	c := z.head[z.key(p)]
-	n := 0
-	for ; c > 0 && n < links; n++ {
-		d := int(uint32(p+1) - c)
-		if uint(d-1) >= windowSize {
-			break
-		}
-		q := p - d
-		if data[q+best] == a[best] {
-			if l := matchLen(a, data[q:]); l > best {
-				best, bestD = l, d
-				if l >= nice || l == len(a) {
-					break
-				}
-			}
-		}
-		c = z.prev[q&windowMask]
-	}
-	return best, bestD, n
+	return z.chainFrom(p, p, z.key(p), a, best, links, nice)
 }
 
 // keyOf is key(p) without its caches (of the key and of runAt), which
@@ -348,14 +334,19 @@ func (z *deflater) keyOf(p int) int {
 	return runKey(data, p, r)
 }
 
-// breakMatch returns the longest match at p longer than best found
-// through the hash chain of e, a position after p: each position there
-// that has e's key is tried at the same distance from p. It returns the
-// length, the distance (0: none longer) and the links it followed.
+// breakMatch is chainMatch through the hash chain of e, a position after
+// p: each position there that has e's key is tried at the same distance
+// from p.
 func (z *deflater) breakMatch(p, e int, a []byte, best, links int) (int, int, int) {
+	return z.chainFrom(p, e, z.keyOf(e), a, best, links, maxMatch)
+}
+
+// chainFrom follows the hash chain h, that of position e (e ≥ p), for
+// chainMatch and breakMatch.
+func (z *deflater) chainFrom(p, e, h int, a []byte, best, links, nice int) (int, int, int) {
 	data := z.data
 	bestD := 0
-	c := z.head[z.keyOf(e)]
+	c := z.head[h]
 	n := 0
 	for ; c > 0 && n < links; n++ {
 		d := int(uint32(e+1) - c)
@@ -367,7 +358,7 @@ func (z *deflater) breakMatch(p, e int, a []byte, best, links int) (int, int, in
 		if d > e-p && data[q+best] == a[best] {
 			if l := matchLen(a, data[q:]); l > best {
 				best, bestD = l, d
-				if l == len(a) {
+				if l >= nice || l == len(a) {
 					break
 				}
 			}

@@ -478,6 +478,20 @@ func TestChainWork(t *testing.T) {
 	}
 }
 
+// rowsOf returns the rows of w×h pixels of bpp bytes, each pixel as px
+// gives it, each row after its filter byte (0), as a figure named name.
+func rowsOf(name string, w, h, bpp int, px func(x, y int) []byte) corpusFigure {
+	stride := w*bpp + 1
+	raw := make([]byte, 0, stride*h)
+	for y := range h {
+		raw = append(raw, 0)
+		for x := range w {
+			raw = append(raw, px(x, y)...)
+		}
+	}
+	return corpusFigure{name: name, raw: raw, bpp: bpp, stride: stride}
+}
+
 // BenchmarkNoiseVsLevel1 is BenchmarkDefaultVsLevel1 on 800×500 pixels
 // that a spec can ask for and figures do not have, the default parse's
 // worst: noise of 16M colours (RGB rows), of 17 colours (an 8-bit
@@ -490,15 +504,7 @@ func BenchmarkNoiseVsLevel1(b *testing.B) {
 		pal[i] = [3]byte{byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256))}
 	}
 	rows := func(name string, bpp int, px func(x, y int) []byte) corpusFigure {
-		stride := w*bpp + 1
-		raw := make([]byte, 0, stride*h)
-		for y := range h {
-			raw = append(raw, 0)
-			for x := range w {
-				raw = append(raw, px(x, y)...)
-			}
-		}
-		return corpusFigure{name: name, raw: raw, bpp: bpp, stride: stride}
+		return rowsOf(name, w, h, bpp, px)
 	}
 	figs := []corpusFigure{
 		rows("rgb", 3, func(x, y int) []byte { return []byte{byte(r.IntN(256)), byte(r.IntN(256)), byte(r.IntN(256))} }),
