@@ -165,3 +165,52 @@ func TestReuseSameBytes(t *testing.T) {
 		}
 	}
 }
+
+// TestPruneStatCaches: the caches of out dirs unused for 30 days and the
+// leftovers of unfinished saves go, at most once a day; nothing else in
+// the cache folder is touched.
+func TestPruneStatCaches(t *testing.T) {
+	dir := t.TempDir()
+	now := time.Now()
+	files := map[string]time.Duration{
+		"stat-old":     40 * 24 * time.Hour,
+		"stat-recent":  24 * time.Hour,
+		".stat-123":    2 * 24 * time.Hour,
+		".stat-456":    time.Minute,
+		"someone-else": 40 * 24 * time.Hour,
+	}
+	for name, age := range files {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte("x"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		os.Chtimes(p, now.Add(-age), now.Add(-age))
+	}
+	if err := os.Mkdir(filepath.Join(dir, "stat-folder"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	os.Chtimes(filepath.Join(dir, "stat-folder"), now.Add(-40*24*time.Hour), now.Add(-40*24*time.Hour))
+	left := func() []string {
+		ents, _ := os.ReadDir(dir)
+		var names []string
+		for _, e := range ents {
+			names = append(names, e.Name())
+		}
+		return names
+	}
+	pruneStatCaches(dir, now)
+	if got, want := left(), []string{".stat-456", "last-prune", "someone-else", "stat-folder", "stat-recent"}; !slices.Equal(got, want) {
+		t.Fatalf("left %q, want %q", got, want)
+	}
+	// within a day of the last pruning nothing is looked at
+	old := now.Add(-40 * 24 * time.Hour)
+	os.Chtimes(filepath.Join(dir, "stat-recent"), old, old)
+	pruneStatCaches(dir, now.Add(23*time.Hour))
+	if !slices.Contains(left(), "stat-recent") {
+		t.Fatal("pruned again within a day")
+	}
+	pruneStatCaches(dir, now.Add(25*time.Hour))
+	if slices.Contains(left(), "stat-recent") {
+		t.Fatal("an unused cache kept after a day")
+	}
+}

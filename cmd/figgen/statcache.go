@@ -244,6 +244,11 @@ func (c *statCache) save(keep func(name string) bool, keepFig func(figKey) bool)
 		}
 	}
 	if !c.changed && len(all) == len(c.known) && len(keys) == len(c.figs) {
+		// unchanged but in use: its time keeps it from pruneStatCaches
+		if st, err := os.Lstat(c.file); err == nil && time.Since(st.ModTime()) > pruneEvery {
+			now := time.Now()
+			os.Chtimes(c.file, now, now)
+		}
 		return
 	}
 	names := make([]string, 0, len(all))
@@ -287,5 +292,53 @@ func (c *statCache) save(keep func(name string) bool, keepFig func(figKey) bool)
 	}
 	if err != nil {
 		os.Remove(f.Name())
+	}
+	pruneStatCaches(dir, time.Now())
+}
+
+// The caches of out dirs that no run has used for statCacheAge are
+// removed, looked for at most once every pruneEvery (the time of the
+// file lastPrune in the cache folder): a machine that renders into many
+// folders (fresh ones in CI, a benchmark's) would otherwise keep a file
+// for each of them for good.
+const (
+	statCacheAge = 30 * 24 * time.Hour
+	pruneEvery   = 24 * time.Hour
+	lastPrune    = "last-prune"
+)
+
+// pruneStatCaches removes from the cache folder dir the caches older than
+// statCacheAge, and the temporary files of saves that did not finish
+// older than pruneEvery, unless it did so within pruneEvery of now.
+// Removing a cache only costs time.
+func pruneStatCaches(dir string, now time.Time) {
+	marker := filepath.Join(dir, lastPrune)
+	if st, err := os.Lstat(marker); err == nil && now.Sub(st.ModTime()) < pruneEvery {
+		return
+	}
+	if f, err := os.Create(marker); err == nil {
+		f.Close()
+	}
+	os.Chtimes(marker, now, now)
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	for _, e := range ents {
+		name := e.Name()
+		age := statCacheAge
+		switch {
+		case strings.HasPrefix(name, "stat-"):
+		case strings.HasPrefix(name, ".stat-"):
+			age = pruneEvery
+		default:
+			continue
+		}
+		if !e.Type().IsRegular() {
+			continue
+		}
+		if info, err := e.Info(); err == nil && now.Sub(info.ModTime()) > age {
+			os.Remove(filepath.Join(dir, name))
+		}
 	}
 }
