@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "2e456b2569fe5f135dbb0c48b045f81ef937eec8cecbfaf7231a60d1e16e3271"
+const sourceSum = "152ad150b1f099a54fc16bcd2354de54d8a2c72902cc6aaefb258012fba5d34b"

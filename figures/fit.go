@@ -75,6 +75,7 @@ type track struct {
 	what string // the curve, for the message ("σ(z)", "biases[1]")
 	xv   string // the variable of the horizontal axis, for the message ("z", "x")
 	path string // the field blamed when it is not seen; "" for the y range
+	hint string // said after the message, when set
 	seen bool
 	// pieces are the curve's lines as the layout pass draws them, clipped
 	// to the plot; nil outside it.
@@ -378,8 +379,12 @@ func (e *env) checkCurves(lay *layout) {
 		if path == "" {
 			path = "y_range"
 		}
-		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (%s from %s to %s, y from %s to %s)",
-			path, t.what, t.xv, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1))
+		hint := ""
+		if t.hint != "" {
+			hint = "; " + t.hint
+		}
+		e.problemAt(e.f.PosOf(path), "%s: nothing of %s is inside the plot (%s from %s to %s, y from %s to %s)%s",
+			path, t.what, t.xv, proseNum(t.x0), proseNum(t.x1), proseNum(t.y0), proseNum(t.y1), hint)
 	}
 }
 

@@ -137,6 +137,14 @@ func TestLayoutErrors(t *testing.T) {
 			"x.yaml:4:9: legend: the legend hides part of the curve for b = -2 in the 800×500 px figure"},
 		{"legend over the curves everywhere", "kind: bias-shift\nbiases: [-3, -2, -1, 0, 1, 2, 3, 4]\nx_range: [-4, 4]\n",
 			"x.yaml:1:1: legend: the legend hides part of the curve"},
+		// A region of == between quantities that vary is a line: it
+		// shaded nothing, and the figure was blank with exit 0.
+		{"region of ==", "kind: plot\nlayers:\n  - {region: 'x1 + x2 == 1', vars: [x1, x2]}\n",
+			"x.yaml:3:14: layers[0].region: nothing of the region is inside the plot (x1 from -5 to 5, y from -5 to 5); '==' holds only where its two sides are equal"},
+		{"region of == on the grid's own points", "kind: plot\nlayers:\n  - region: 'x == y'\n",
+			"x.yaml:3:13: layers[0].region: nothing of the region is inside the plot (x from -5 to 5, y from -5 to 5); '=='"},
+		{"region of == in one copy", "kind: plot\nlayers:\n  - {region: 'x >= 0 and y == b', for_each: {b: [1]}}\n",
+			"x.yaml:3:14: layers[0].region: nothing of the region is inside the plot"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			f := decodeYAML(t, "x.yaml", tc.src)
@@ -170,6 +178,11 @@ func TestLongTextWraps(t *testing.T) {
 		"kind: sigmoid\nformula: " + korean(100) + "\n",
 		// A legend left to figgen goes where it hides no curve.
 		"kind: bias-shift\nactivation: relu\nbiases: [-2, -1, 0, 1, 2]\n",
+		// == of quantities that hold still over areas shades them; a
+		// region out of sight is no error (a threshold no input reaches).
+		"kind: plot\nlayers:\n  - region: 'step(x + y - 1) == 1'\n  - region: 'relu(x) == 0 and y >= 0'\n",
+		"kind: plot\nlayers:\n  - region: 'x + y >= 100'\n",
+		"kind: threshold-plane\nweights: [1, 1]\nthreshold: 3\n",
 	} {
 		f := decodeYAML(t, "x.yaml", src)
 		if err := r.CheckLayout(f); err != nil {

@@ -167,7 +167,7 @@ func (*Plot) Fields() spec.Fields {
 		"layers.x":             {Doc: "The column of data that is x (default the first)."},
 		"layers.y":             {Doc: "The column of data that is y (default the second)."},
 		"layers.mode":          {Doc: "How points and data are drawn: markers, a line through them, both, or bars from 0 (default markers for points, line for data).", Enum: []string{"markers", "line", "both", "bars"}},
-		"layers.region":        {Doc: "Shades where an inequality over the axis variables holds, its boundary drawn ('x1 + x2 >= theta')." + code},
+		"layers.region":        {Doc: "Shades where an inequality over the axis variables holds, its boundary drawn ('x1 + x2 >= theta'); one of == must shade something: a curve is a contour with levels [0]." + code},
 		"layers.vars":          {Doc: "The names of the x and y axis variables in region, contour and heatmap (default [x, y]).", Items: [2]int{2, 2}, Unique: true},
 		"layers.contour":       {Doc: "A surface over the axis variables drawn as contour lines." + code},
 		"layers.levels":        {Doc: "The contour's levels: a count (default 8) or a list of values."},
@@ -932,7 +932,16 @@ func (s *Plot) layerPlotters(e *env, in instance, legend *legendBox) []plot.Plot
 	case "region":
 		x := s.surface(in)
 		fill := l.fill(e.th, in.color, 0.19)
-		out = append(out, regionLayer{X: x, N: l.Resolution, Fill: fill, Line: e.line(l.Style.Width*0.9, in.color), Dash: l.Style.Dash})
+		rl := regionLayer{X: x, N: l.Resolution, Fill: fill, Line: e.line(l.Style.Width*0.9, in.color), Dash: l.Style.Dash}
+		// A region of == is most often a curve, which shades nothing: it
+		// must shade something. Any other region may lie out of sight
+		// (a threshold no input reaches).
+		if _, eq := x.Equality(); x != nil && eq {
+			if rl.Track = in.track(e, "the region", in.path+".region", l.Vars[0]); rl.Track != nil {
+				rl.Track.hint = "'==' holds only where its two sides are equal, which for quantities that vary is a curve and shades nothing: to draw that curve, make the layer a contour of their difference with levels: [0]"
+			}
+		}
+		out = append(out, rl)
 		entry.Fill = fill
 	case "contour":
 		out = append(out, contourLayer{X: s.surface(in), N: l.Resolution, Levels: l.Levels, Line: e.line(l.Style.Width*0.5, in.color), Map: l.Colormap, Style: l.Style.Color != ""})

@@ -208,16 +208,24 @@ func (g grid) minMax() (lo, hi float64) {
 // between rows; its boundary, for a single comparison, is
 // the zero contour of the comparison's margin.
 type regionLayer struct {
-	X    *expr.Expr
-	N    int
-	Fill color.Color
-	Line draw.LineStyle
-	Dash bool
+	X     *expr.Expr
+	N     int
+	Fill  color.Color
+	Line  draw.LineStyle
+	Dash  bool
+	Track *track // marked seen when it shades minArea or more at once
 }
+
+// minArea is the least area (in pt²) of one piece a region shades that
+// marks its track seen: a tenth of a point square.
+const minArea = 0.01
 
 func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	if r.X == nil {
 		return
+	}
+	if t := r.Track; t != nil {
+		t.x0, t.x1, t.y0, t.y1 = p.X.Min, p.X.Max, p.Y.Min, p.Y.Max
 	}
 	if r.halfPlane(c, p) {
 		return
@@ -264,6 +272,11 @@ func (r regionLayer) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 	var path vg.Path
 	quad := func(a, b, cc, d vg.Point) {
+		if t := r.Track; t != nil && !t.seen {
+			// the shoelace formula
+			area := (a.X*b.Y - b.X*a.Y) + (b.X*cc.Y - cc.X*b.Y) + (cc.X*d.Y - d.X*cc.Y) + (d.X*a.Y - a.X*d.Y)
+			t.seen = math.Abs(float64(area))/2 >= minArea
+		}
 		path.Move(a)
 		path.Line(b)
 		path.Line(cc)

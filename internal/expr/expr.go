@@ -69,6 +69,8 @@ type Expr struct {
 	// linear is the margin as an affine function of the variables, when
 	// both sides of the comparison are affine (see Linear).
 	linear *affine
+	// equal is the offset of the first == in the source, -1 if none.
+	equal int
 }
 
 // Linear returns, for a condition that is a single comparison (<, <=, >,
@@ -134,6 +136,11 @@ func (e *Expr) Margin() (func(x, y float64) float64, bool) {
 		return m(v[:])
 	}, true
 }
+
+// Equality returns the byte offset of the expression's first ==
+// comparison, and false when it has none: a condition of == between
+// quantities that vary continuously holds only on a curve.
+func (e *Expr) Equality() (int, bool) { return e.equal, e.equal >= 0 }
 
 // Type returns what the expression yields.
 func (e *Expr) Type() Type { return e.typ }
@@ -226,7 +233,7 @@ func Parse(src string, env Env, want Type) (*Expr, error) {
 	if len(src) > MaxLen {
 		return nil, &Error{MaxLen, fmt.Sprintf("expression of %d bytes; the limit is %d", len(src), MaxLen)}
 	}
-	p := &parser{src: src, env: env, used: make([]bool, len(env.Vars))}
+	p := &parser{src: src, env: env, used: make([]bool, len(env.Vars)), equal: -1}
 	p.next()
 	n, err := p.parseOr(0)
 	if err == nil && p.tok.kind != tEOF {
@@ -242,7 +249,7 @@ func Parse(src string, env Env, want Type) (*Expr, error) {
 	case want == Condition && n.typ == Number:
 		return nil, &Error{start, "want a condition such as 'x + y >= 1', got a number"}
 	}
-	x := &Expr{src: src, typ: n.typ, eval: n.f, used: p.used, margin: n.margin}
+	x := &Expr{src: src, typ: n.typ, eval: n.f, used: p.used, margin: n.margin, equal: p.equal}
 	if n.typ == Condition && n.margin != nil {
 		x.linear = n.lin
 	}
@@ -287,11 +294,12 @@ type node struct {
 }
 
 type parser struct {
-	src  string
-	env  Env
-	pos  int
-	tok  token
-	used []bool
+	src   string
+	env   Env
+	pos   int
+	tok   token
+	used  []bool
+	equal int // the offset of the first == parsed, -1 if none
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' }
@@ -506,6 +514,9 @@ func (p *parser) parseCmp(depth int) (node, error) {
 	var lin *affine
 	for p.tok.kind == tOp && comparisons[p.tok.text] != nil {
 		opText := p.tok.text
+		if opText == "==" && p.equal < 0 {
+			p.equal = p.tok.off
+		}
 		if err := p.wantNumber(a, "a comparison after"); err != nil {
 			return a, err
 		}

@@ -208,3 +208,26 @@ func TestLinear(t *testing.T) {
 		}
 	}
 }
+
+// TestEquality: the offset of the first ==, none for other comparisons.
+func TestEquality(t *testing.T) {
+	for _, tc := range []struct {
+		src string
+		off int
+		ok  bool
+	}{
+		{"x + y == 1", 6, true},
+		{"x >= 0 and y == 1 and x == y", 13, true},
+		{"x <= y", 0, false},
+		{"x != y", 0, false},
+		{"not (x == 2)", 7, true},
+	} {
+		e, err := Parse(tc.src, Env{Vars: []string{"x", "y"}}, Condition)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.src, err)
+		}
+		if off, ok := e.Equality(); ok != tc.ok || ok && off != tc.off {
+			t.Errorf("%s: Equality() = %d, %v; want %d, %v", tc.src, off, ok, tc.off, tc.ok)
+		}
+	}
+}
