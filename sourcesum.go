@@ -3,4 +3,4 @@
 package figgen
 
 // sourceSum is the SHA-256 of figgen's source (see Build).
-const sourceSum = "152ad150b1f099a54fc16bcd2354de54d8a2c72902cc6aaefb258012fba5d34b"
+const sourceSum = "55e1351f01a31d06b998c7780c710ce8dc2b2b70ef9e8ec97f771c47ec07c341"

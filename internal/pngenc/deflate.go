@@ -396,22 +396,35 @@ func (z *deflater) insertBreaks(a, b, d int) {
 	}
 }
 
+// matchStart returns data[p:] as long as a match at p may be (nil when
+// shorter than minMatch) and the length of its match with the pixel
+// before (0 when p has none), which it keeps for runAt.
+func (z *deflater) matchStart(p int) ([]byte, int) {
+	maxL := min(maxMatch, len(z.data)-p)
+	if maxL < minMatch {
+		return nil, 0
+	}
+	a := z.data[p : p+maxL]
+	l := 0
+	if d := z.bpp; p >= d {
+		l = matchLen(a, z.data[p-d:])
+		z.bppPos, z.bppLen = p, l
+	}
+	return a, l
+}
+
 // findFast returns the longest match at p (0 if none): the pixel before,
 // the row above, then the hash chain.
 func (z *deflater) findFast(p int) (int, int) {
 	data := z.data
-	maxL := min(maxMatch, len(data)-p)
-	if maxL < minMatch {
+	a, l := z.matchStart(p)
+	if a == nil {
 		return 0, 0
 	}
-	a := data[p : p+maxL]
+	maxL := len(a)
 	best, bestD := 0, 0
-	if d := z.bpp; p >= d {
-		l := matchLen(a, data[p-d:])
-		z.bppPos, z.bppLen = p, l
-		if l > best {
-			best, bestD = l, d
-		}
+	if l > 0 {
+		best, bestD = l, z.bpp
 	}
 	if d := z.stride; best < maxL && p >= d && d <= windowSize {
 		if l := matchLen(a, data[p-d:]); l > best {
@@ -1498,20 +1511,16 @@ func (m *costModel) fixed() {
 func (z *deflater) candidates(p int, sl *cheapSlot) (int, int) {
 	sl.n = 0
 	data := z.data
-	maxL := min(maxMatch, len(data)-p)
-	if maxL < minMatch {
+	a, l := z.matchStart(p)
+	if a == nil {
 		return 0, 0
 	}
-	a := data[p : p+maxL]
+	maxL := len(a)
 	best, bestD := 0, 0
-	if d := z.bpp; p >= d {
-		l := matchLen(a, data[p-d:])
-		z.bppPos, z.bppLen = p, l
-		if l >= minMatch {
-			sl.l[sl.n], sl.d[sl.n] = l, d
-			sl.n++
-			best, bestD = l, d
-		}
+	if l >= minMatch {
+		sl.l[sl.n], sl.d[sl.n] = l, z.bpp
+		sl.n++
+		best, bestD = l, z.bpp
 	}
 	if d := z.stride; best < maxL && p >= d && d <= windowSize && d != z.bpp {
 		if l := matchLen(a, data[p-d:]); l >= minMatch {
